@@ -1,0 +1,3 @@
+namespace Tailpaste.Shared;
+
+internal static class Placeholder;
