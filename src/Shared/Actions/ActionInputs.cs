@@ -1,0 +1,133 @@
+using System.Globalization;
+
+namespace Tailpaste.Shared.Actions;
+
+/// <summary>
+/// Typed access to an action's inputs. Only inputs that action.yml declares can be read (anything else is
+/// a programming error), and every read is recorded, so a contract test can prove that the code and
+/// action.yml agree in both directions. Values of secret inputs never appear in error messages.
+/// </summary>
+public sealed class ActionInputs
+{
+    private readonly ActionManifest _manifest;
+    private readonly IReadOnlyDictionary<string, string> _values;
+    private readonly HashSet<string> _read = new(StringComparer.OrdinalIgnoreCase);
+
+    public ActionInputs(ActionManifest manifest, IReadOnlyDictionary<string, string> values, IReadOnlyList<string>? arguments = null)
+    {
+        _manifest = manifest ?? throw new ArgumentNullException(nameof(manifest));
+        _values = values ?? throw new ArgumentNullException(nameof(values));
+        Arguments = arguments ?? [];
+    }
+
+    /// <summary>Plain command-line arguments (for example the files a linter is given).</summary>
+    public IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>Declared inputs that nothing has read yet.</summary>
+    public IReadOnlyList<string> UnreadInputs => _manifest.Inputs.Select(i => i.Name).Where(n => !_read.Contains(n)).ToList();
+
+    /// <summary>The non-empty values of inputs marked secret, to be masked before anything is printed.</summary>
+    public IEnumerable<string> SecretValues =>
+        _manifest.Inputs.Where(i => i.IsSecret && _values.ContainsKey(i.Name)).Select(i => _values[i.Name]).Where(v => v.Length > 0);
+
+    /// <summary>The trimmed value, or "" when not given. With <paramref name="required"/>, absence is bad input.</summary>
+    public string GetInput(string name, bool required = false)
+    {
+        var input = Declared(name);
+        var value = _values.TryGetValue(input.Name, out var raw) ? raw.Trim() : string.Empty;
+        if (value.Length == 0 && (required || input.Required))
+        {
+            throw new InputException(input.Name, null, Describe(input));
+        }
+
+        return value;
+    }
+
+    /// <summary>The value, or null when the input was not given.</summary>
+    public string? GetOptionalInput(string name)
+    {
+        var value = GetInput(name);
+        return value.Length == 0 ? null : value;
+    }
+
+    /// <summary>true/false in the YAML 1.2 core schema spellings, like the toolkit's getBooleanInput.</summary>
+    public bool GetBoolInput(string name)
+    {
+        var value = GetInput(name, required: true);
+        return value switch
+        {
+            "true" or "True" or "TRUE" => true,
+            "false" or "False" or "FALSE" => false,
+            _ => throw Invalid(name, value, "true or false"),
+        };
+    }
+
+    /// <summary>One entry per non-empty line, trimmed.</summary>
+    public IReadOnlyList<string> GetMultilineInput(string name) =>
+        GetInput(name).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+    /// <summary>Entries separated by newlines or commas, trimmed, empties dropped.</summary>
+    public IReadOnlyList<string> GetListInput(string name) =>
+        GetInput(name).Split(['\n', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+
+    public int GetIntInput(string name, int min = int.MinValue, int max = int.MaxValue)
+    {
+        var value = GetInput(name, required: true);
+        if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
+        {
+            throw Invalid(name, value, $"a whole number from {min} to {max}");
+        }
+
+        return number;
+    }
+
+    public double GetDoubleInput(string name, double min = double.MinValue, double max = double.MaxValue)
+    {
+        var value = GetInput(name, required: true);
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || double.IsNaN(number) || number < min || number > max)
+        {
+            throw Invalid(name, value, $"a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return number;
+    }
+
+    /// <summary>A duration such as 30m or 2d; null when the input is empty.</summary>
+    public TimeSpan? GetDurationInput(string name)
+    {
+        var value = GetInput(name);
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        return DurationParser.TryParse(value, out var duration) ? duration : throw Invalid(name, value, DurationParser.Expected);
+    }
+
+    /// <summary>One of a fixed set of words (case-insensitive); returns the canonical spelling.</summary>
+    public string GetChoiceInput(string name, params string[] choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var value = GetInput(name, required: true);
+        return choices.FirstOrDefault(c => c.Equals(value, StringComparison.OrdinalIgnoreCase))
+            ?? throw Invalid(name, value, "one of " + string.Join(", ", choices));
+    }
+
+    /// <summary>Bad input for this input name, with the value hidden when the input is secret.</summary>
+    public InputException Invalid(string name, string value, string expected)
+    {
+        var input = Declared(name);
+        return new InputException(input.Name, input.IsSecret ? "***" : value, expected);
+    }
+
+    private ActionInput Declared(string name)
+    {
+        var input = _manifest.FindInput(name)
+            ?? throw new InvalidOperationException($"The code reads input '{name}', which action.yml does not declare.");
+        _read.Add(input.Name);
+        return input;
+    }
+
+    private static string Describe(ActionInput input) =>
+        input.Description.Length == 0 ? "a value" : input.Description.Replace(ActionInput.SecretMarker, string.Empty, StringComparison.OrdinalIgnoreCase).Trim();
+}

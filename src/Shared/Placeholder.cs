@@ -1,3 +1,0 @@
-namespace Tailpaste.Shared;
-
-internal static class Placeholder;

@@ -1,0 +1,132 @@
+using Tailpaste.Shared.Actions;
+
+namespace Tailpaste.Shared.Tests.Actions;
+
+public sealed class ActionInputsTests
+{
+    private static ActionInputs Inputs(Dictionary<string, string>? environment = null, params string[] args)
+    {
+        var commandLine = CommandLine.Parse(args, TestManifest.Manifest, new Dictionary<string, string> { ["export"] = "report-path" });
+        var values = InputValues.Gather(TestManifest.Manifest, environment ?? [], commandLine.Values);
+        return new ActionInputs(TestManifest.Manifest, values, commandLine.Arguments);
+    }
+
+    [Fact]
+    public void RunnerVariables_AreUpperCasedWithDashesKeptAndSpacesAsUnderscores()
+    {
+        Assert.Equal("INPUT_SERVICE-URL", InputValues.VariableName("service-url"));
+        Assert.Equal("INPUT_NAME_WITH_SPACE", InputValues.VariableName("name with space"));
+
+        var inputs = Inputs(new() { ["INPUT_SERVICE-URL"] = " http://svc:9000 ", ["INPUT_NAME_WITH_SPACE"] = "yes" });
+
+        Assert.Equal("http://svc:9000", inputs.GetInput("service-url"));
+        Assert.Equal("yes", inputs.GetInput("name with space"));
+    }
+
+    [Fact]
+    public void Precedence_IsFlagThenRunnerVariableThenDefault()
+    {
+        Assert.Equal("3", Inputs().GetInput("attempts"));
+        Assert.Equal("5", Inputs(new() { ["INPUT_ATTEMPTS"] = "5" }).GetInput("attempts"));
+        Assert.Equal("7", Inputs(new() { ["INPUT_ATTEMPTS"] = "5" }, "--attempts", "7").GetInput("attempts"));
+        Assert.Equal("9", Inputs(null, "--attempts=9").GetInput("attempts"));
+    }
+
+    [Fact]
+    public void EmptyRunnerVariable_CountsAsNotGiven()
+    {
+        Assert.Equal("3", Inputs(new() { ["INPUT_ATTEMPTS"] = string.Empty }).GetInput("attempts"));
+    }
+
+    [Fact]
+    public void BareFlag_TurnsABooleanInputOn_AndAliasesReachTheirInput()
+    {
+        var inputs = Inputs(null, "--dry-run", "--export", "out.json", "a.yml", "b.yml");
+
+        Assert.True(inputs.GetBoolInput("dry-run"));
+        Assert.Equal("out.json", inputs.GetInput("report-path"));
+        Assert.Equal(["a.yml", "b.yml"], inputs.Arguments);
+    }
+
+    [Fact]
+    public void MultilineAndListInputs_SplitAndTrim()
+    {
+        Assert.Equal(["environment=testing", "managed-by=ci"], Inputs().GetMultilineInput("labels"));
+        Assert.Equal(["a=1", "b=2", "c=3"], Inputs(null, "--labels", " a=1, b=2\nc=3 ,").GetListInput("labels"));
+    }
+
+    [Fact]
+    public void BadBoolean_NamesTheInputTheValueAndWhatWasExpected()
+    {
+        var error = Assert.Throws<InputException>(() => Inputs(null, "--dry-run=maybe").GetBoolInput("dry-run"));
+        Assert.Equal("Input 'dry-run' has the value 'maybe': expected true or false.", error.Message);
+    }
+
+    [Fact]
+    public void OutOfRangeNumber_NamesTheRange()
+    {
+        var error = Assert.Throws<InputException>(() => Inputs(null, "--attempts", "0").GetIntInput("attempts", 1, 100));
+        Assert.Contains("'attempts'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'0'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("from 1 to 100", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequiredInputMissing_SaysItIsRequired()
+    {
+        var error = Assert.Throws<InputException>(() => Inputs().GetInput("report-path", required: true));
+        Assert.Contains("'report-path' is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadSecretValue_IsNotEchoed()
+    {
+        var inputs = Inputs(new() { ["INPUT_UPLOAD-TOKEN"] = "s3cr3t-value" });
+        var error = inputs.Invalid("upload-token", "s3cr3t-value", "a token");
+        Assert.DoesNotContain("s3cr3t-value", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["s3cr3t-value"], inputs.SecretValues);
+    }
+
+    [Fact]
+    public void ReadingAnUndeclaredInput_IsAProgrammingError()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Inputs().GetInput("not-declared"));
+        Assert.Contains("action.yml does not declare", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnreadInputs_ListsWhatTheCodeNeverAskedFor()
+    {
+        var inputs = Inputs();
+        inputs.GetInput("service-url");
+        inputs.GetInput("attempts");
+
+        Assert.Equal(["dry-run", "report-path", "upload-token", "labels", "name with space"], inputs.UnreadInputs);
+    }
+
+    [Fact]
+    public void UnknownFlag_IsBadInput()
+    {
+        var error = Assert.Throws<InputException>(() => Inputs(null, "--atempts", "3"));
+        Assert.Contains("--atempts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("30m", 30 * 60)]
+    [InlineData("6h", 6 * 3600)]
+    [InlineData("2d", 2 * 86400)]
+    [InlineData("10s", 10)]
+    public void Durations_Parse(string text, int seconds)
+    {
+        Assert.True(DurationParser.TryParse(text, out var duration));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), duration);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("5")]
+    [InlineData("-5m")]
+    [InlineData("5 minutes")]
+    [InlineData("1.5h")]
+    public void BadDurations_DoNotParse(string text) => Assert.False(DurationParser.TryParse(text, out _));
+}
