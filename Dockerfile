@@ -1,0 +1,20 @@
+# One image for every action in this repository.
+#
+# The runner builds a Dockerfile action with the Dockerfile's own folder as the build context, so a
+# Dockerfile under actions/<name>/ could never see src/Shared. Each action.yml therefore points here
+# (image: ../../Dockerfile) and names itself in args; steps of one job then share one cached build.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/ src/
+COPY actions/ actions/
+RUN set -eu; \
+    for project in actions/*/*.csproj; do \
+      name="$(basename "$(dirname "$project")")"; \
+      dotnet publish "$project" -c Release -o "/app/$name" --nologo; \
+    done
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+COPY --from=build /app /app
+COPY eng/run-action.sh /app/run-action.sh
+ENTRYPOINT ["/app/run-action.sh"]
