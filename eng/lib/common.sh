@@ -1,0 +1,88 @@
+# shellcheck shell=bash
+# Helpers shared by the eng/ scripts. Source it; do not run it.
+
+# Where the private engine, its caches and the lock live. A fixed path so that
+# repeated `start` calls (and parallel test assemblies) find the same engine.
+TAILPASTE_DOCKER_STATE="${TAILPASTE_DOCKER_STATE:-/tmp/tailpaste-docker}"
+
+# How long a probe of an engine may take before we call it dead.
+TAILPASTE_DOCKER_PROBE_SECONDS="${TAILPASTE_DOCKER_PROBE_SECONDS:-5}"
+
+# Messages go to stderr so that stdout stays clean for `eval "$(...)"`.
+die() {
+  printf '%s: error: %s\n' "${0##*/}" "$*" >&2
+  exit 1
+}
+
+info() {
+  if [[ "${TAILPASTE_VERBOSE:-0}" != "0" ]]; then
+    printf '%s: %s\n' "${0##*/}" "$*" >&2
+  fi
+}
+
+warn() {
+  printf '%s: warning: %s\n' "${0##*/}" "$*" >&2
+}
+
+repo_root() {
+  local here
+  here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+  printf '%s\n' "$here"
+}
+
+private_socket() {
+  printf '%s/docker.sock\n' "$TAILPASTE_DOCKER_STATE"
+}
+
+# Installs Debian packages when their command is missing. Root only: CI runs on
+# a fresh machine where nothing is installed yet.
+ensure_packages() {
+  local missing=() pair cmd pkg
+  for pair in "$@"; do
+    cmd="${pair%%:*}"
+    pkg="${pair#*:}"
+    if ! command -v "$cmd" >/dev/null 2>&1; then
+      missing+=("$pkg")
+    fi
+  done
+  if ((${#missing[@]} == 0)); then
+    return 0
+  fi
+  if [[ "$(id -u)" != "0" ]]; then
+    die "missing ${missing[*]}; install them (apt-get install -y ${missing[*]}) or run this script as root"
+  fi
+  info "installing ${missing[*]}"
+  # One apt lock for every script of this repo that installs packages.
+  (
+    flock -w 900 8 || die "timed out waiting for the apt lock"
+    # Keep the packages' own services (docker.service) from starting: the
+    # private engine is ours, and a system dockerd would add iptables rules.
+    local guard=""
+    if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+      guard=/usr/sbin/policy-rc.d
+      printf '#!/bin/sh\nexit 101\n' >"$guard"
+      chmod +x "$guard"
+      trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 ||
+      die "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 ||
+      die "apt-get install ${missing[*]} failed"
+  ) 8>/tmp/tailpaste-apt.lock
+}
+
+# True when the engine at $1 (a DOCKER_HOST value) answers within the probe time.
+engine_answers() {
+  local host="$1"
+  timeout "$TAILPASTE_DOCKER_PROBE_SECONDS" \
+    docker --host "$host" version --format '{{.Server.Version}}' >/dev/null 2>&1
+}
+
+# Takes an exclusive lock on the named file on fd 9 for the rest of the script.
+# Parallel test assemblies call these scripts at the same time.
+take_lock() {
+  local file="$1" seconds="${2:-1800}"
+  mkdir -p "$(dirname "$file")"
+  exec 9>"$file"
+  flock -w "$seconds" 9 || die "timed out after ${seconds}s waiting for the lock $file"
+}
