@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Tailpaste.Shared.Docker;
+
+/// <summary>
+/// Reads a container's log through the Engine API (so it works against a remote engine and
+/// from inside a container action), splitting the multiplexed stdout/stderr frames into lines.
+/// </summary>
+public static class ContainerLogReader
+{
+    public static async Task<IReadOnlyList<ContainerLogLine>> ReadAsync(
+        IDockerClient client, string containerId, ContainerLogQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(containerId);
+        query ??= new ContainerLogQuery();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.MaxLines, nameof(query));
+
+        // A TTY container's log is one raw stream without frame headers.
+        var container = await client.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
+        var tty = container.Config?.Tty ?? false;
+        var parameters = new ContainerLogsParameters
+        {
+            ShowStdout = true,
+            ShowStderr = true,
+            Follow = false,
+            Timestamps = query.Timestamps,
+            Since = query.Since?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            Tail = query.Tail?.ToString(CultureInfo.InvariantCulture) ?? "all",
+        };
+
+        using var stream = await client.Containers.GetContainerLogsAsync(containerId, tty, parameters, cancellationToken).ConfigureAwait(false);
+        var lines = new List<ContainerLogLine>();
+        var stdout = new LineSplitter(ContainerLogStream.StandardOutput, query.Timestamps, lines);
+        var stderr = new LineSplitter(ContainerLogStream.StandardError, query.Timestamps, lines);
+        var buffer = new byte[16 * 1024];
+        while (lines.Count < query.MaxLines)
+        {
+            var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
+            if (read.EOF)
+            {
+                break;
+            }
+
+            var splitter = read.Target == MultiplexedStream.TargetStream.StandardError ? stderr : stdout;
+            splitter.Add(buffer.AsSpan(0, read.Count));
+        }
+
+        stdout.Flush();
+        stderr.Flush();
+        return lines.Count > query.MaxLines ? lines.GetRange(0, query.MaxLines) : lines;
+    }
+
+    /// <summary>Turns one stream's chunks into lines; a line or a UTF-8 character may span frames.</summary>
+    private sealed class LineSplitter(ContainerLogStream stream, bool timestamps, List<ContainerLogLine> lines)
+    {
+        private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
+        private readonly StringBuilder _pending = new();
+
+        public void Add(ReadOnlySpan<byte> bytes)
+        {
+            var chars = new char[_decoder.GetCharCount(bytes, flush: false)];
+            _decoder.GetChars(bytes, chars, flush: false);
+            foreach (var c in chars)
+            {
+                if (c == '\n')
+                {
+                    Emit();
+                }
+                else
+                {
+                    _pending.Append(c);
+                }
+            }
+        }
+
+        public void Flush()
+        {
+            if (_pending.Length > 0)
+            {
+                Emit();
+            }
+        }
+
+        private void Emit()
+        {
+            var text = _pending.ToString().TrimEnd('\r');
+            _pending.Clear();
+            DateTimeOffset? timestamp = null;
+            var space = text.IndexOf(' ', StringComparison.Ordinal);
+            if (timestamps && space > 0
+                && DateTimeOffset.TryParse(text.AsSpan(0, space), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                timestamp = parsed;
+                text = text[(space + 1)..];
+            }
+
+            lines.Add(new ContainerLogLine(stream, text, timestamp));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Docker.DotNet;
+
+namespace Tailpaste.Shared.Docker;
+
+/// <summary>Asks an engine for its version, within a bound, and never throws for an engine that is down.</summary>
+public static class DockerEngineProbe
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
+
+    public static async Task<DockerEngineStatus> ProbeAsync(DockerEndpoint endpoint, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var limit = timeout ?? DefaultTimeout;
+        using var client = DockerClientFactory.Create(endpoint, limit);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(limit);
+        try
+        {
+            var version = await client.System.GetVersionAsync(bounded.Token).ConfigureAwait(false);
+            return new DockerEngineStatus(endpoint, true, version.Version, version.APIVersion, null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new DockerEngineStatus(endpoint, false, null, null, $"no answer from {endpoint} within {limit.TotalSeconds:0.###} s");
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            return new DockerEngineStatus(endpoint, false, null, null, $"{endpoint} did not answer: {e.Message}");
+        }
+    }
+}
