@@ -1,6 +1,11 @@
+using System.Reflection;
+
 namespace Tailpaste.TestKit;
 
-/// <summary>Finds the repository root (the folder with Tailpaste.Actions.sln) from wherever tests run.</summary>
+/// <summary>
+/// The repository root (the folder with Tailpaste.Actions.sln). The build records it in this assembly,
+/// because with TAILPASTE_ARTIFACTS the test binaries live outside the repository.
+/// </summary>
 public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
@@ -9,14 +14,20 @@ public static class RepositoryRoot
 
     private static string Find()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        var recorded = typeof(RepositoryRoot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        var candidates = new[] { recorded, AppContext.BaseDirectory, Environment.CurrentDirectory };
+        foreach (var start in candidates.Where(c => !string.IsNullOrEmpty(c)))
         {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Tailpaste.Actions.sln")))
+            for (var directory = new DirectoryInfo(start!); directory is not null; directory = directory.Parent)
             {
-                return directory.FullName;
+                if (File.Exists(System.IO.Path.Combine(directory.FullName, "Tailpaste.Actions.sln")))
+                {
+                    return directory.FullName;
+                }
             }
         }
 
-        throw new InvalidOperationException($"No Tailpaste.Actions.sln above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No Tailpaste.Actions.sln above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}.");
     }
 }

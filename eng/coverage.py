@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Merges the Cobertura files coverlet wrote (one per test project) and enforces a line-coverage floor.
+
+A line counts as covered when any test project covered it, so code exercised by another action's tests
+(src/Shared, the sample service) is credited once, not diluted per project.
+"""
+import argparse
+import glob
+import os
+import sys
+import xml.etree.ElementTree as ET
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("results")
+    parser.add_argument("--floor", type=float, default=85.0)
+    args = parser.parse_args()
+
+    lines: dict[tuple[str, str], bool] = {}
+    files = glob.glob(os.path.join(args.results, "**", "coverage.cobertura.xml"), recursive=True)
+    if not files:
+        print("coverage: no coverage.cobertura.xml under " + args.results, file=sys.stderr)
+        return 1
+    for path in files:
+        for cls in ET.parse(path).getroot().iter("class"):
+            source = cls.get("filename", "")
+            for line in cls.iter("line"):
+                key = (source, line.get("number", ""))
+                lines[key] = lines.get(key, False) or int(line.get("hits", "0")) > 0
+
+    per_module: dict[str, list[int]] = {}
+    for (source, _), hit in lines.items():
+        module = module_of(source)
+        counts = per_module.setdefault(module, [0, 0])
+        counts[0] += hit
+        counts[1] += 1
+    covered = sum(c[0] for c in per_module.values())
+    total = sum(c[1] for c in per_module.values())
+    percent = 100.0 * covered / total if total else 100.0
+
+    print("| module | covered lines | lines | line coverage |")
+    print("| --- | ---: | ---: | ---: |")
+    for module, (hit, count) in sorted(per_module.items()):
+        print(f"| {module} | {hit} | {count} | {100.0 * hit / count:.1f} % |")
+    print(f"| **all** | {covered} | {total} | **{percent:.1f} %** |")
+    if percent + 1e-9 < args.floor:
+        print(f"coverage: {percent:.1f} % of lines covered, below the floor of {args.floor:.0f} %", file=sys.stderr)
+        return 1
+    print(f"coverage: {percent:.1f} % of lines covered (floor {args.floor:.0f} %)")
+    return 0
+
+
+def module_of(source: str) -> str:
+    parts = source.replace("\\", "/").split("/")
+    for anchor in ("actions", "samples", "src"):
+        if anchor in parts:
+            i = parts.index(anchor)
+            return "/".join(parts[i:i + 2])
+    return parts[0] if parts else source
+
+
+if __name__ == "__main__":
+    sys.exit(main())
