@@ -28,16 +28,29 @@ public static class ContainerLogReader
             ShowStderr = true,
             Follow = false,
             Timestamps = query.Timestamps,
-            Since = query.Since?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            Since = query.Since is { } since ? UnixSeconds(since) : null,
             Tail = query.Tail?.ToString(CultureInfo.InvariantCulture) ?? "all",
         };
 
         using var stream = await client.Containers.GetContainerLogsAsync(containerId, tty, parameters, cancellationToken).ConfigureAwait(false);
+        return await ReadLinesAsync(stream, query.Timestamps, query.MaxLines, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Splits an already opened log stream into lines; the stream stays open.</summary>
+    /// <param name="stream">The engine's log stream (multiplexed frames, or raw for a TTY container).</param>
+    /// <param name="timestamps">Whether each line starts with the engine's RFC 3339 timestamp and a space.</param>
+    /// <param name="maxLines">Stop after this many lines.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async Task<IReadOnlyList<ContainerLogLine>> ReadLinesAsync(
+        MultiplexedStream stream, bool timestamps, int maxLines, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLines);
         var lines = new List<ContainerLogLine>();
-        var stdout = new LineSplitter(ContainerLogStream.StandardOutput, query.Timestamps, lines);
-        var stderr = new LineSplitter(ContainerLogStream.StandardError, query.Timestamps, lines);
+        var stdout = new LineSplitter(ContainerLogStream.StandardOutput, timestamps, lines);
+        var stderr = new LineSplitter(ContainerLogStream.StandardError, timestamps, lines);
         var buffer = new byte[16 * 1024];
-        while (lines.Count < query.MaxLines)
+        while (lines.Count < maxLines)
         {
             var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
             if (read.EOF)
@@ -51,7 +64,15 @@ public static class ContainerLogReader
 
         stdout.Flush();
         stderr.Flush();
-        return lines.Count > query.MaxLines ? lines.GetRange(0, query.MaxLines) : lines;
+        return lines.Count > maxLines ? lines.GetRange(0, maxLines) : lines;
+    }
+
+    // The engine takes "seconds.nanoseconds"; whole seconds alone would re-read up to a second of log.
+    private static string UnixSeconds(DateTimeOffset time)
+    {
+        var ticks = Math.Max(0, time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks);
+        var seconds = Math.DivRem(ticks, TimeSpan.TicksPerSecond, out var remainder);
+        return string.Create(CultureInfo.InvariantCulture, $"{seconds}.{remainder * 100:D9}");
     }
 
     /// <summary>Turns one stream's chunks into lines; a line or a UTF-8 character may span frames.</summary>
@@ -79,6 +100,10 @@ public static class ContainerLogReader
 
         public void Flush()
         {
+            // A cut-off character at the very end becomes U+FFFD rather than vanishing.
+            var tail = new char[_decoder.GetCharCount([], flush: true)];
+            _decoder.GetChars([], tail, flush: true);
+            _pending.Append(tail);
             if (_pending.Length > 0)
             {
                 Emit();
