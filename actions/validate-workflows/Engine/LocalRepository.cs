@@ -1,0 +1,117 @@
+using System.Text;
+using Tailpaste.ValidateWorkflows.Model;
+using Tailpaste.ValidateWorkflows.Yaml;
+
+namespace Tailpaste.ValidateWorkflows.Engine;
+
+/// <summary>
+/// The repository the linted files live in: resolves <c>./</c> references to local actions and reusable
+/// workflows (loaded once and cached) and lists the names of its workflows for <c>workflow_run</c>.
+/// </summary>
+public sealed class LocalRepository
+{
+    private readonly Dictionary<string, LocalFile<ActionMetadata>> _actions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LocalFile<Workflow>> _workflows = new(StringComparer.Ordinal);
+    private IReadOnlySet<string>? _workflowNames;
+
+    public LocalRepository(string root)
+    {
+        Root = Path.GetFullPath(root);
+    }
+
+    public string Root { get; }
+
+    /// <summary>The path users see: relative to the root when inside it, '/' separated.</summary>
+    public string DisplayPath(string fullPath)
+    {
+        var relative = Path.GetRelativePath(Root, fullPath);
+        return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative).Replace('\\', '/');
+    }
+
+    /// <summary>The action a <c>uses: ./dir</c> names: its action.yml (or action.yaml) under the root.</summary>
+    public LocalFile<ActionMetadata> Action(string uses)
+    {
+        var folder = Path.GetFullPath(Path.Combine(Root, uses));
+        if (_actions.TryGetValue(folder, out var cached))
+        {
+            return cached;
+        }
+
+        var file = new[] { "action.yml", "action.yaml" }.Select(n => Path.Combine(folder, n)).FirstOrDefault(File.Exists);
+        var result = file is null
+            ? new LocalFile<ActionMetadata>(null, $"no action.yml or action.yaml in {DisplayPath(folder)}")
+            : Load(file, (source, root) => new ActionMetadata(source, root));
+        _actions[folder] = result;
+        return result;
+    }
+
+    /// <summary>The reusable workflow a <c>uses: ./.github/workflows/x.yml</c> names.</summary>
+    public LocalFile<Workflow> Workflow(string uses)
+    {
+        var path = Path.GetFullPath(Path.Combine(Root, uses));
+        if (_workflows.TryGetValue(path, out var cached))
+        {
+            return cached;
+        }
+
+        var result = File.Exists(path)
+            ? Load(path, (source, root) => new Workflow(source, root))
+            : new LocalFile<Workflow>(null, $"{DisplayPath(path)} does not exist");
+        _workflows[path] = result;
+        return result;
+    }
+
+    /// <summary>The names workflow_run can use: each workflow's <c>name:</c>, or its path when it has none.</summary>
+    public IReadOnlySet<string> WorkflowNames => _workflowNames ??= ReadWorkflowNames();
+
+    private HashSet<string> ReadWorkflowNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var folder = Path.Combine(Root, ".github", "workflows");
+        if (!Directory.Exists(folder))
+        {
+            return names;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(folder).Where(p => p.EndsWith(".yml", StringComparison.Ordinal) || p.EndsWith(".yaml", StringComparison.Ordinal)))
+        {
+            var loaded = Workflow(DisplayPath(path));
+            var name = loaded.Value?.Root.GetScalar("name")?.Value;
+            names.Add(name ?? DisplayPath(path));
+        }
+
+        return names;
+    }
+
+    private LocalFile<T> Load<T>(string path, Func<SourceFile, MappingNode, T> build)
+        where T : class
+    {
+        string text;
+        try
+        {
+            text = Encoding.UTF8.GetString(File.ReadAllBytes(path));
+        }
+        catch (IOException e)
+        {
+            return new LocalFile<T>(null, $"{DisplayPath(path)} cannot be read: {e.Message}");
+        }
+
+        var document = YamlLoader.Load(text);
+        if (document.Problems.Count > 0 && document.Root is null)
+        {
+            var problem = document.Problems[0];
+            return new LocalFile<T>(null, $"{DisplayPath(path)}:{problem.Position.Line}:{problem.Position.Column} does not parse: {problem.Message}");
+        }
+
+        if (document.Root is not MappingNode root)
+        {
+            return new LocalFile<T>(null, $"{DisplayPath(path)} is not a YAML mapping");
+        }
+
+        return new LocalFile<T>(build(new SourceFile(DisplayPath(path), path, text), root), null);
+    }
+}
+
+/// <summary>A file loaded on demand: the model, or why it could not be had.</summary>
+public sealed record LocalFile<T>(T? Value, string? Error)
+    where T : class;

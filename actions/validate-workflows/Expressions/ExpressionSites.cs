@@ -1,0 +1,264 @@
+using Tailpaste.ValidateWorkflows.Model;
+using Tailpaste.ValidateWorkflows.Yaml;
+using YamlDotNet.Core;
+using L = Tailpaste.ValidateWorkflows.Expressions.ExpressionLocations;
+
+namespace Tailpaste.ValidateWorkflows.Expressions;
+
+/// <summary>Finds and parses every expression of a workflow or action.yml, each tagged with its location.</summary>
+public sealed class ExpressionSites
+{
+    private readonly SourceFile _file;
+    private readonly List<ExpressionUse> _uses = [];
+    private Workflow? _workflow;
+    private ActionMetadata? _action;
+
+    private ExpressionSites(SourceFile file)
+    {
+        _file = file;
+    }
+
+    public static IReadOnlyList<ExpressionUse> Of(Workflow workflow)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        var sites = new ExpressionSites(workflow.File) { _workflow = workflow };
+        var root = workflow.Root;
+        sites.Collect(root.Get("run-name"), L.RunName);
+        sites.Collect(root.Get("env"), L.WorkflowEnv);
+        sites.Collect(root.Get("concurrency"), L.WorkflowConcurrency);
+        sites.Collect(root.Get("defaults"), L.WorkflowDefaults);
+        if (workflow.FindTrigger("workflow_call")?.Filters is { } call)
+        {
+            foreach (var (_, input) in call.GetMapping("inputs")?.Entries ?? [])
+            {
+                sites.Collect((input as MappingNode)?.Get("default"), L.CallInputDefault);
+            }
+
+            foreach (var (_, output) in call.GetMapping("outputs")?.Entries ?? [])
+            {
+                sites.Collect((output as MappingNode)?.Get("value"), L.CallOutputValue);
+            }
+        }
+
+        foreach (var job in workflow.Jobs)
+        {
+            sites.CollectJob(job);
+        }
+
+        return sites._uses;
+    }
+
+    public static IReadOnlyList<ExpressionUse> Of(ActionMetadata action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var sites = new ExpressionSites(action.File) { _action = action };
+        foreach (var (_, input) in action.Root.GetMapping("inputs")?.Entries ?? [])
+        {
+            sites.Collect((input as MappingNode)?.Get("default"), L.ActionInputDefault);
+        }
+
+        foreach (var (_, output) in action.Root.GetMapping("outputs")?.Entries ?? [])
+        {
+            sites.Collect((output as MappingNode)?.Get("value"), L.ActionOutputValue);
+        }
+
+        foreach (var (key, value) in action.Runs?.Entries ?? [])
+        {
+            switch (key.Value)
+            {
+                case "steps":
+                    break;
+                case "pre-if" or "post-if":
+                    sites.Collect(value, L.ActionStepIf);
+                    break;
+                default:
+                    sites.Collect(value, L.ActionRuns);
+                    break;
+            }
+        }
+
+        foreach (var step in action.Steps)
+        {
+            sites.CollectStep(step, null, L.ActionStepIf, L.ActionRuns);
+        }
+
+        return sites._uses;
+    }
+
+    private void CollectJob(Job job)
+    {
+        foreach (var (key, value) in job.Body.Entries)
+        {
+            switch (key.Value)
+            {
+                case "if": Collect(value, L.JobIf, job); break;
+                case "name": Collect(value, L.JobName, job); break;
+                case "runs-on": Collect(value, L.JobRunsOn, job); break;
+                case "environment" when value is MappingNode environment:
+                    foreach (var (envKey, envValue) in environment.Entries)
+                    {
+                        Collect(envValue, envKey.Value == "url" ? L.JobEnvironmentUrl : L.JobEnvironment, job);
+                    }
+
+                    break;
+                case "environment": Collect(value, L.JobEnvironment, job); break;
+                case "concurrency": Collect(value, L.JobConcurrency, job); break;
+                case "outputs": Collect(value, L.JobOutputs, job); break;
+                case "env": Collect(value, L.JobEnv, job); break;
+                case "defaults": Collect(value, L.JobDefaults, job); break;
+                case "timeout-minutes": Collect(value, L.JobTimeout, job); break;
+                case "continue-on-error": Collect(value, L.JobContinueOnError, job); break;
+                case "strategy": Collect(value, L.JobStrategy, job); break;
+                case "with": Collect(value, L.CallWith, job); break;
+                case "secrets": Collect(value, L.CallSecrets, job); break;
+                case "container": CollectContainer(value, job); break;
+                case "services" when value is MappingNode services:
+                    foreach (var (_, service) in services.Entries)
+                    {
+                        CollectContainer(service, job);
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var step in job.Steps)
+        {
+            CollectStep(step, job, L.StepIf, L.Step);
+        }
+    }
+
+    private void CollectContainer(Node? container, Job job)
+    {
+        if (container is not MappingNode mapping)
+        {
+            Collect(container, L.Container, job);
+            return;
+        }
+
+        foreach (var (key, value) in mapping.Entries)
+        {
+            var location = key.Value switch
+            {
+                "credentials" => L.ContainerCredentials,
+                "env" => L.ContainerEnv,
+                _ => L.Container,
+            };
+            Collect(value, location, job);
+        }
+    }
+
+    private void CollectStep(Step step, Job? job, ExpressionLocation ifLocation, ExpressionLocation location)
+    {
+        var isScriptAction = step.Uses?.Value.StartsWith("actions/github-script@", StringComparison.OrdinalIgnoreCase) == true;
+        foreach (var (key, value) in step.Body.Entries)
+        {
+            switch (key.Value)
+            {
+                case "uses" or "id":
+                    break;
+                case "if":
+                    Collect(value, ifLocation, job, step);
+                    break;
+                case "run":
+                    Collect(value, location, job, step, inScript: true);
+                    break;
+                case "with" when isScriptAction && value is MappingNode with:
+                    foreach (var (input, inputValue) in with.Entries)
+                    {
+                        Collect(inputValue, location, job, step, inScript: input.Value == "script");
+                    }
+
+                    break;
+                default:
+                    Collect(value, location, job, step);
+                    break;
+            }
+        }
+    }
+
+    private void Collect(Node? node, ExpressionLocation location, Job? job = null, Step? step = null, bool inScript = false)
+    {
+        switch (node)
+        {
+            case ScalarNode scalar:
+                CollectScalar(scalar, location, job, step, inScript);
+                break;
+            case MappingNode mapping:
+                foreach (var (_, value) in mapping.Entries)
+                {
+                    Collect(value, location, job, step, inScript);
+                }
+
+                break;
+            case SequenceNode sequence:
+                foreach (var item in sequence.Items)
+                {
+                    Collect(item, location, job, step, inScript);
+                }
+
+                break;
+        }
+    }
+
+    private void CollectScalar(ScalarNode scalar, ExpressionLocation location, Job? job, Step? step, bool inScript)
+    {
+        var embedded = EmbeddedExpression.FindAll(scalar.Value);
+        if (embedded.Count == 0)
+        {
+            if (location.ImplicitExpression && !scalar.IsNull && !scalar.IsBoolean)
+            {
+                var quote = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0;
+                var start = scalar.Start.Right(quote);
+                _uses.Add(Parse(scalar, scalar.Value, start, start, location, job, step, inScript, closed: true));
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < embedded.Count; i++)
+        {
+            var expression = embedded[i];
+            var start = _file.Find("${{", scalar.Start, scalar.End, i) ?? scalar.Start;
+            _uses.Add(Parse(scalar, expression.Inner, start, start.Right(3), location, job, step, inScript, expression.Closed));
+        }
+    }
+
+    private ExpressionUse Parse(ScalarNode scalar, string text, Position start, Position textStart, ExpressionLocation location, Job? job, Step? step, bool inScript, bool closed)
+    {
+        ExpressionNode? tree = null;
+        ExpressionSyntaxException? error = null;
+        if (!closed)
+        {
+            error = new ExpressionSyntaxException(0, "the expression is not closed with '}}'");
+        }
+        else
+        {
+            try
+            {
+                tree = ExpressionParser.Parse(text);
+            }
+            catch (ExpressionSyntaxException e)
+            {
+                error = e;
+            }
+        }
+
+        return new ExpressionUse
+        {
+            Node = scalar,
+            Text = text,
+            Start = start,
+            TextStart = textStart,
+            Location = location,
+            Tree = tree,
+            SyntaxError = error,
+            Closed = closed,
+            Workflow = _workflow,
+            Action = _action,
+            Job = job,
+            Step = step,
+            InScript = inScript,
+        };
+    }
+}

@@ -1,0 +1,7 @@
+namespace Tailpaste.ValidateWorkflows.Findings;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,13 @@
+using Tailpaste.ValidateWorkflows.Yaml;
+
+namespace Tailpaste.ValidateWorkflows.Model;
+
+/// <summary>An input a workflow (workflow_dispatch / workflow_call) or an action declares.</summary>
+public sealed record InputDeclaration(ScalarNode Name, MappingNode? Body, string Source)
+{
+    public bool Required => Body?.GetScalar("required")?.Value is "true" or "True" or "TRUE";
+
+    public bool HasDefault => Body?.Get("default") is { } value && !(value is ScalarNode { IsNull: true });
+
+    public string? Type => Body?.GetScalar("type")?.Value;
+}

@@ -1,0 +1,170 @@
+using Tailpaste.ValidateWorkflows.Model;
+using Tailpaste.ValidateWorkflows.Yaml;
+
+namespace Tailpaste.ValidateWorkflows.Rules;
+
+/// <summary>Each key holds the kind of value GitHub expects there (a mapping for <c>jobs</c>, a sequence for <c>steps</c>...).</summary>
+public sealed class ValueTypeRule : Rule
+{
+    public const string RuleId = "value-type";
+
+    [Flags]
+    private enum Kind
+    {
+        Scalar = 1,
+        Sequence = 2,
+        Mapping = 4,
+    }
+
+    public override string Id => RuleId;
+
+    public override string Description => "Values have the shape GitHub expects: mappings for jobs, env, with; a sequence of mappings for steps; strings for run, uses, if.";
+
+    public override void VisitWorkflow(Workflow workflow, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        var root = workflow.Root;
+        Expect(root, "name", Kind.Scalar, context);
+        Expect(root, "run-name", Kind.Scalar, context);
+        Expect(root, "on", Kind.Scalar | Kind.Sequence | Kind.Mapping, context);
+        Expect(root, "jobs", Kind.Mapping, context);
+        Expect(root, "env", Kind.Mapping, context);
+        Expect(root, "defaults", Kind.Mapping, context);
+        Expect(root, "permissions", Kind.Scalar | Kind.Mapping, context);
+        Expect(root, "concurrency", Kind.Scalar | Kind.Mapping, context);
+        foreach (var (id, body) in root.GetMapping("jobs")?.Entries ?? [])
+        {
+            if (body is not MappingNode)
+            {
+                context.Report(body, $"job \"{id.Value}\" must be a mapping, not a {body.KindName}");
+            }
+        }
+
+        if (root.Get("on") is MappingNode on)
+        {
+            foreach (var (name, body) in on.Entries)
+            {
+                var expected = name.Value == "schedule" ? Kind.Sequence : Kind.Mapping;
+                if (body is ScalarNode { IsNull: true })
+                {
+                    continue;
+                }
+
+                if (!Matches(body, expected))
+                {
+                    context.Report(body, $"\"{name.Value}\" must be {Describe(expected)} (or empty), not a {body.KindName}");
+                }
+            }
+        }
+    }
+
+    public override void VisitJob(Job job, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var body = job.Body;
+        Expect(body, "name", Kind.Scalar, context);
+        Expect(body, "if", Kind.Scalar, context);
+        Expect(body, "needs", Kind.Scalar | Kind.Sequence, context);
+        Expect(body, "runs-on", Kind.Scalar | Kind.Sequence | Kind.Mapping, context);
+        Expect(body, "steps", Kind.Sequence, context);
+        Expect(body, "env", Kind.Mapping | Kind.Scalar, context);
+        Expect(body, "outputs", Kind.Mapping, context);
+        Expect(body, "strategy", Kind.Mapping, context);
+        Expect(body, "with", Kind.Mapping, context);
+        Expect(body, "secrets", Kind.Mapping | Kind.Scalar, context);
+        Expect(body, "services", Kind.Mapping, context);
+        Expect(body, "container", Kind.Scalar | Kind.Mapping, context);
+        Expect(body, "environment", Kind.Scalar | Kind.Mapping, context);
+        Expect(body, "uses", Kind.Scalar, context);
+        if (body.Get("secrets") is ScalarNode { IsNull: false, ContainsExpression: false } secrets && secrets.Value != "inherit")
+        {
+            context.Report(secrets, $"\"secrets\" must be a mapping or \"inherit\", not \"{secrets.Value}\"");
+        }
+
+        foreach (var item in body.GetSequence("steps")?.Items ?? [])
+        {
+            if (item is not MappingNode)
+            {
+                context.Report(item, $"a step must be a mapping, not a {item.KindName}");
+            }
+        }
+    }
+
+    public override void VisitStep(Step step, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        foreach (var key in new[] { "id", "name", "if", "uses", "run", "shell", "working-directory" })
+        {
+            Expect(step.Body, key, Kind.Scalar, context);
+        }
+
+        Expect(step.Body, "with", Kind.Mapping, context);
+        Expect(step.Body, "env", Kind.Mapping | Kind.Scalar, context);
+    }
+
+    public override void VisitAction(ActionMetadata action, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Expect(action.Root, "name", Kind.Scalar, context);
+        Expect(action.Root, "description", Kind.Scalar, context);
+        Expect(action.Root, "inputs", Kind.Mapping, context);
+        Expect(action.Root, "outputs", Kind.Mapping, context);
+        Expect(action.Root, "runs", Kind.Mapping, context);
+        Expect(action.Root, "branding", Kind.Mapping, context);
+        foreach (var section in new[] { "inputs", "outputs" })
+        {
+            foreach (var (name, body) in action.Root.GetMapping(section)?.Entries ?? [])
+            {
+                if (body is not MappingNode && body is not ScalarNode { IsNull: true })
+                {
+                    context.Report(body, $"{section[..^1]} \"{name.Value}\" must be a mapping (description, ...), not a {body.KindName}");
+                }
+            }
+        }
+
+        Expect(action.Runs, "steps", Kind.Sequence, context);
+        Expect(action.Runs, "args", Kind.Sequence, context);
+        Expect(action.Runs, "env", Kind.Mapping, context);
+    }
+
+    private static void Expect(MappingNode? mapping, string key, Kind expected, RuleContext context)
+    {
+        if (mapping?.Get(key) is not { } value || Matches(value, expected))
+        {
+            return;
+        }
+
+        context.Report(value, $"\"{key}\" must be {Describe(expected)}, not a {value.KindName}");
+    }
+
+    private static bool Matches(Node value, Kind expected) => value switch
+    {
+        ScalarNode { ContainsExpression: true } => true,
+        ScalarNode { IsNull: true } => true,
+        ScalarNode => expected.HasFlag(Kind.Scalar),
+        SequenceNode => expected.HasFlag(Kind.Sequence),
+        MappingNode => expected.HasFlag(Kind.Mapping),
+        _ => false,
+    };
+
+    private static string Describe(Kind kind)
+    {
+        var names = new List<string>();
+        if (kind.HasFlag(Kind.Scalar))
+        {
+            names.Add("a string");
+        }
+
+        if (kind.HasFlag(Kind.Sequence))
+        {
+            names.Add("a sequence");
+        }
+
+        if (kind.HasFlag(Kind.Mapping))
+        {
+            names.Add("a mapping");
+        }
+
+        return string.Join(" or ", names);
+    }
+}

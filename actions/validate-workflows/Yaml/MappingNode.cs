@@ -1,0 +1,41 @@
+namespace Tailpaste.ValidateWorkflows.Yaml;
+
+/// <summary>A mapping whose keys are scalars, in source order, duplicates kept (a rule reports them).</summary>
+public sealed class MappingNode : Node
+{
+    public MappingNode(IReadOnlyList<KeyValuePair<ScalarNode, Node>> entries, Position start, Position end)
+        : base(start, end)
+    {
+        Entries = entries;
+    }
+
+    public IReadOnlyList<KeyValuePair<ScalarNode, Node>> Entries { get; }
+
+    public override string KindName => "mapping";
+
+    /// <summary>The value of the first entry with exactly this key.</summary>
+    public Node? Get(string key) => Entry(key)?.Value;
+
+    public ScalarNode? GetScalar(string key) => Get(key) as ScalarNode;
+
+    public MappingNode? GetMapping(string key) => Get(key) as MappingNode;
+
+    public SequenceNode? GetSequence(string key) => Get(key) as SequenceNode;
+
+    public bool Has(string key) => Entry(key) is not null;
+
+    public ScalarNode? KeyOf(string key) => Entry(key)?.Key;
+
+    private KeyValuePair<ScalarNode, Node>? Entry(string key)
+    {
+        foreach (var entry in Entries)
+        {
+            if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+}

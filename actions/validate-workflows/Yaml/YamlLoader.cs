@@ -1,0 +1,182 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Tailpaste.ValidateWorkflows.Yaml;
+
+/// <summary>
+/// Builds positioned nodes from YamlDotNet's parser events. Aliases share the anchored node instead of
+/// copying it, and every alias adds the anchored subtree's size to a running total, so a "billion laughs"
+/// document stops at <see cref="YamlLimits.MaxNodes"/> after a few thousand events.
+/// </summary>
+public sealed class YamlLoader
+{
+    private readonly YamlLimits _limits;
+    private readonly Dictionary<string, Node> _anchors = new(StringComparer.Ordinal);
+    private readonly List<YamlProblem> _problems = [];
+    private long _nodes;
+
+    private YamlLoader(YamlLimits limits)
+    {
+        _limits = limits;
+    }
+
+    public static YamlDocument Load(string text, YamlLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new YamlLoader(limits ?? YamlLimits.Default).Run(text);
+    }
+
+    private YamlDocument Run(string text)
+    {
+        if (text.Length > _limits.MaxBytes)
+        {
+            return Fail(YamlProblemKind.Limit, Position.Start, $"file is larger than {_limits.MaxBytes} bytes; not linted");
+        }
+
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                return new YamlDocument(null, _problems);
+            }
+
+            parser.Consume<DocumentStart>();
+            var root = ReadNode(parser, 1);
+            parser.Consume<DocumentEnd>();
+            if (parser.Accept<DocumentStart>(out var second))
+            {
+                _problems.Add(new YamlProblem(YamlProblemKind.Syntax, ToPosition(second.Start), "a workflow file must hold one YAML document, but a second one starts here"));
+            }
+
+            return new YamlDocument(root, _problems);
+        }
+        catch (YamlException e)
+        {
+            var at = e.Start.Line > 0 ? ToPosition(e.Start) : Position.Start;
+            return Fail(YamlProblemKind.Syntax, at, Describe(e));
+        }
+        catch (LimitExceededException e)
+        {
+            return Fail(YamlProblemKind.Limit, e.Position, e.Message);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            // YamlDotNet is not meant to throw anything but YamlException; if garbage finds a path that does,
+            // it is still a file we could not read, not a crash of the linter.
+            return Fail(YamlProblemKind.Syntax, Position.Start, "could not parse the file as YAML: " + e.Message);
+        }
+    }
+
+    private YamlDocument Fail(YamlProblemKind kind, Position at, string message)
+    {
+        _problems.Add(new YamlProblem(kind, at, message));
+        return new YamlDocument(null, _problems);
+    }
+
+    private Node ReadNode(IParser parser, int depth)
+    {
+        if (depth > _limits.MaxDepth)
+        {
+            throw new LimitExceededException(ToPosition(parser.Current!.Start), $"YAML nesting is deeper than {_limits.MaxDepth} levels; not linted");
+        }
+
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+        {
+            if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+            {
+                throw new YamlException(alias.Start, alias.End, $"alias *{alias.Value.Value} refers to no anchor defined before it");
+            }
+
+            Count(target.Size, alias.Start);
+            return target;
+        }
+
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            Count(1, scalar.Start);
+            var node = new ScalarNode(scalar.Value, scalar.Style, ToPosition(scalar.Start), ToPosition(scalar.End));
+            return Anchor(scalar.Anchor, node);
+        }
+
+        if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+        {
+            Count(1, sequenceStart.Start);
+            var items = new List<Node>();
+            long size = 1;
+            SequenceEnd? sequenceEnd;
+            while (!parser.TryConsume<SequenceEnd>(out sequenceEnd))
+            {
+                var item = ReadNode(parser, depth + 1);
+                items.Add(item);
+                size += item.Size;
+            }
+
+            var node = new SequenceNode(items, ToPosition(sequenceStart.Start), ToPosition(sequenceEnd!.End)) { Size = size };
+            return Anchor(sequenceStart.Anchor, node);
+        }
+
+        if (parser.TryConsume<MappingStart>(out var mappingStart))
+        {
+            Count(1, mappingStart.Start);
+            var entries = new List<KeyValuePair<ScalarNode, Node>>();
+            long size = 1;
+            MappingEnd? mappingEnd;
+            while (!parser.TryConsume<MappingEnd>(out mappingEnd))
+            {
+                var key = ReadNode(parser, depth + 1);
+                var value = ReadNode(parser, depth + 1);
+                size += key.Size + value.Size;
+                if (key is ScalarNode scalarKey)
+                {
+                    entries.Add(new(scalarKey, value));
+                }
+                else
+                {
+                    _problems.Add(new YamlProblem(YamlProblemKind.Syntax, key.Start, $"a mapping key must be a plain string, not a {key.KindName}; the entry is ignored"));
+                }
+            }
+
+            var node = new MappingNode(entries, ToPosition(mappingStart.Start), ToPosition(mappingEnd!.End)) { Size = size };
+            return Anchor(mappingStart.Anchor, node);
+        }
+
+        var unexpected = parser.Current;
+        throw new YamlException(unexpected?.Start ?? Mark.Empty, unexpected?.End ?? Mark.Empty, $"unexpected {unexpected?.GetType().Name ?? "end of input"}");
+    }
+
+    private Node Anchor(AnchorName anchor, Node node)
+    {
+        if (!anchor.IsEmpty)
+        {
+            _anchors[anchor.Value] = node;
+        }
+
+        return node;
+    }
+
+    private void Count(long nodes, Mark at)
+    {
+        _nodes += nodes;
+        if (_nodes > _limits.MaxNodes)
+        {
+            throw new LimitExceededException(ToPosition(at), $"the document expands to more than {_limits.MaxNodes} nodes (alias bomb?); not linted");
+        }
+    }
+
+    private static Position ToPosition(Mark mark) => new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    private static string Describe(YamlException e)
+    {
+        // YamlDotNet prefixes "(Line: x, Col: y, Idx: z) - (...): "; the position is reported separately.
+        var message = e.Message;
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        return marker >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(marker + 3)..] : message;
+    }
+
+    private sealed class LimitExceededException(Position position, string message) : Exception(message)
+    {
+        public Position Position { get; } = position;
+    }
+}
