@@ -1,0 +1,69 @@
+using Docker.DotNet;
+using Tailpaste.DockerCleanup.Engine;
+using Tailpaste.DockerCleanup.Model;
+using Tailpaste.DockerCleanup.Selection;
+
+namespace Tailpaste.DockerCleanup;
+
+/// <summary>
+/// The cleanup itself: one inventory, then kind by kind in an order that works (containers, networks,
+/// images, volumes), each kind planned against the containers that are still there and removed in
+/// parallel with a bounded degree. A dry run plans exactly the same way and removes nothing.
+/// </summary>
+public sealed class CleanupRunner
+{
+    /// <summary>Removals in flight at once within a kind: enough to hide the engine's latency, few enough for a small host.</summary>
+    public const int MaxParallelRemovals = 8;
+
+    private readonly IDockerClient _client;
+    private readonly CleanupOptions _options;
+    private readonly TimeProvider _clock;
+
+    public CleanupRunner(IDockerClient client, CleanupOptions options, TimeProvider? clock = null)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    public async Task<CleanupResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = _clock.GetUtcNow();
+        var inventory = await InventoryReader.ReadAsync(_client, _options.Resources, cancellationToken).ConfigureAwait(false);
+        var policy = new CleanupPolicy(_options.Labels, _options.ProtectLabels, _options.PruneDangling, _options.OlderThan, started);
+        var remover = new ResourceRemover(_client, _options.StopTimeout);
+        var outcomes = new Dictionary<ResourceKind, IReadOnlyList<ResourceOutcome>>();
+
+        var containers = _options.Resources.Contains(ResourceKind.Containers)
+            ? await ExecuteAsync(CleanupPlanner.Plan(inventory.Containers, policy, usage: null), remover, cancellationToken).ConfigureAwait(false)
+            : [];
+        if (_options.Resources.Contains(ResourceKind.Containers))
+        {
+            outcomes[ResourceKind.Containers] = containers;
+        }
+
+        var gone = containers.Where(o => o.IsRemoval || o.Outcome == Outcome.AlreadyGone).Select(o => o.Resource.Id).ToHashSet(StringComparer.Ordinal);
+        var usage = ContainerUsage.Of(inventory.Containers.Where(c => !gone.Contains(c.Id)));
+        foreach (var kind in new[] { ResourceKind.Networks, ResourceKind.Images, ResourceKind.Volumes }.Where(_options.Resources.Contains))
+        {
+            outcomes[kind] = await ExecuteAsync(CleanupPlanner.Plan(inventory.Of(kind), policy, usage), remover, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new CleanupResult(outcomes, started, _clock.GetUtcNow());
+    }
+
+    private async Task<IReadOnlyList<ResourceOutcome>> ExecuteAsync(IReadOnlyList<ResourceOutcome> plan, ResourceRemover remover, CancellationToken cancellationToken)
+    {
+        var results = new ResourceOutcome[plan.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelRemovals, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, plan.Count), parallel, async (i, ct) =>
+        {
+            var planned = plan[i];
+            results[i] = planned.Outcome == Outcome.WouldRemove && !_options.DryRun
+                ? await remover.RemoveAsync(planned, ct).ConfigureAwait(false)
+                : planned;
+        }).ConfigureAwait(false);
+
+        return results.OrderBy(r => r.Resource.Name, StringComparer.Ordinal).ThenBy(r => r.Resource.Id, StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Tailpaste.DockerCleanup.Model;
+using Tailpaste.DockerCleanup.Reporting;
+using Tailpaste.Shared.Actions;
+using Tailpaste.Shared.Docker;
+using Tailpaste.Shared.Reporting;
+
+namespace Tailpaste.DockerCleanup;
+
+/// <summary>The docker-cleanup action: inputs to options, the cleanup, then report, summary, annotations and outputs.</summary>
+public static class DockerCleanupAction
+{
+    public static ActionDefinition<CleanupOptions> Definition { get; } = new(
+        "docker-cleanup",
+        ActionManifest.FromAssembly(typeof(DockerCleanupAction).Assembly),
+        Bind,
+        RunAsync)
+    {
+        Aliases = new Dictionary<string, string> { ["export"] = "report-path", ["host"] = "docker-host" },
+    };
+
+    /// <summary>How long the engine gets to answer a version request before the run stops as bad input.</summary>
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+
+    public static CleanupOptions Bind(ActionInputs inputs, RunnerEnvironment runner)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(runner);
+        var labels = LabelSelector.Parse(inputs.GetInput("labels", required: true), "labels");
+        var protect = LabelSelector.Parse(inputs.GetInput("protect-labels", required: true), "protect-labels");
+        var resources = ResourceKindList.Parse(inputs.GetInput("resources", required: true), "resources");
+        var pruneDangling = inputs.GetBoolInput("prune-dangling");
+        var olderThan = inputs.GetDurationInput("older-than");
+        var stopTimeout = ParseStopTimeout(inputs);
+        var dryRun = inputs.GetBoolInput("dry-run");
+        var failOnError = inputs.GetBoolInput("fail-on-error");
+        var (engine, engineSource) = ParseEngine(inputs, runner);
+        var reportPath = Path.GetFullPath(inputs.GetInput("report-path", required: true));
+        return new CleanupOptions(labels, protect, resources, pruneDangling, olderThan, stopTimeout, dryRun, failOnError, engine, engineSource, reportPath);
+    }
+
+    public static async Task<int> RunAsync(CleanupOptions options, ActionCore core, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(core);
+
+        // An engine that does not answer is a wrong address, not a failed cleanup: exit 2, nothing touched.
+        var status = await DockerEngineProbe.ProbeAsync(options.Engine, ProbeTimeout, cancellationToken).ConfigureAwait(false);
+        if (!status.Answers)
+        {
+            throw new InputException(options.EngineSource, options.Engine.ToString(), $"a Docker engine that answers ({status.Error})");
+        }
+
+        // Stopping a container may take its whole grace period; the client must wait longer than that.
+        using var client = DockerClientFactory.Create(options.Engine, DockerClientFactory.DefaultTimeout + options.StopTimeout);
+        var result = await new CleanupRunner(client, options).RunAsync(cancellationToken).ConfigureAwait(false);
+
+        foreach (var failure in result.Failures)
+        {
+            var message = $"Could not remove {Singular(failure.Resource.Kind)} {failure.Resource.Name} ({failure.Resource.ShortId}): {failure.Reason}";
+            if (options.FailOnError)
+            {
+                core.WriteError(message, new AnnotationProperties(Title: "docker-cleanup"));
+            }
+            else
+            {
+                core.WriteWarning(message, new AnnotationProperties(Title: "docker-cleanup"));
+            }
+        }
+
+        await JsonReportWriter.WriteAsync(options.ReportPath, CleanupReport.From(options, result), core.Masker, cancellationToken).ConfigureAwait(false);
+        CleanupSummary.Write(core.Summary, options, result);
+        await core.WriteSummaryAsync(cancellationToken).ConfigureAwait(false);
+        var totals = CleanupTotals.From(result);
+        await core.SetOutputsAsync(
+            new DockerCleanupOutputs(totals.RemovedContainers, totals.RemovedImages, totals.RemovedVolumes, totals.RemovedNetworks, totals.ReclaimedBytes, totals.Protected, options.ReportPath),
+            cancellationToken).ConfigureAwait(false);
+
+        if (totals.Failed > 0 && options.FailOnError)
+        {
+            core.SetFailed($"{totals.Failed} resource(s) could not be removed and fail-on-error is true; see the summary or {options.ReportPath}.");
+            return ExitCodes.Failed;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static TimeSpan ParseStopTimeout(ActionInputs inputs)
+    {
+        const string Expected = "whole seconds from 0 to 3600, or a duration such as 30s or 2m (at most 1h)";
+        var text = inputs.GetInput("stop-timeout", required: true);
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 3600)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return DurationParser.TryParse(text, out var duration) && duration <= TimeSpan.FromHours(1)
+            ? duration
+            : throw inputs.Invalid("stop-timeout", text, Expected);
+    }
+
+    // The documented fallback: the docker-host input, else DOCKER_HOST, else the local socket.
+    private static (DockerEndpoint Engine, string Source) ParseEngine(ActionInputs inputs, RunnerEnvironment runner)
+    {
+        if (inputs.GetOptionalInput("docker-host") is { } given)
+        {
+            return (DockerEndpoint.Parse(given, "docker-host"), "docker-host");
+        }
+
+        if (runner.Get("DOCKER_HOST") is { } fromEnvironment)
+        {
+            return (DockerEndpoint.Parse(fromEnvironment, "DOCKER_HOST"), "DOCKER_HOST");
+        }
+
+        return (DockerEndpoint.Default, "docker-host");
+    }
+
+    private static string Singular(ResourceKind kind) => CleanupReport.KindName(kind).TrimEnd('s');
+}

@@ -1,0 +1,82 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Tailpaste.DockerCleanup.Model;
+
+namespace Tailpaste.DockerCleanup.Engine;
+
+/// <summary>
+/// Lists what the engine holds, one list call per kind. Containers are always listed (with their writable
+/// layer sizes), because the images, volumes and networks they use must not be removed from under them.
+/// </summary>
+public static class InventoryReader
+{
+    private const string NoTag = "<none>:<none>";
+
+    public static async Task<Inventory> ReadAsync(IDockerClient client, IReadOnlyCollection<ResourceKind> kinds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(kinds);
+        var containers = ReadContainersAsync(client, sized: kinds.Contains(ResourceKind.Containers), cancellationToken);
+        var networks = kinds.Contains(ResourceKind.Networks) ? ReadNetworksAsync(client, cancellationToken) : Task.FromResult<IReadOnlyList<DockerResource>>([]);
+        var images = kinds.Contains(ResourceKind.Images) ? ReadImagesAsync(client, cancellationToken) : Task.FromResult<IReadOnlyList<DockerResource>>([]);
+        var volumes = kinds.Contains(ResourceKind.Volumes) ? ReadVolumesAsync(client, cancellationToken) : Task.FromResult<IReadOnlyList<DockerResource>>([]);
+        await Task.WhenAll(containers, networks, images, volumes).ConfigureAwait(false);
+        return new Inventory(await containers.ConfigureAwait(false), await networks.ConfigureAwait(false), await images.ConfigureAwait(false), await volumes.ConfigureAwait(false));
+    }
+
+    private static async Task<IReadOnlyList<DockerResource>> ReadContainersAsync(IDockerClient client, bool sized, CancellationToken cancellationToken)
+    {
+        var list = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Size = sized }, cancellationToken).ConfigureAwait(false);
+        return list.Select(c => ToResource(c, sized)).ToList();
+    }
+
+    private static DockerResource ToResource(ContainerListResponse c, bool sized) =>
+        new(ResourceKind.Containers, c.ID, c.Names?.FirstOrDefault()?.TrimStart('/') ?? c.ID, c.Labels, Utc(c.Created), sized ? c.SizeRw : null)
+        {
+            IsRunning = c.State is not ("created" or "exited" or "dead"),
+            ImageId = c.ImageID,
+            VolumeNames = c.Mounts?.Where(m => m.Type == "volume" && !string.IsNullOrEmpty(m.Name)).Select(m => m.Name).ToList() ?? [],
+            NetworkIds = c.NetworkSettings?.Networks?.Values.Select(n => n.NetworkID).Where(id => !string.IsNullOrEmpty(id)).ToList() ?? [],
+        };
+
+    private static async Task<IReadOnlyList<DockerResource>> ReadNetworksAsync(IDockerClient client, CancellationToken cancellationToken)
+    {
+        var list = await client.Networks.ListNetworksAsync(new NetworksListParameters(), cancellationToken).ConfigureAwait(false);
+        return list.Select(n => new DockerResource(ResourceKind.Networks, n.ID, n.Name, n.Labels, Utc(n.Created), null)).ToList();
+    }
+
+    private static async Task<IReadOnlyList<DockerResource>> ReadImagesAsync(IDockerClient client, CancellationToken cancellationToken)
+    {
+        // Top-level images only, like `docker images`: intermediate layers go with the image above them.
+        var list = await client.Images.ListImagesAsync(new ImagesListParameters { All = false }, cancellationToken).ConfigureAwait(false);
+        return list.Select(i =>
+            {
+                var tags = i.RepoTags?.Where(t => t != NoTag).Order(StringComparer.Ordinal).ToList() ?? [];
+                return new DockerResource(ResourceKind.Images, i.ID, tags.FirstOrDefault() ?? "<none>", i.Labels, Utc(i.Created), i.Size)
+                {
+                    Tags = tags,
+                    IsDangling = tags.Count == 0,
+                };
+            })
+            .ToList();
+    }
+
+    private static async Task<IReadOnlyList<DockerResource>> ReadVolumesAsync(IDockerClient client, CancellationToken cancellationToken)
+    {
+        var list = await client.Volumes.ListAsync(cancellationToken).ConfigureAwait(false);
+        return (list.Volumes ?? [])
+            .Select(v => new DockerResource(
+                ResourceKind.Volumes,
+                v.Name,
+                v.Name,
+                v.Labels,
+                DateTimeOffset.TryParse(v.CreatedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var created) ? created.ToUniversalTime() : null,
+                v.UsageData is { Size: >= 0 } usage ? usage.Size : null))
+            .ToList();
+    }
+
+    // Docker.DotNet hands out DateTime of varying kinds; the engine means UTC.
+    private static DateTimeOffset? Utc(DateTime value) => value == default
+        ? null
+        : new DateTimeOffset(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

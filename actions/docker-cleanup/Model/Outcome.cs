@@ -1,0 +1,26 @@
+namespace Tailpaste.DockerCleanup.Model;
+
+/// <summary>What happened to a resource the action considered.</summary>
+public enum Outcome
+{
+    /// <summary>Removed in this run.</summary>
+    Removed,
+
+    /// <summary>Dry run: would have been removed.</summary>
+    WouldRemove,
+
+    /// <summary>Carries a protected label; never removed.</summary>
+    Protected,
+
+    /// <summary>Created more recently than older-than allows.</summary>
+    TooRecent,
+
+    /// <summary>A container that stays (or the engine) still uses it; not an error.</summary>
+    InUse,
+
+    /// <summary>Gone before the action got to it (removed by someone else meanwhile).</summary>
+    AlreadyGone,
+
+    /// <summary>The engine refused or failed the removal.</summary>
+    Failed,
+}

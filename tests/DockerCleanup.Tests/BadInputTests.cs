@@ -1,0 +1,81 @@
+using Tailpaste.DockerCleanup.Model;
+using Tailpaste.DockerCleanup.Tests.Support;
+using Tailpaste.TestKit;
+
+namespace Tailpaste.DockerCleanup.Tests;
+
+/// <summary>Bad input stops the action with exit 2 and a message naming the input, the value and what was expected, before anything is removed.</summary>
+public sealed class BadInputTests(DockerEngineFixture engine) : IClassFixture<DockerEngineFixture>
+{
+    [Theory]
+    [InlineData("labels", "=x", "has an empty key")]
+    [InlineData("labels", "a==b", "more than one '='")]
+    [InlineData("protect-labels", "environment", "has no '='")]
+    [InlineData("resources", "containers, pods", "'pods' is not one of them")]
+    [InlineData("older-than", "3 days", "a whole number followed by ms, s, m, h, d or w")]
+    [InlineData("stop-timeout", "soon", "whole seconds")]
+    [InlineData("prune-dangling", "yes", "true or false")]
+    [InlineData("docker-host", "ssh://prod", "unix:///absolute/path")]
+    public async Task Bad_input_exits_2_names_input_value_and_expectation_and_removes_nothing(string input, string value, string expected)
+    {
+        await using var population = new Population(engine.Client);
+        var (selector, created) = await CreateSelectedAsync(population);
+
+        var run = await ActionRun.StartAsync(engine.DockerHost, new Dictionary<string, string>
+        {
+            ["labels"] = selector,
+            ["prune-dangling"] = "false",
+            [input] = value,
+        });
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"Input '{input}' has the value '{value}'", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains(expected, run.Stdout, StringComparison.Ordinal);
+        Assert.Empty(run.Outputs);
+        Assert.Null(run.Report);
+        Assert.Equal(created, await population.ExistingAsync());
+    }
+
+    [Theory]
+    [InlineData("docker-host")]
+    [InlineData("DOCKER_HOST")]
+    public async Task An_engine_that_does_not_answer_exits_2_naming_where_the_address_came_from(string source)
+    {
+        await using var population = new Population(engine.Client);
+        var (selector, created) = await CreateSelectedAsync(population);
+        var dead = $"unix:///tmp/docker-cleanup-{Guid.NewGuid():N}/docker.sock";
+        var inputs = new Dictionary<string, string> { ["labels"] = selector };
+        if (source == "docker-host")
+        {
+            inputs["docker-host"] = dead;
+        }
+
+        var run = await ActionRun.StartAsync(source == "DOCKER_HOST" ? dead : engine.DockerHost, inputs);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"Input '{source}' has the value '{dead}': expected a Docker engine that answers", run.Stdout, StringComparison.Ordinal);
+        Assert.Empty(run.Outputs);
+        Assert.Equal(created, await population.ExistingAsync());
+    }
+
+    [Fact]
+    public async Task A_closed_tcp_port_is_an_engine_that_does_not_answer()
+    {
+        var run = await ActionRun.StartAsync(null, new Dictionary<string, string> { ["docker-host"] = "tcp://127.0.0.1:1" });
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("Input 'docker-host' has the value 'tcp://127.0.0.1:1'", run.Stdout, StringComparison.Ordinal);
+    }
+
+    // A volume and a container the selector would remove, had the input been good.
+    private static async Task<(string Selector, HashSet<(ResourceKind Kind, string Id)> Created)> CreateSelectedAsync(Population population)
+    {
+        var labels = population.Labels("environment=testing", "managed-by=ci");
+        await population.CreateVolumeAsync("volume", labels);
+        var image = await population.LoadImageAsync("image", labels);
+        await population.CreateContainerAsync("container", image, labels);
+        var created = await population.ExistingAsync();
+        Assert.Equal(3, created.Count);
+        return ($"environment=testing,managed-by=ci,{population.RunLabel}", created);
+    }
+}
