@@ -1,0 +1,87 @@
+using Tailpaste.ValidateWorkflows.Model;
+using Tailpaste.ValidateWorkflows.Yaml;
+
+namespace Tailpaste.ValidateWorkflows.Rules;
+
+/// <summary><c>needs</c> names existing jobs, once each, and the jobs do not depend on each other in a cycle.</summary>
+public sealed class JobNeedsRule : Rule
+{
+    public override string Id => "job-needs";
+
+    public override string Description => "needs lists existing jobs without repeats, and the job graph has no cycle (the cycle's jobs are reported in order).";
+
+    public override void VisitWorkflow(Workflow workflow, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(context);
+        var edges = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var job in workflow.Jobs)
+        {
+            var targets = new List<string>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var need in job.Needs.Where(n => !n.ContainsExpression))
+            {
+                if (!seen.Add(need.Value))
+                {
+                    context.Report(need, $"job \"{job.Id.Value}\" lists \"{need.Value}\" in needs more than once");
+                }
+                else if (workflow.FindJob(need.Value) is null)
+                {
+                    var jobs = KeyList.Quote(workflow.Jobs.Select(j => j.Id.Value).Where(id => !id.Equals(job.Id.Value, StringComparison.OrdinalIgnoreCase)));
+                    context.Report(need, $"job \"{job.Id.Value}\" needs \"{need.Value}\", which does not exist; jobs in this workflow: {jobs}");
+                }
+                else
+                {
+                    targets.Add(workflow.FindJob(need.Value)!.Id.Value);
+                }
+            }
+
+            edges.TryAdd(job.Id.Value, targets);
+        }
+
+        ReportCycles(workflow, edges, context);
+    }
+
+    private static void ReportCycles(Workflow workflow, Dictionary<string, List<string>> edges, RuleContext context)
+    {
+        var state = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var path = new List<string>();
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        void Visit(string job)
+        {
+            state[job] = 1;
+            path.Add(job);
+            foreach (var next in edges.GetValueOrDefault(job) ?? [])
+            {
+                if (state.GetValueOrDefault(next) == 1)
+                {
+                    var start = path.FindIndex(p => p.Equals(next, StringComparison.OrdinalIgnoreCase));
+                    var cycle = path.Skip(start).Append(next).ToList();
+                    var key = string.Join(",", cycle.Skip(1).Order(StringComparer.OrdinalIgnoreCase));
+                    if (reported.Add(key))
+                    {
+                        var first = workflow.FindJob(cycle[0])!;
+                        var need = first.Needs.FirstOrDefault(n => n.Value.Equals(cycle[1], StringComparison.OrdinalIgnoreCase)) ?? (Node)first.Id;
+                        context.Report(need, $"jobs depend on each other in a cycle: {string.Join(" -> ", cycle.Select(c => $"\"{c}\""))}");
+                    }
+                }
+                else if (state.GetValueOrDefault(next) == 0)
+                {
+                    Visit(next);
+                }
+            }
+
+            path.RemoveAt(path.Count - 1);
+            state[job] = 2;
+        }
+
+        foreach (var job in edges.Keys.ToList())
+        {
+            if (state.GetValueOrDefault(job) == 0)
+            {
+                Visit(job);
+            }
+        }
+    }
+}

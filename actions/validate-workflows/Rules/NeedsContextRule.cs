@@ -1,0 +1,55 @@
+using Tailpaste.ValidateWorkflows.Expressions;
+
+namespace Tailpaste.ValidateWorkflows.Rules;
+
+/// <summary><c>needs.&lt;job&gt;</c> names a job the current job lists in <c>needs</c>, and its outputs exist.</summary>
+public sealed class NeedsContextRule : Rule
+{
+    private static readonly string[] _properties = ["outputs", "result"];
+
+    public override string Id => "needs-context";
+
+    public override string Description => "needs.<job_id> names a job listed in this job's needs, with outputs that job declares and properties outputs/result.";
+
+    public override void VisitExpression(ExpressionUse use, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        ArgumentNullException.ThrowIfNull(context);
+        if (use.Job is not { } job)
+        {
+            return;
+        }
+
+        foreach (var path in PropertyPath.AllIn(use.Tree).Where(p => p.Root.Equals("needs", StringComparison.OrdinalIgnoreCase) && p.Segments.Count > 1))
+        {
+            var name = path.Segments[1];
+            if (name == "*")
+            {
+                continue;
+            }
+
+            var at = use.At(path.Offsets[1]);
+            if (!job.Needs.Any(n => n.Value.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                var listed = job.Needs.Count == 0 ? "it needs no jobs" : "it needs " + KeyList.Quote(job.Needs.Select(n => n.Value));
+                context.Report(at, $"job \"{job.Id.Value}\" cannot read needs.{name}: \"{name}\" is not in its needs ({listed})", at.Column + name.Length);
+                continue;
+            }
+
+            if (path.At(2) is { } property && property != "*" && !_properties.Contains(property, StringComparer.OrdinalIgnoreCase))
+            {
+                var propertyAt = use.At(path.Offsets[2]);
+                context.Report(propertyAt, $"needs.{name} has no property \"{property}\"; expected {KeyList.Quote(_properties)}", propertyAt.Column + property.Length);
+                continue;
+            }
+
+            if (path.At(2) is "outputs" && path.At(3) is { } output && output != "*"
+                && job.Workflow.FindJob(name) is { IsWorkflowCall: false, Outputs: { } outputs }
+                && !outputs.Entries.Any(e => e.Key.Value.Equals(output, StringComparison.OrdinalIgnoreCase)))
+            {
+                var outputAt = use.At(path.Offsets[3]);
+                context.Report(outputAt, $"job \"{name}\" has no output \"{output}\"; it declares {KeyList.Quote(outputs.Entries.Select(e => e.Key.Value))}", outputAt.Column + output.Length);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using Tailpaste.ValidateWorkflows.Expressions;
+using Tailpaste.ValidateWorkflows.Model;
+using Tailpaste.ValidateWorkflows.Yaml;
+
+namespace Tailpaste.ValidateWorkflows.Rules;
+
+/// <summary>
+/// Jobs calling a local reusable workflow (<c>uses: ./.github/workflows/x.yml</c>): it exists and has
+/// workflow_call; inputs and secrets it requires are given, unknown ones are not; <c>needs.&lt;job&gt;.outputs.*</c>
+/// names outputs it declares.
+/// </summary>
+public sealed class ReusableWorkflowRule : Rule
+{
+    public override string Id => "reusable-workflow";
+
+    public override string Description => "Calls to local reusable workflows give the required inputs and secrets, no unknown ones, and read only declared outputs.";
+
+    public override void VisitJob(Job job, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(context);
+        if (job.Uses is not { ContainsExpression: false } uses)
+        {
+            return;
+        }
+
+        if (!uses.Value.StartsWith("./", StringComparison.Ordinal))
+        {
+            if (!uses.Value.Contains('@', StringComparison.Ordinal) || !LocalActionRule.IsWorkflowPath(uses.Value.Split('@')[0]))
+            {
+                context.Report(uses, $"\"{uses.Value}\" is not a reusable workflow reference; expected ./.github/workflows/<file>.yml or <owner>/<repo>/.github/workflows/<file>.yml@<ref>");
+            }
+
+            return;
+        }
+
+        var loaded = context.Repository.Workflow(uses.Value);
+        if (loaded.Value is not { } called)
+        {
+            context.Report(uses, $"reusable workflow \"{uses.Value}\" cannot be used: {loaded.Error}");
+            return;
+        }
+
+        if (called.FindTrigger("workflow_call")?.Filters is not { } call)
+        {
+            if (called.FindTrigger("workflow_call") is null)
+            {
+                context.Report(uses, $"\"{uses.Value}\" is not a reusable workflow: it has no workflow_call trigger");
+            }
+
+            CheckGiven(job.Body.GetMapping("with"), new MappingNode([], uses.Start, uses.End), uses, "input", context);
+            return;
+        }
+
+        CheckGiven(job.Body.GetMapping("with"), call.GetMapping("inputs"), uses, "input", context);
+        if (job.Body.Get("secrets") is not ScalarNode { Value: "inherit" })
+        {
+            CheckGiven(job.Body.GetMapping("secrets"), call.GetMapping("secrets"), uses, "secret", context);
+        }
+    }
+
+    public override void VisitExpression(ExpressionUse use, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        ArgumentNullException.ThrowIfNull(context);
+        if (use.Job is not { } job)
+        {
+            return;
+        }
+
+        foreach (var path in PropertyPath.AllIn(use.Tree))
+        {
+            if (!path.Root.Equals("needs", StringComparison.OrdinalIgnoreCase) || path.At(2) != "outputs" || path.At(3) is not { } output || output == "*"
+                || job.Workflow.FindJob(path.Segments[1]) is not { Uses: { ContainsExpression: false } uses } needed
+                || !uses.Value.StartsWith("./", StringComparison.Ordinal)
+                || !job.Needs.Any(n => n.Value.Equals(needed.Id.Value, StringComparison.OrdinalIgnoreCase))
+                || context.Repository.Workflow(uses.Value).Value?.FindTrigger("workflow_call")?.Filters is not { } call)
+            {
+                continue;
+            }
+
+            var outputs = call.GetMapping("outputs")?.Entries.Select(e => e.Key.Value).ToList() ?? [];
+            if (!outputs.Contains(output, StringComparer.OrdinalIgnoreCase))
+            {
+                var at = use.At(path.Offsets[3]);
+                var declared = outputs.Count == 0 ? "it declares no outputs" : "it declares " + KeyList.Quote(outputs);
+                context.Report(at, $"job \"{needed.Id.Value}\" calls {uses.Value}, which has no output \"{output}\"; {declared}", at.Column + output.Length);
+            }
+        }
+    }
+
+    private static void CheckGiven(MappingNode? given, MappingNode? declared, ScalarNode uses, string what, RuleContext context)
+    {
+        var declaredEntries = declared?.Entries ?? [];
+        var names = given?.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
+        var missing = declaredEntries
+            .Where(e => e.Value is MappingNode body && body.GetScalar("required")?.Value is "true" && !(what == "input" && body.Has("default")))
+            .Select(e => e.Key.Value)
+            .Where(n => !names.Contains(n))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            context.Report(uses, $"reusable workflow \"{uses.Value}\" requires {what}(s) {KeyList.Quote(missing)}, which this job does not give");
+        }
+
+        foreach (var (key, _) in given?.Entries ?? [])
+        {
+            if (!declaredEntries.Any(e => e.Key.Value.Equals(key.Value, StringComparison.OrdinalIgnoreCase)))
+            {
+                var known = declaredEntries.Count == 0 ? $"it declares no {what}s" : "it declares " + KeyList.Quote(declaredEntries.Select(e => e.Key.Value));
+                context.Report(key, $"reusable workflow \"{uses.Value}\" has no {what} \"{key.Value}\"; {known}");
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Tailpaste.ValidateWorkflows.Expressions;
+using Tailpaste.ValidateWorkflows.Model;
+
+namespace Tailpaste.ValidateWorkflows.Rules;
+
+/// <summary><c>steps.&lt;id&gt;</c> names a step with that id that runs before the expression is evaluated.</summary>
+public sealed class StepsContextRule : Rule
+{
+    private static readonly string[] _properties = ["conclusion", "outcome", "outputs"];
+
+    public override string Id => "steps-context";
+
+    public override string Description => "steps.<step_id> names an earlier step of the same job with that id, and uses outputs, outcome or conclusion.";
+
+    public override void VisitExpression(ExpressionUse use, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        ArgumentNullException.ThrowIfNull(context);
+        IReadOnlyList<Step>? steps = use.Job?.Steps ?? use.Action?.Steps;
+        if (steps is null)
+        {
+            return;
+        }
+
+        // Inside a step only earlier steps have run; job outputs and environment.url see them all.
+        var visible = use.Step is { } current ? steps.Where(s => s.Index < current.Index).ToList() : steps;
+        foreach (var path in PropertyPath.AllIn(use.Tree).Where(p => p.Root.Equals("steps", StringComparison.OrdinalIgnoreCase) && p.Segments.Count > 1))
+        {
+            var id = path.Segments[1];
+            if (id == "*")
+            {
+                continue;
+            }
+
+            var at = use.At(path.Offsets[1]);
+            if (!visible.Any(s => s.Id?.Value.Equals(id, StringComparison.OrdinalIgnoreCase) == true))
+            {
+                var later = steps.FirstOrDefault(s => s.Id?.Value.Equals(id, StringComparison.OrdinalIgnoreCase) == true);
+                var why = later is null ? "no step has this id" : later == use.Step ? "it is the current step, which has not finished yet" : $"that step (line {later.Body.Start.Line}) runs later";
+                context.Report(at, $"steps.{id} is not available here: {why}", at.Column + id.Length);
+                continue;
+            }
+
+            if (path.At(2) is { } property && property != "*" && !_properties.Contains(property, StringComparer.OrdinalIgnoreCase))
+            {
+                var propertyAt = use.At(path.Offsets[2]);
+                context.Report(propertyAt, $"steps.{id} has no property \"{property}\"; expected {KeyList.Quote(_properties)}", propertyAt.Column + property.Length);
+            }
+        }
+    }
+}
