@@ -14,6 +14,8 @@
 #   TAILPASTE_DEBIAN_MIRROR     Debian mirror for debootstrap (default: the one this machine's apt uses)
 #   TAILPASTE_DEBIAN_SUITE      Debian release (default bookworm)
 #   TAILPASTE_DOTNET_ROOT       the .NET installation to copy (default: the one `dotnet` on PATH runs from)
+#   TAILPASTE_PULL_BASE_IMAGES  1 (default): try `docker pull` of the real image first, for machines that
+#                               reach mcr.microsoft.com; 0: build stand-ins without trying
 #   TAILPASTE_VERBOSE=1         progress on stderr
 set -euo pipefail
 
@@ -74,6 +76,17 @@ dotnet_root() {
 
 image_exists() {
   docker image inspect "$1" >/dev/null 2>&1
+}
+
+# The real image when a registry answers (GitHub-hosted runners); fails fast here, where none does.
+pulled() {
+  [[ "${TAILPASTE_PULL_BASE_IMAGES:-1}" != "0" ]] || return 1
+  if timeout 300 docker pull --quiet "$1" >/dev/null 2>&1; then
+    info "pulled $1"
+    return 0
+  fi
+  info "cannot pull $1; building a stand-in"
+  return 1
 }
 
 # Debian root file system, cached by everything that shapes it so reruns skip debootstrap.
@@ -170,7 +183,7 @@ build_dotnet_image() {
   # S: leave symlink targets alone; only member names move under dotnet/.
   if ! tar --numeric-owner -cf - -C "$work" Dockerfile \
     --transform 's,^\.,dotnet,S' -C "$root" "$@" |
-    DOCKER_BUILDKIT=0 docker build --quiet --tag "$tag" - >"$work/build.log" 2>&1; then
+    DOCKER_BUILDKIT=0 docker build --network none --quiet --tag "$tag" - >"$work/build.log" 2>&1; then
     cat "$work/build.log" >&2
     rm -rf "$work"
     die "building $tag failed"
@@ -227,15 +240,21 @@ main() {
   take_lock "$TAILPASTE_DOCKER_STATE.images.lock"
   local rebuilt=0
   if ((force)) || ! image_exists "$RUNTIME_DEPS"; then
-    build_runtime_deps
-    rebuilt=1
+    if ((force)) || ! pulled "$RUNTIME_DEPS"; then
+      build_runtime_deps
+      rebuilt=1
+    fi
   fi
-  # A new runtime-deps means the others sit on a stale base: rebuild them too.
+  # A new runtime-deps stand-in means the others sit on a stale base: rebuild them too.
   if ((force || rebuilt)) || ! image_exists "$ASPNET"; then
-    build_aspnet
+    if ((force || rebuilt)) || ! pulled "$ASPNET"; then
+      build_aspnet
+    fi
   fi
   if ((force || rebuilt)) || ! image_exists "$SDK"; then
-    build_sdk
+    if ((force || rebuilt)) || ! pulled "$SDK"; then
+      build_sdk
+    fi
   fi
   info "stand-in images ready in $((SECONDS - started))s"
 }

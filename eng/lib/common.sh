@@ -41,7 +41,7 @@ ensure_packages() {
   for pair in "$@"; do
     cmd="${pair%%:*}"
     pkg="${pair#*:}"
-    if ! command -v "$cmd" >/dev/null 2>&1; then
+    if ! command -v "$cmd" >/dev/null 2>&1 && [[ " ${missing[*]} " != *" $pkg "* ]]; then
       missing+=("$pkg")
     fi
   done
@@ -64,10 +64,25 @@ ensure_packages() {
       chmod +x "$guard"
       trap 'rm -f /usr/sbin/policy-rc.d' EXIT
     fi
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 ||
-      die "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 ||
-      die "apt-get install ${missing[*]} failed"
+    # apt and dpkg are chatty even with -qq: keep their output for when they fail.
+    local log
+    log="$(mktemp)"
+    # One `apt-get update` per machine and hour, although two scripts install packages.
+    local updated=/tmp/tailpaste-apt.updated
+    if [[ -z "$(find "$updated" -mmin -60 2>/dev/null)" ]]; then
+      if ! DEBIAN_FRONTEND=noninteractive apt-get update -qq >"$log" 2>&1; then
+        tail -n 20 "$log" >&2
+        rm -f "$log"
+        die "apt-get update failed (output above)"
+      fi
+      touch "$updated"
+    fi
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >>"$log" 2>&1; then
+      tail -n 20 "$log" >&2
+      rm -f "$log"
+      die "installing ${missing[*]} with apt-get failed (output above)"
+    fi
+    rm -f "$log"
   ) 8>/tmp/tailpaste-apt.lock
 }
 
