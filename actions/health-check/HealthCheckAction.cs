@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using Tailpaste.HealthCheck.Checks;
+using Tailpaste.HealthCheck.History;
+using Tailpaste.HealthCheck.Notifications;
+using Tailpaste.HealthCheck.Recovery;
+using Tailpaste.HealthCheck.Reporting;
+using Tailpaste.Shared.Actions;
+using Tailpaste.Shared.Http;
+using Tailpaste.Shared.Reporting;
+
+namespace Tailpaste.HealthCheck;
+
+/// <summary>The health-check action: run the checks, report, remember, recover, notify.</summary>
+public static class HealthCheckAction
+{
+    public static ActionDefinition<HealthCheckOptions> Definition { get; } = new(
+        "health-check",
+        ActionManifest.FromAssembly(typeof(HealthCheckAction).Assembly),
+        HealthCheckBinder.Bind,
+        RunAsync)
+    {
+        Aliases = new Dictionary<string, string> { ["export"] = "report-path" },
+    };
+
+    /// <summary>Lets tests fake time (the recovery cooldown) and the HTTP client used for webhooks and the GitHub API.</summary>
+    internal static TimeProvider Time { get; set; } = TimeProvider.System;
+
+    public static async Task<int> RunAsync(HealthCheckOptions options, ActionCore core, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(core);
+        var quiet = options.Json || (options.Silent && !core.IsActions);
+        var clock = Stopwatch.StartNew();
+        var timestamp = Time.GetUtcNow();
+        using var probe = new HttpProbe();
+        using var context = new CheckContext(options, probe, Time);
+        var checks = options.Checks.Select(CheckCatalog.Create).ToList();
+        var results = await CheckRunner.RunAsync(checks, context, result => Announce(core, result, quiet), cancellationToken).ConfigureAwait(false);
+        var report = HealthReport.From(results, timestamp, options.ServiceUrl.ToString(), clock.Elapsed);
+
+        report = await RememberAsync(options, core, report, timestamp, cancellationToken).ConfigureAwait(false);
+
+        if (options.ReportPath is { } path)
+        {
+            await JsonReportWriter.WriteAsync(path, report, core.Masker, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.Json)
+        {
+            core.WriteInfo(JsonReportWriter.Serialize(report, core.Masker).TrimEnd('\n'));
+        }
+
+        HealthSummary.Fill(core.Summary, report, checks.OfType<LogsCheck>().FirstOrDefault()?.Statistics);
+        var plainStdout = options.Json && !core.IsActions;
+        if (!plainStdout)
+        {
+            await core.WriteSummaryAsync(cancellationToken).ConfigureAwait(false);
+            await core.SetOutputsAsync(
+                new HealthCheckOutputs(
+                    HealthHistory.StatusName(report.OverallStatus),
+                    string.Join(',', report.FailedChecks),
+                    options.ReportPath is { } written ? Path.GetFullPath(written) : string.Empty,
+                    report.P95Ms,
+                    report.ErrorRate,
+                    report.History?.ConsecutiveFailures ?? (report.OverallStatus == OverallStatus.Unhealthy ? 1 : 0),
+                    report.Recovery?.Dispatched ?? false),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var exit = StatusRules.ExitCode(report.OverallStatus, options.FailOn);
+        if (exit != ExitCodes.Ok && !quiet)
+        {
+            core.SetFailed($"The service is {HealthHistory.StatusName(report.OverallStatus)}: failed checks {string.Join(", ", report.FailedChecks)}.");
+        }
+
+        return exit;
+    }
+
+    private static void Announce(ActionCore core, CheckResult result, bool quiet)
+    {
+        if (quiet)
+        {
+            return;
+        }
+
+        if (result.Status == CheckStatus.Failed)
+        {
+            core.WriteError($"{result.Name}: {string.Join("; ", result.Errors)}", new AnnotationProperties { Title = $"Health check '{result.Name}' failed" });
+        }
+        else
+        {
+            core.WriteInfo($"{result.Name}: passed — {result.Message}");
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            core.WriteWarning($"{result.Name}: {warning}");
+        }
+    }
+
+    private static async Task<HealthReport> RememberAsync(HealthCheckOptions options, ActionCore core, HealthReport report, DateTimeOffset timestamp, CancellationToken cancellationToken)
+    {
+        if (options.HistoryPath is not { } historyPath)
+        {
+            return report;
+        }
+
+        using var history = HealthHistory.Open(historyPath);
+        RecoveryReport? recovery = null;
+        var state = await history.RecordAsync(
+            timestamp,
+            report.OverallStatus,
+            report.FailedChecks,
+            async before =>
+            {
+                if (options.Recovery is not { } recover)
+                {
+                    return false;
+                }
+
+                var (dispatch, reason) = RecoveryPolicy.Decide(recover, before, timestamp);
+                if (!dispatch)
+                {
+                    recovery = new RecoveryReport(false, reason, recover.Workflow, before.LastDispatchedAt);
+                    return false;
+                }
+
+                try
+                {
+                    await WorkflowDispatcher.DispatchAsync(recover).ConfigureAwait(false);
+                    recovery = new RecoveryReport(true, reason, recover.Workflow, timestamp);
+                    core.WriteWarning($"Dispatched {recover.Workflow} on {recover.Ref} after {reason}.");
+                    return true;
+                }
+                catch (Exception e) when (e is Octokit.ApiException or HttpRequestException or TaskCanceledException)
+                {
+                    recovery = new RecoveryReport(false, $"dispatching {recover.Workflow} failed: {e.Message}", recover.Workflow, before.LastDispatchedAt);
+                    core.WriteError($"Recovery: dispatching {recover.Workflow} failed: {e.Message}");
+                    return false;
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        report = report with
+        {
+            History = new HistoryReport(Path.GetFullPath(historyPath), state.Runs, state.ConsecutiveFailures, state.PreviousStatus),
+            Recovery = recovery,
+        };
+
+        if (options.Notifications.Any)
+        {
+            var change = new StateChange(state.PreviousStatus, report.OverallStatus, report.FailedChecks, report.ServiceUrl, timestamp, state.ConsecutiveFailures, recovery?.Dispatched ?? false);
+            if (!change.IsChange)
+            {
+                report = report with { Notification = new NotificationReport(false, "no change of state", []) };
+            }
+            else
+            {
+                using var http = new HttpClient { Timeout = options.ResponseTimeout };
+                var (sent, problems) = await new StateChangeNotifier(http).NotifyAsync(options.Notifications, change, cancellationToken).ConfigureAwait(false);
+                foreach (var problem in problems)
+                {
+                    core.WriteWarning($"Notification: {problem}");
+                }
+
+                var from = change.Previous is { } p ? HealthHistory.StatusName(p) : "unknown";
+                report = report with { Notification = new NotificationReport(sent.Count > 0, $"{from} → {HealthHistory.StatusName(change.Current)}", sent) };
+            }
+        }
+
+        return report;
+    }
+}

@@ -1,0 +1,244 @@
+using System.Globalization;
+using Tailpaste.HealthCheck.Checks;
+using Tailpaste.HealthCheck.Configuration;
+using Tailpaste.HealthCheck.Notifications;
+using Tailpaste.HealthCheck.Recovery;
+using Tailpaste.HealthCheck.Reporting;
+using Tailpaste.Shared.Actions;
+using Tailpaste.Shared.Docker;
+
+namespace Tailpaste.HealthCheck;
+
+/// <summary>
+/// Inputs to <see cref="HealthCheckOptions"/>. Precedence for the settings the seed's config file knows:
+/// a given input, then the config file, then TAILPASTE_URL / STORAGE_PATH (as the seed reads them), then the
+/// seed's default. Every declared input is read on every call.
+/// </summary>
+public static class HealthCheckBinder
+{
+    public const string DefaultServiceUrl = "http://tailpaste:8080";
+    public const string DefaultStoragePath = "/data";
+    public const string DefaultApiUrl = "https://api.github.com";
+
+    public static HealthCheckOptions Bind(ActionInputs inputs, RunnerEnvironment runner)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(runner);
+        var config = inputs.GetOptionalInput("config") is { } configPath ? HealthCheckConfigFile.Load(configPath) : HealthCheckConfigFile.Empty;
+
+        var checks = ParseChecks(inputs);
+        if (config.TailscaleCheck == true && !checks.Contains(CheckNames.Tailscale))
+        {
+            checks = [.. checks, CheckNames.Tailscale];
+        }
+
+        var serviceUrl = Url(
+            inputs.GetOptionalInput("service-url") is { } fromInput ? ("service-url", fromInput)
+            : config.ServiceUrl is { } fromConfig ? ($"config '{config.Path}' key service_url", fromConfig)
+            : runner.Get("TAILPASTE_URL") is { } fromEnv ? ("TAILPASTE_URL", fromEnv)
+            : ("service-url", DefaultServiceUrl));
+        var attempts = inputs.GetIntInput("attempts", 1, 100);
+        var timeout = Timeout(inputs, config);
+        var maxResponse = OptionalNumber(inputs, "max-response-time-ms") ?? config.MaxResponseTimeMs ?? 2000;
+        var readiness = inputs.GetOptionalInput("readiness-path");
+        if (readiness is not null && !readiness.StartsWith('/'))
+        {
+            throw inputs.Invalid("readiness-path", readiness, "a path starting with / (or empty to skip the readiness probe)");
+        }
+
+        var maxCreate = OptionalNumber(inputs, "max-paste-create-time-ms") ?? config.MaxPasteCreateTimeMs ?? 5000;
+        var uploadToken = inputs.GetOptionalInput("upload-token");
+        var containerName = inputs.GetOptionalInput("container-name") ?? config.ContainerName ?? "tailpaste";
+        var maxRestarts = inputs.GetIntInput("max-restarts", 0);
+        var storagePath = inputs.GetOptionalInput("storage-path") ?? config.StoragePath ?? runner.Get("STORAGE_PATH") ?? DefaultStoragePath;
+        var maxDb = OptionalNumber(inputs, "max-db-size-mb") ?? config.MaxDbSizeMb ?? 500;
+        var quick = inputs.GetChoiceInput("integrity-check", "full", "quick") == "quick";
+        var logLines = inputs.GetIntInput("log-lines", 1, 1_000_000);
+        var logFile = inputs.GetOptionalInput("log-file");
+        var threshold = inputs.GetOptionalInput("critical-error-threshold") is not null
+            ? inputs.GetIntInput("critical-error-threshold", 0)
+            : config.CriticalErrorThreshold ?? 10;
+        var diskWarn = inputs.GetDoubleInput("disk-warn-percent", 0, 100);
+        var diskFail = inputs.GetDoubleInput("disk-fail-percent", 0, 100);
+        if (diskWarn > diskFail)
+        {
+            throw inputs.Invalid("disk-warn-percent", diskWarn.ToString(CultureInfo.InvariantCulture), $"a share no higher than disk-fail-percent ({diskFail.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        var diskImage = inputs.GetInput("disk-check-image", required: true);
+        var labels = LabelSelector.Parse(inputs.GetInput("container-labels", required: true), "container-labels");
+        var docker = inputs.GetOptionalInput("docker-host") is { } host
+            ? DockerEndpoint.Parse(host, "docker-host")
+            : DockerEndpoint.Parse(runner.Get("DOCKER_HOST"));
+        var failOn = inputs.GetChoiceInput("fail-on", "degraded", "unhealthy") == "unhealthy" ? FailOn.Unhealthy : FailOn.Degraded;
+        var reportPath = inputs.GetOptionalInput("report-path") ?? (runner.IsActions ? "health-check-report.json" : null);
+        var silent = inputs.GetBoolInput("silent");
+        var json = inputs.GetBoolInput("json");
+        var historyPath = inputs.GetOptionalInput("history-path");
+        var recovery = BindRecovery(inputs, runner, historyPath);
+        var notifications = new NotificationTargets(
+            OptionalUrl(inputs, "slack-webhook"),
+            OptionalUrl(inputs, "webhook-url"));
+        if (notifications.Any && historyPath is null)
+        {
+            throw inputs.Invalid(notifications.SlackWebhook is not null ? "slack-webhook" : "webhook-url", "***", "to be used with history-path, which the action needs to tell a change of state from a repeat");
+        }
+
+        return new HealthCheckOptions
+        {
+            Checks = checks,
+            ServiceUrl = serviceUrl,
+            Attempts = attempts,
+            ResponseTimeout = timeout,
+            MaxResponseTimeMs = maxResponse,
+            ReadinessPath = readiness,
+            MaxPasteCreateTimeMs = maxCreate,
+            UploadToken = uploadToken,
+            ContainerName = containerName,
+            MaxRestarts = maxRestarts,
+            StoragePath = storagePath,
+            MaxDbSizeMb = maxDb,
+            QuickIntegrityCheck = quick,
+            LogLines = logLines,
+            LogFile = logFile,
+            CriticalErrorThreshold = threshold,
+            DiskWarnPercent = diskWarn,
+            DiskFailPercent = diskFail,
+            DiskCheckImage = diskImage,
+            SiblingLabels = labels.Labels,
+            Docker = docker,
+            FailOn = failOn,
+            ReportPath = reportPath,
+            Silent = silent,
+            Json = json,
+            HistoryPath = historyPath,
+            Recovery = recovery,
+            Notifications = notifications,
+        };
+    }
+
+    private static List<string> ParseChecks(ActionInputs inputs)
+    {
+        var names = inputs.GetListInput("checks");
+        if (names.Count == 0)
+        {
+            throw inputs.Invalid("checks", inputs.GetInput("checks"), $"one or more of {string.Join(", ", CheckNames.All)}");
+        }
+
+        var checks = new List<string>();
+        foreach (var name in names)
+        {
+            var known = CheckNames.All.FirstOrDefault(n => n.Equals(name, StringComparison.OrdinalIgnoreCase))
+                ?? throw inputs.Invalid("checks", inputs.GetInput("checks"), $"check names from {string.Join(", ", CheckNames.All)}; '{name}' is not one");
+            if (!checks.Contains(known))
+            {
+                checks.Add(known);
+            }
+        }
+
+        // Report in the catalogue's order whatever order they were written in.
+        return CheckNames.All.Where(checks.Contains).ToList();
+    }
+
+    private static RecoveryOptions? BindRecovery(ActionInputs inputs, RunnerEnvironment runner, string? historyPath)
+    {
+        var enabled = inputs.GetBoolInput("recover");
+        var after = inputs.GetIntInput("recover-after", 1, 1000);
+        var cooldown = inputs.GetDurationInput("recover-cooldown") ?? throw inputs.Invalid("recover-cooldown", string.Empty, DurationParser.Expected);
+        var workflow = inputs.GetInput("recover-workflow", required: true);
+        var gitRef = inputs.GetOptionalInput("recover-ref") ?? runner.Ref ?? "main";
+        var dispatchInputs = ParsePairs(inputs, "recover-inputs");
+        var repository = inputs.GetOptionalInput("repository") ?? runner.Repository;
+        var token = inputs.GetOptionalInput("github-token");
+        var apiText = inputs.GetOptionalInput("github-api-url") ?? runner.ApiUrl ?? DefaultApiUrl;
+        if (!Uri.TryCreate(apiText, UriKind.Absolute, out var apiUrl) || (apiUrl.Scheme != Uri.UriSchemeHttps && apiUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            throw inputs.Invalid("github-api-url", apiText, "an absolute http(s) URL such as https://api.github.com");
+        }
+
+        if (!enabled)
+        {
+            return null;
+        }
+
+        if (historyPath is null)
+        {
+            throw inputs.Invalid("history-path", string.Empty, "a file path when recover is true: consecutive failures and the cooldown are counted in the history");
+        }
+
+        var parts = repository?.Split('/') ?? [];
+        if (parts.Length != 2 || parts.Any(p => p.Length == 0))
+        {
+            throw inputs.Invalid("repository", repository ?? string.Empty, "owner/name (or GITHUB_REPOSITORY set by the runner) when recover is true");
+        }
+
+        if (token is null)
+        {
+            throw new InputException("github-token", null, "a token allowed to dispatch workflows (actions: write) when recover is true");
+        }
+
+        return new RecoveryOptions(after, cooldown, workflow, gitRef, dispatchInputs, parts[0], parts[1], token, apiUrl);
+    }
+
+    private static Dictionary<string, string> ParsePairs(ActionInputs inputs, string name)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in inputs.GetListInput(name))
+        {
+            var equals = item.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw inputs.Invalid(name, inputs.GetInput(name), $"key=value pairs separated by commas or new lines; '{item}' has no key=");
+            }
+
+            pairs[item[..equals].Trim()] = item[(equals + 1)..].Trim();
+        }
+
+        return pairs;
+    }
+
+    private static Uri Url((string Source, string Value) given)
+    {
+        var (source, value) = given;
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(url.Host))
+        {
+            throw new InputException(source, value, "an absolute http:// or https:// URL such as http://tailpaste:8080");
+        }
+
+        return url;
+    }
+
+    private static Uri? OptionalUrl(ActionInputs inputs, string name)
+    {
+        var value = inputs.GetOptionalInput(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+            ? url
+            : throw inputs.Invalid(name, value, "an absolute http(s) URL");
+    }
+
+    private static double? OptionalNumber(ActionInputs inputs, string name) =>
+        inputs.GetOptionalInput(name) is null ? null : inputs.GetDoubleInput(name, 0.001);
+
+    private static TimeSpan Timeout(ActionInputs inputs, HealthCheckConfigFile config)
+    {
+        var text = inputs.GetOptionalInput("response-timeout");
+        if (text is null)
+        {
+            return TimeSpan.FromSeconds(config.ResponseTimeoutSeconds ?? 10);
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 3600)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return DurationParser.TryParse(text, out var duration) && duration > TimeSpan.Zero && duration <= TimeSpan.FromHours(1)
+            ? duration
+            : throw inputs.Invalid("response-timeout", text, "seconds (such as 10 or 0.5) or a duration (such as 10s or 500ms) up to 1 hour");
+    }
+}

@@ -1,0 +1,10 @@
+using Tailpaste.HealthCheck.Reporting;
+
+namespace Tailpaste.HealthCheck.History;
+
+/// <summary>The history as one run sees it.</summary>
+/// <param name="Runs">Runs recorded, this one included once it is recorded.</param>
+/// <param name="PreviousStatus">The status of the run before; null for the first run.</param>
+/// <param name="ConsecutiveFailures">Unhealthy runs in a row, ending with this one.</param>
+/// <param name="LastDispatchedAt">When recovery was last dispatched; null when never.</param>
+public sealed record HistoryState(long Runs, OverallStatus? PreviousStatus, int ConsecutiveFailures, DateTimeOffset? LastDispatchedAt);
