@@ -10,6 +10,9 @@ public static class HealthProbe
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>Marks the probe's requests in the access log, so log analysis can leave them out.</summary>
+    public const string UserAgent = "tailpaste-paste-service-probe";
+
     public static Uri HealthUri(PasteServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,6 +28,7 @@ public static class HealthProbe
     public static async Task<string?> CheckAsync(Uri healthUri, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = Timeout };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         try
         {
             using var response = await client.GetAsync(healthUri, cancellationToken);

@@ -65,10 +65,14 @@ public sealed class ConfigurationTests
         };
 
         var healthy = await PasteServiceLauncher.RunToExitAsync(probeRunning, ["--probe"], _runTimeout);
+        var probeLine = await service.Output.WaitForLineAsync(
+            line => PasteServiceAccessLogLine.TryParse(line, out var entry) && entry.UserAgent == "tailpaste-paste-service-probe",
+            TimeSpan.FromSeconds(10));
         await service.StopAsync();
         var stopped = await PasteServiceLauncher.RunToExitAsync(probeRunning, ["--probe"], _runTimeout);
 
         Assert.Equal(0, healthy.ExitCode);
+        Assert.Contains("\"GET /healthz HTTP/1.1\" 200", probeLine, StringComparison.Ordinal);
         Assert.Equal(1, stopped.ExitCode);
         Assert.Contains("/healthz", stopped.AllOutput, StringComparison.Ordinal);
     }
