@@ -1,0 +1,9 @@
+namespace Tailpaste.ReleaseArtifacts.Archive;
+
+public enum TreeEntryKind
+{
+    Directory,
+    File,
+    ExecutableFile,
+    SymbolicLink,
+}

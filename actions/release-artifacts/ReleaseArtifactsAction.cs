@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using Tailpaste.ReleaseArtifacts.Versioning;
+using Tailpaste.Shared.Actions;
+
+namespace Tailpaste.ReleaseArtifacts;
+
+/// <summary>The release-artifacts action: binds and checks every input, then hands over to <see cref="ReleasePipeline"/>.</summary>
+public static partial class ReleaseArtifactsAction
+{
+    public const string DefaultApiUrl = "https://api.github.com";
+
+    public static ActionDefinition<ReleaseArtifactsOptions> Definition { get; } = new(
+        "release-artifacts",
+        ActionManifest.FromAssembly(typeof(ReleaseArtifactsAction).Assembly),
+        Bind,
+        (options, core, ct) => new ReleasePipeline(options, core).RunAsync(ct))
+    {
+        Usage = "[--version v1.2.3] [--steps validate,changelog,archive,checksums,installer,publish] [--dry-run true]",
+    };
+
+    public static ReleaseArtifactsOptions Bind(ActionInputs inputs, RunnerEnvironment runner)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(runner);
+
+        var versionText = inputs.GetOptionalInput("version");
+        if (versionText is null)
+        {
+            versionText = runner.Ref ?? throw new InputException("version", null, "a version, or a run triggered by a tag push (GITHUB_REF=refs/tags/v1.2.3)");
+            if (!versionText.StartsWith("refs/tags/", StringComparison.Ordinal))
+            {
+                throw new InputException("version", versionText, "a version, or GITHUB_REF naming a tag (refs/tags/v1.2.3); this run was not triggered by a tag");
+            }
+        }
+
+        if (!ReleaseVersion.TryParse(versionText, out var version))
+        {
+            throw inputs.Invalid("version", versionText, ReleaseVersion.Expected);
+        }
+
+        var steps = ReleaseSteps.None;
+        foreach (var step in inputs.GetListInput("steps"))
+        {
+            steps |= Enum.TryParse<ReleaseSteps>(step, ignoreCase: true, out var parsed) && parsed != ReleaseSteps.None && Enum.IsDefined(parsed) && !step.Any(char.IsDigit)
+                ? parsed
+                : throw inputs.Invalid("steps", step, "a list of validate, changelog, archive, checksums, installer, publish");
+        }
+
+        if (steps == ReleaseSteps.None)
+        {
+            throw new InputException("steps", null, "at least one of validate, changelog, archive, checksums, installer, publish");
+        }
+
+        var outputDir = inputs.GetInput("output-dir", required: true);
+        var repositoryPath = inputs.GetInput("repository-path", required: true);
+        if (!Directory.Exists(repositoryPath))
+        {
+            throw inputs.Invalid("repository-path", repositoryPath, "an existing folder holding a git working copy");
+        }
+
+        var commit = inputs.GetOptionalInput("commit") ?? runner.Sha ?? "HEAD";
+        if (!SafeRevision().IsMatch(commit))
+        {
+            throw inputs.Invalid("commit", commit, "a commit id or ref name (letters, digits, . _ / - ^ ~)");
+        }
+
+        // An empty input means "use the default", so "none" is how a workflow keeps every type.
+        var hidden = inputs.GetListInput("hide-types").Where(t => t != "none").ToList();
+        foreach (var type in hidden.Where(t => !CommitType().IsMatch(t)))
+        {
+            throw inputs.Invalid("hide-types", type, "Conventional Commit types such as chore, ci, docs");
+        }
+
+        var includeMerges = inputs.GetBoolInput("include-merges");
+        var changelogFile = inputs.GetInput("changelog-file", required: true);
+        if (Path.IsPathRooted(changelogFile) || changelogFile.Split('/', '\\').Contains(".."))
+        {
+            throw inputs.Invalid("changelog-file", changelogFile, "a path inside repository-path");
+        }
+
+        var archiveChangelog = false;
+        foreach (var extra in inputs.GetListInput("archive-extras"))
+        {
+            archiveChangelog = extra == "CHANGELOG.md" ? true : throw inputs.Invalid("archive-extras", extra, "CHANGELOG.md (the only generated file that can go inside the archive)");
+        }
+
+        if (archiveChangelog && (steps & ReleaseSteps.Changelog) == 0)
+        {
+            throw inputs.Invalid("archive-extras", "CHANGELOG.md", "the changelog step in steps, which builds the CHANGELOG.md to add");
+        }
+
+        var installUrl = inputs.GetOptionalInput("install-url");
+        if (installUrl is not null && !IsHttpUrl(installUrl))
+        {
+            throw inputs.Invalid("install-url", installUrl, "an http(s) URL");
+        }
+
+        var dryRun = inputs.GetBoolInput("dry-run");
+        var publish = (steps & ReleaseSteps.Publish) != 0;
+        var token = inputs.GetOptionalInput("token") ?? runner.Get("GITHUB_TOKEN");
+        if (publish && !dryRun && token is null)
+        {
+            throw new InputException("token", null, "a GitHub token with contents:write for the publish step (or the GITHUB_TOKEN variable, or dry-run: true)");
+        }
+
+        var repository = inputs.GetOptionalInput("repository") ?? runner.Repository;
+        if (repository is not null && !RepositoryName().IsMatch(repository))
+        {
+            throw inputs.Invalid("repository", repository, "owner/name");
+        }
+
+        if (publish && repository is null)
+        {
+            throw new InputException("repository", null, "owner/name of the repository to publish to (or the GITHUB_REPOSITORY variable)");
+        }
+
+        var apiText = inputs.GetOptionalInput("api-url") ?? runner.ApiUrl ?? DefaultApiUrl;
+        if (!IsHttpUrl(apiText))
+        {
+            throw inputs.Invalid("api-url", apiText, "an http(s) URL such as https://api.github.com");
+        }
+
+        var moveMajorTag = inputs.GetBoolInput("move-major-tag");
+        var reportPath = inputs.GetOptionalInput("report-path") ?? Path.Combine(outputDir, "release-artifacts-report.json");
+        return new ReleaseArtifactsOptions
+        {
+            Version = version!,
+            Steps = steps,
+            OutputDir = outputDir,
+            RepositoryPath = repositoryPath,
+            Commit = commit,
+            HiddenTypes = hidden,
+            IncludeMerges = includeMerges,
+            ChangelogFile = changelogFile,
+            ArchiveChangelog = archiveChangelog,
+            InstallUrl = installUrl,
+            Token = token,
+            Repository = repository,
+            ApiUrl = new Uri(apiText),
+            ServerUrl = runner.ServerUrl ?? "https://github.com",
+            MoveMajorTag = moveMajorTag,
+            DryRun = dryRun,
+            ReportPath = reportPath,
+        };
+    }
+
+    private static bool IsHttpUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    [GeneratedRegex(@"^[0-9A-Za-z_][0-9A-Za-z._/^~-]*$")]
+    private static partial Regex SafeRevision();
+
+    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
+    private static partial Regex CommitType();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
+    private static partial Regex RepositoryName();
+}

@@ -1,0 +1,43 @@
+using Tailpaste.ReleaseArtifacts.Versioning;
+
+namespace Tailpaste.ReleaseArtifacts;
+
+/// <summary>Every input of the action, bound and checked.</summary>
+public sealed record ReleaseArtifactsOptions
+{
+    public required ReleaseVersion Version { get; init; }
+
+    public required ReleaseSteps Steps { get; init; }
+
+    public required string OutputDir { get; init; }
+
+    public required string RepositoryPath { get; init; }
+
+    public required string Commit { get; init; }
+
+    public required IReadOnlyList<string> HiddenTypes { get; init; }
+
+    public required bool IncludeMerges { get; init; }
+
+    public required string ChangelogFile { get; init; }
+
+    public required bool ArchiveChangelog { get; init; }
+
+    public string? InstallUrl { get; init; }
+
+    public string? Token { get; init; }
+
+    public string? Repository { get; init; }
+
+    public required Uri ApiUrl { get; init; }
+
+    public required string ServerUrl { get; init; }
+
+    public required bool MoveMajorTag { get; init; }
+
+    public required bool DryRun { get; init; }
+
+    public required string ReportPath { get; init; }
+
+    public bool Runs(ReleaseSteps step) => (Steps & step) == step;
+}
