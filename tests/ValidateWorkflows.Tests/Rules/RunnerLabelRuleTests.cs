@@ -1,0 +1,68 @@
+using Tailpaste.ValidateWorkflows.Engine;
+using Tailpaste.ValidateWorkflows.Tests.Support;
+
+namespace Tailpaste.ValidateWorkflows.Tests.Rules;
+
+public class RunnerLabelRuleTests
+{
+    private const string Workflow = """
+        on: push
+        jobs:
+          a:
+            runs-on: ubuntu-lates
+            steps:
+              - run: echo
+          b:
+            runs-on: [self-hosted, linux, gpu]
+            steps:
+              - run: echo
+          c:
+            runs-on: [self-hosted, ubuntu-latest]
+            steps:
+              - run: echo
+        """;
+
+    [Fact]
+    public void Unknown_labels_and_hosted_mixed_with_self_hosted_are_reported()
+    {
+        var findings = TempRepository.LintWorkflow(Workflow);
+
+        Expect.At(findings, "runner-label", 4, 14);
+        Expect.At(findings, "runner-label", 8, 35);
+        Expect.At(findings, "runner-label", 12, 28);
+    }
+
+    [Fact]
+    public void Labels_from_the_config_are_accepted()
+    {
+        var config = LintConfig.Empty with { RunnerLabels = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "gpu" } };
+
+        var findings = TempRepository.LintWorkflow(Workflow, config);
+
+        Assert.DoesNotContain(findings, f => f.Rule == "runner-label" && f.Line == 8);
+    }
+
+    [Fact]
+    public void Hosted_labels_groups_and_expressions_are_fine()
+    {
+        var findings = TempRepository.LintWorkflow("""
+            on: push
+            jobs:
+              a:
+                runs-on: macos-14
+                steps:
+                  - run: echo
+              b:
+                runs-on: {group: big-runners, labels: [anything]}
+                steps:
+                  - run: echo
+              c:
+                runs-on: ${{ matrix.os }}
+                strategy: {matrix: {os: [windows-latest]}}
+                steps:
+                  - run: echo
+            """);
+
+        Expect.None(findings, "runner-label");
+    }
+}

@@ -1,0 +1,68 @@
+using Tailpaste.ValidateWorkflows.Findings;
+using Tailpaste.ValidateWorkflows.Tests.Support;
+
+namespace Tailpaste.ValidateWorkflows.Tests;
+
+public class SuppressionTests
+{
+    [Fact]
+    public void Ignore_on_the_line_or_the_line_above_silences_only_that_rule_there()
+    {
+        var findings = TempRepository.LintWorkflow("""
+            on: push
+            permissions: {}
+            jobs:
+              build:
+                runs-on: ubuntu-lates # validate-workflows: ignore runner-label
+                steps:
+                  # validate-workflows: ignore shell-name, run-with-uses
+                  - run: echo
+                    shell: zsh
+                  - run: echo
+                    shell: fish
+            """);
+
+        Expect.None(findings.Where(f => f.Line == 5).ToList(), "runner-label");
+        var remaining = Expect.At(findings, "shell-name", 11, 16);
+        Assert.Equal(Severity.Error, remaining.Severity);
+        Assert.DoesNotContain(findings, f => f.Line == 9 && f.Rule == "shell-name");
+    }
+
+    [Fact]
+    public void Ignore_that_silences_nothing_is_a_warning()
+    {
+        var findings = TempRepository.LintWorkflow("""
+            on: push
+            permissions: {}
+            jobs:
+              build:
+                runs-on: ubuntu-latest # validate-workflows: ignore runner-label, no-such-rule
+                steps:
+                  - run: echo
+            """);
+
+        var unused = Expect.At(findings, "unused-ignore", 5, 55);
+        Assert.Equal(Severity.Warning, unused.Severity);
+        var unknown = Expect.At(findings, "unused-ignore", 5, 69);
+        Assert.Contains("not a rule", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ignore_two_lines_above_does_not_reach()
+    {
+        var findings = TempRepository.LintWorkflow("""
+            on: push
+            permissions: {}
+            jobs:
+              build:
+                # validate-workflows: ignore runner-label
+
+                runs-on: ubuntu-lates
+                steps:
+                  - run: echo
+            """);
+
+        Expect.At(findings, "runner-label", 7, 14);
+        Expect.At(findings, "unused-ignore", 5, 34);
+    }
+}

@@ -1,0 +1,60 @@
+using Tailpaste.ValidateWorkflows.Yaml;
+
+namespace Tailpaste.ValidateWorkflows.Tests;
+
+public class YamlLoaderTests
+{
+    [Fact]
+    public void Keys_and_values_keep_their_line_and_column()
+    {
+        var document = YamlLoader.Load("on: push\njobs:\n  build:\n    runs-on: 'ubuntu-latest'\n");
+
+        var root = Assert.IsType<MappingNode>(document.Root);
+        var build = root.GetMapping("jobs")!.Entries[0];
+        Assert.Equal(new Position(3, 3), build.Key.Start);
+        var runsOn = ((MappingNode)build.Value).GetScalar("runs-on")!;
+        Assert.Equal(new Position(4, 14), runsOn.Start);
+        Assert.Equal(new Position(4, 29), runsOn.End);
+        Assert.Equal("ubuntu-latest", runsOn.Value);
+    }
+
+    [Fact]
+    public void Syntax_error_has_the_parser_line_and_column()
+    {
+        var document = YamlLoader.Load("on: push\njobs:\n  build:\n    runs-on: [a, b\n    steps: []\n");
+
+        var problem = Assert.Single(document.Problems);
+        Assert.Equal(YamlProblemKind.Syntax, problem.Kind);
+        Assert.Equal(5, problem.Position.Line);
+        Assert.Null(document.Root);
+    }
+
+    [Fact]
+    public void Duplicate_keys_are_kept_for_the_rule_to_report()
+    {
+        var document = YamlLoader.Load("a: 1\na: 2\n");
+
+        var root = Assert.IsType<MappingNode>(document.Root);
+        Assert.Equal(2, root.Entries.Count);
+        Assert.Equal("1", root.GetScalar("a")!.Value);
+    }
+
+    [Fact]
+    public void Aliases_share_the_anchored_node_and_count_towards_the_limit()
+    {
+        var document = YamlLoader.Load("a: &x [1, 2, 3]\nb: *x\nc: *x\n", new YamlLimits(MaxNodes: 9));
+
+        var problem = Assert.Single(document.Problems);
+        Assert.Equal(YamlProblemKind.Limit, problem.Kind);
+        Assert.Equal(3, problem.Position.Line);
+    }
+
+    [Fact]
+    public void Second_document_is_a_problem_but_the_first_is_kept()
+    {
+        var document = YamlLoader.Load("a: 1\n---\nb: 2\n");
+
+        Assert.NotNull(document.Root);
+        Assert.Equal(2, Assert.Single(document.Problems).Position.Line);
+    }
+}
