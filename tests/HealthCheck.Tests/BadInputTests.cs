@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Tailpaste.HealthCheck.Tests;
+
+/// <summary>What a user can get wrong, and what the network can do wrong: a clear message, the right exit code, no hang.</summary>
+public sealed class BadInputTests
+{
+    [Fact]
+    public async Task Unreachable_url_fails_the_service_check_quickly_with_a_connection_failure()
+    {
+        var run = await RunServiceCheckAsync($"http://127.0.0.1:{ClosedPort()}");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal("unhealthy", run.Outputs["status"]);
+        Assert.Contains("connection failure", run.CheckMessage("service"), StringComparison.Ordinal);
+        Assert.Equal("1", run.Outputs["error-rate"]);
+    }
+
+    [Fact]
+    public async Task Unknown_host_fails_the_service_check_with_a_dns_failure()
+    {
+        var run = await RunServiceCheckAsync("http://tailpaste-health-check-test.invalid:8080");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("dns failure", run.CheckMessage("service"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Untrusted_certificate_fails_the_service_check_with_a_tls_failure()
+    {
+        await using var server = LocalServer.UntrustedTls();
+
+        var run = await RunServiceCheckAsync($"https://localhost:{server.Port}");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("tls failure", run.CheckMessage("service"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_response_that_never_ends_is_cut_off_at_the_timeout()
+    {
+        await using var server = LocalServer.Endless();
+        var clock = Stopwatch.StartNew();
+
+        var run = await RunServiceCheckAsync($"http://127.0.0.1:{server.Port}", timeout: "1");
+
+        clock.Stop();
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("timeout: status 200 but the body did not end within 1 s", run.CheckMessage("service"), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the run took {clock.Elapsed}; one attempt is bounded by the 1 s timeout");
+    }
+
+    [Fact]
+    public async Task Malformed_config_json_is_bad_input_naming_the_file_and_the_line()
+    {
+        var config = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(config, "{\n  \"service_url\": \"http://127.0.0.1:1\",\n  \"max_db_size_mb\": ,\n}");
+
+            var run = await ActionRun.RunAsync(new Dictionary<string, string> { ["config"] = config });
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains($"Input 'config' has the value '{config}': expected valid JSON, but line 3", run.Stdout, StringComparison.Ordinal);
+            Assert.Null(run.Report);
+            Assert.Empty(run.Outputs);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_check_name_is_bad_input_listing_the_known_names()
+    {
+        var run = await ActionRun.RunAsync(new Dictionary<string, string> { ["checks"] = "service, databse" });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Input 'checks' has the value 'service, databse': expected check names from service, functionality, container, database, logs, disk, tailscale; 'databse' is not one.", run.Stdout, StringComparison.Ordinal);
+        Assert.Null(run.Report);
+    }
+
+    [Theory]
+    [InlineData("service-url", "tailpaste:8080", "an absolute http:// or https:// URL")]
+    [InlineData("attempts", "0", "a whole number from 1 to 100")]
+    [InlineData("response-timeout", "soon", "seconds (such as 10 or 0.5) or a duration")]
+    [InlineData("fail-on", "sometimes", "one of degraded, unhealthy")]
+    [InlineData("recover-cooldown", "an hour", "a whole number followed by ms, s, m, h, d or w")]
+    public async Task Bad_values_name_the_input_the_value_and_the_expectation(string input, string value, string expected)
+    {
+        var run = await ActionRun.RunAsync(new Dictionary<string, string> { [input] = value });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"Input '{input}' has the value '{value}': expected {expected}", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recovery_without_a_token_is_bad_input_and_the_token_is_never_echoed()
+    {
+        var run = await ActionRun.RunAsync(new Dictionary<string, string>
+        {
+            ["recover"] = "true",
+            ["history-path"] = Path.Combine(Path.GetTempPath(), "unused-history.db"),
+            ["repository"] = "octo/tailpaste",
+        });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Input 'github-token' is required but was not given", run.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "unused-history.db")));
+    }
+
+    private static Task<ActionRun> RunServiceCheckAsync(string url, string timeout = "5") =>
+        ActionRun.RunAsync(new Dictionary<string, string>
+        {
+            ["checks"] = "service",
+            ["service-url"] = url,
+            ["attempts"] = "1",
+            ["response-timeout"] = timeout,
+        });
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
