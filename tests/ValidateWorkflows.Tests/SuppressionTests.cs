@@ -15,8 +15,8 @@ public class SuppressionTests
               build:
                 runs-on: ubuntu-lates # validate-workflows: ignore runner-label
                 steps:
-                  # validate-workflows: ignore shell-name, run-with-uses
                   - run: echo
+                    # validate-workflows: ignore shell-name, run-with-uses
                     shell: zsh
                   - run: echo
                     shell: fish
@@ -26,6 +26,10 @@ public class SuppressionTests
         var remaining = Expect.At(findings, "shell-name", 11, 16);
         Assert.Equal(Severity.Error, remaining.Severity);
         Assert.DoesNotContain(findings, f => f.Line == 9 && f.Rule == "shell-name");
+
+        // The same comment names run-with-uses, which had nothing to silence there.
+        Expect.At(findings, "unused-ignore", 8, 50);
+        Expect.Count(findings, "unused-ignore", 1);
     }
 
     [Fact]
@@ -41,9 +45,9 @@ public class SuppressionTests
                   - run: echo
             """);
 
-        var unused = Expect.At(findings, "unused-ignore", 5, 55);
+        var unused = Expect.At(findings, "unused-ignore", 5, 57);
         Assert.Equal(Severity.Warning, unused.Severity);
-        var unknown = Expect.At(findings, "unused-ignore", 5, 69);
+        var unknown = Expect.At(findings, "unused-ignore", 5, 71);
         Assert.Contains("not a rule", unknown.Message, StringComparison.Ordinal);
     }
 

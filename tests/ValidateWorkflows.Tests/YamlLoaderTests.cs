@@ -25,7 +25,8 @@ public class YamlLoaderTests
 
         var problem = Assert.Single(document.Problems);
         Assert.Equal(YamlProblemKind.Syntax, problem.Kind);
-        Assert.Equal(5, problem.Position.Line);
+        Assert.Equal(new Position(5, 5), problem.Position);
+        Assert.Contains("unclosed", problem.Message, StringComparison.Ordinal);
         Assert.Null(document.Root);
     }
 
@@ -42,7 +43,15 @@ public class YamlLoaderTests
     [Fact]
     public void Aliases_share_the_anchored_node_and_count_towards_the_limit()
     {
-        var document = YamlLoader.Load("a: &x [1, 2, 3]\nb: *x\nc: *x\n", new YamlLimits(MaxNodes: 9));
+        const string Text = "a: &x [1, 2, 3]\nb: *x\nc: *x\n";
+        var shared = Assert.IsType<MappingNode>(YamlLoader.Load(Text).Root);
+        Assert.Same(shared.Get("a"), shared.Get("b"));
+        Assert.Same(shared.Get("a"), shared.Get("c"));
+
+        // Expanded, the document is 16 nodes: after line 1 there are 6 (mapping, key, sequence of 3), line 2
+        // adds 5 (key + the 4 nodes of the alias), line 3 five more. Were aliases counted as one node, 12
+        // would never be exceeded.
+        var document = YamlLoader.Load(Text, new YamlLimits(MaxNodes: 12));
 
         var problem = Assert.Single(document.Problems);
         Assert.Equal(YamlProblemKind.Limit, problem.Kind);

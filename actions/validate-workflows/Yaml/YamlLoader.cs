@@ -33,7 +33,8 @@ public sealed class YamlLoader
             return Fail(YamlProblemKind.Limit, Position.Start, $"file is larger than {_limits.MaxBytes} bytes; not linted");
         }
 
-        var parser = new Parser(new StringReader(text));
+        var scanner = new Scanner(new StringReader(text));
+        var parser = new Parser(scanner);
         try
         {
             parser.Consume<StreamStart>();
@@ -63,9 +64,12 @@ public sealed class YamlLoader
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
         {
-            // YamlDotNet is not meant to throw anything but YamlException; if garbage finds a path that does,
-            // it is still a file we could not read, not a crash of the linter.
-            return Fail(YamlProblemKind.Syntax, Position.Start, "could not parse the file as YAML: " + e.Message);
+            // YamlDotNet is not meant to throw anything but YamlException, but an unclosed flow collection
+            // followed by more lines ("[a, b" then "steps: []") makes its scanner throw
+            // InvalidOperationException. It is still a file we could not read, not a crash of the linter, and
+            // the scanner's position is where it gave up.
+            var at = scanner.CurrentPosition.Line > 0 ? ToPosition(scanner.CurrentPosition) : Position.Start;
+            return Fail(YamlProblemKind.Syntax, at, $"the YAML parser cannot continue here ({e.GetType().Name}); an unclosed '[' or '{{' above is the usual cause");
         }
     }
 
