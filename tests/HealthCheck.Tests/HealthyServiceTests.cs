@@ -5,6 +5,7 @@ using Snapshooter.Xunit;
 namespace Tailpaste.HealthCheck.Tests;
 
 /// <summary>The sample service in a container, no faults: every default check passes and the report keeps its shape.</summary>
+[Trait("Category", "Docker")]
 public sealed class HealthyServiceTests(PasteServiceFixture fixture) : IClassFixture<PasteServiceFixture>
 {
     private static readonly string[] _volatile =

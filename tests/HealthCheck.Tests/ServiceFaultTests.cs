@@ -1,6 +1,7 @@
 namespace Tailpaste.HealthCheck.Tests;
 
 /// <summary>Each of the sample service's fault switches alone, and the checks that must notice it.</summary>
+[Trait("Category", "Docker")]
 public sealed class ServiceFaultTests(PasteServiceFixture fixture) : IClassFixture<PasteServiceFixture>
 {
     [Fact]
