@@ -23,8 +23,12 @@ def main() -> int:
         print("coverage: no coverage.cobertura.xml under " + args.results, file=sys.stderr)
         return 1
     for path in files:
-        for cls in ET.parse(path).getroot().iter("class"):
-            source = cls.get("filename", "")
+        root = ET.parse(path).getroot()
+        # coverlet writes file names relative to the report's common source folder, which differs per test
+        # project (src/Shared/ alone, or the repository root): resolve them so the same file merges once.
+        sources = [s.text or "" for s in root.iter("source")]
+        for cls in root.iter("class"):
+            source = resolve(cls.get("filename", ""), sources)
             for line in cls.iter("line"):
                 key = (source, line.get("number", ""))
                 lines[key] = lines.get(key, False) or int(line.get("hits", "0")) > 0
@@ -49,6 +53,16 @@ def main() -> int:
         return 1
     print(f"coverage: {percent:.1f} % of lines covered (floor {args.floor:.0f} %)")
     return 0
+
+
+def resolve(filename: str, sources: list[str]) -> str:
+    if os.path.isabs(filename):
+        return filename
+    for folder in sources:
+        candidate = os.path.join(folder, filename)
+        if os.path.exists(candidate):
+            return candidate
+    return os.path.join(sources[0], filename) if sources else filename
 
 
 def module_of(source: str) -> str:
