@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Tailpaste.TestKit;
+using Tailpaste.ValidateWorkflows.Engine;
+using Tailpaste.ValidateWorkflows.Model;
+using Tailpaste.ValidateWorkflows.Rules;
+using Tailpaste.ValidateWorkflows.Tests.Support;
+
+namespace Tailpaste.ValidateWorkflows.Tests;
+
+/// <summary>This repository's own workflows and actions are the first users of the linter: zero findings.</summary>
+public partial class RepositoryLintTests
+{
+    [Fact]
+    public void Every_workflow_and_action_yml_of_this_repository_passes_with_zero_findings()
+    {
+        var root = RepositoryRoot.Path;
+        var files = FileCollector.Collect(root, [], LintConfig.Empty);
+
+        var result = new Linter(RuleSet.All(), LintConfig.Empty, new LocalRepository(root)).Lint(files);
+
+        var expected = Directory.GetFiles(Path.Combine(root, ".github", "workflows")).Length
+            + Directory.GetFiles(Path.Combine(root, "actions"), "action.yml", SearchOption.AllDirectories).Length;
+        Assert.Equal(expected, result.Files);
+        Assert.Contains(files, f => f.EndsWith(Path.Combine(".github", "workflows", "ci.yml"), StringComparison.Ordinal));
+        Assert.True(result.Findings.Count == 0, "findings in this repository:\n" + Expect.Describe(result.Findings));
+    }
+
+    [Fact]
+    public void The_readme_example_workflow_passes_with_zero_findings()
+    {
+        var readme = File.ReadAllText(RepositoryRoot.Combine("actions", "validate-workflows", "README.md"));
+        var example = FirstYamlBlock().Match(readme).Groups["yaml"].Value;
+        Assert.Contains("uses: ./actions/validate-workflows", example, StringComparison.Ordinal);
+
+        var root = RepositoryRoot.Path;
+        var findings = new Linter(RuleSet.All(), LintConfig.Empty, new LocalRepository(root))
+            .LintText(new SourceFile(".github/workflows/lint.yml", Path.Combine(root, ".github", "workflows", "lint.yml"), example));
+
+        Assert.True(findings.Count == 0, "findings in the README example:\n" + Expect.Describe(findings));
+    }
+
+    [GeneratedRegex("```yaml\n(?<yaml>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex FirstYamlBlock();
+}
