@@ -12,6 +12,18 @@ public static class DockerEngineProbe
         ArgumentNullException.ThrowIfNull(endpoint);
         var limit = timeout ?? DefaultTimeout;
         using var client = DockerClientFactory.Create(endpoint, limit);
+        return await ProbeAsync(client, endpoint, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Probes through a client the caller already has, so a short-lived program pays for one client (and
+    /// its first-call warm-up) instead of two. <paramref name="endpoint"/> is only named in the status.
+    /// </summary>
+    public static async Task<DockerEngineStatus> ProbeAsync(IDockerClient client, DockerEndpoint endpoint, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var limit = timeout ?? DefaultTimeout;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(limit);
         try
