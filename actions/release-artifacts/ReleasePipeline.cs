@@ -65,7 +65,15 @@ public sealed class ReleasePipeline
     {
         var validator = new ReleaseValidator(_git);
         var strict = _options.Runs(ReleaseSteps.Validate);
-        return await validator.ValidateAsync(_options.Version, _options.Commit, strict, cancellationToken).ConfigureAwait(false);
+        var release = await validator.ValidateAsync(_options.Version, _options.Commit, strict, cancellationToken).ConfigureAwait(false);
+
+        // A shallow clone would give a changelog cut short without a word: refuse it before anything is written.
+        if (_options.Runs(ReleaseSteps.Changelog) && await _git.IsShallowAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new InputException("repository-path", _options.RepositoryPath, $"a full clone for the changelog since {release.Previous?.Name ?? "the first commit"} (this one is shallow: check out with fetch-depth: 0)");
+        }
+
+        return release;
     }
 
     private async Task<int> ProduceAsync(ValidatedRelease release, CancellationToken cancellationToken)

@@ -40,6 +40,10 @@ public sealed class GitCli
         return new GitResult(argumentList, process.ExitCode, await stdoutTask.ConfigureAwait(false), await stderrTask.ConfigureAwait(false));
     }
 
+    /// <summary>True for a shallow clone (actions/checkout's default), which lacks the history before its cut.</summary>
+    public async Task<bool> IsShallowAsync(CancellationToken cancellationToken = default) =>
+        (await TryRunAsync(["rev-parse", "--is-shallow-repository"], cancellationToken).ConfigureAwait(false)).Stdout.Trim() == "true";
+
     /// <summary>Starts git with redirected streams, for callers that stream its output themselves.</summary>
     public Process Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -66,6 +70,11 @@ public sealed class GitCli
 
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add("core.quotepath=off");
+
+        // In the action's container the workspace belongs to the runner's user, not to root, and git refuses
+        // such a repository ("dubious ownership"). Trust this one path, for this command only.
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("safe.directory=" + RepositoryPath);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -19,7 +19,13 @@ public sealed class GitHubReleasePublisher
     public static GitHubClient CreateClient(Uri apiUrl, string token)
     {
         ArgumentNullException.ThrowIfNull(apiUrl);
-        return new GitHubClient(new ProductHeaderValue("tailpaste-release-artifacts"), apiUrl) { Credentials = new Credentials(token) };
+
+        // GitHubClient(header, uri) would append /api/v3/ to every host but api.github.com; the Connection keeps
+        // the URL as given (GITHUB_API_URL already ends in /api/v3 on GitHub Enterprise Server). Relative
+        // paths need the trailing slash.
+        var baseAddress = new Uri(apiUrl.ToString().TrimEnd('/') + "/");
+        var connection = new Connection(new ProductHeaderValue("tailpaste-release-artifacts"), baseAddress) { Credentials = new Credentials(token) };
+        return new GitHubClient(connection);
     }
 
     public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken cancellationToken = default)
@@ -28,11 +34,13 @@ public sealed class GitHubReleasePublisher
         var releases = _client.Repository.Release;
         var (release, action) = await CreateOrUpdateAsync(request).ConfigureAwait(false);
 
+        // The assets endpoint pages through every asset; the release object's list may be cut short.
+        var current = await releases.GetAllAssets(request.Owner, request.Repository, release.Id).ConfigureAwait(false);
         var assets = new List<PublishedAsset>();
         foreach (var file in request.Assets)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var existing = release.Assets.Where(a => a.Name == file.Name).ToList();
+            var existing = current.Where(a => a.Name == file.Name).ToList();
             foreach (var old in existing)
             {
                 await releases.DeleteAsset(request.Owner, request.Repository, old.Id).ConfigureAwait(false);

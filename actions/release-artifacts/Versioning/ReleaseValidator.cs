@@ -24,8 +24,13 @@ public sealed class ReleaseValidator
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(commit);
         var tags = await ReadReleaseTagsAsync(cancellationToken).ConfigureAwait(false);
-        var tag = version.TagCandidates.Select(name => tags.FirstOrDefault(t => t.Name == name)).FirstOrDefault(t => t is not null)
-            ?? throw new InputException("version", version.Text, $"an existing tag ({string.Join(" or ", version.TagCandidates)}); create and push the tag first");
+        var tag = version.TagCandidates.Select(name => tags.FirstOrDefault(t => t.Name == name)).FirstOrDefault(t => t is not null);
+        if (tag is null)
+        {
+            // actions/checkout fetches one commit and no tags unless told otherwise: say so rather than leave the user guessing.
+            var hint = await _git.IsShallowAsync(cancellationToken).ConfigureAwait(false) ? "; this clone is shallow: check out with fetch-depth: 0 so the tags and history are there" : "; create and push the tag first";
+            throw new InputException("version", version.Text, $"an existing tag ({string.Join(" or ", version.TagCandidates)}){hint}");
+        }
 
         var others = tags.Where(t => t.Name != tag.Name).ToList();
         var previous = others.Where(t => ReleaseVersion.ComparePrecedence(t.Version, version) < 0)
