@@ -1,6 +1,10 @@
-#!/bin/sh
+#!/bin/bash
 # Entry point of the actions image: the first argument names the action (fixed in its action.yml),
 # the rest are passed through unchanged.
+#
+# bash, not sh: the runner sets inputs as INPUT_<NAME> with dashes kept (INPUT_DRY-RUN), which are not
+# valid shell names; Debian's sh (dash) silently drops such variables from the environment it passes
+# on, while bash passes them through. tests/Shared.Tests/ActionImage proves it with a dashed input.
 set -eu
 action="${1:-}"
 case "$action" in

@@ -18,10 +18,11 @@ set -euo pipefail
 
 # shellcheck source=eng/lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=eng/lib/image.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/image.sh"
 
 readonly IMAGE=tailpaste/paste-service:dev
 readonly SAMPLE=samples/paste-service
-readonly HASH_LABEL=tailpaste.source-hash
 
 force=0
 tags=("$IMAGE")
@@ -48,18 +49,6 @@ root="$(repo_root)"
 cd "$root"
 [[ -f "$SAMPLE/Dockerfile" ]] || die "$root/$SAMPLE/Dockerfile does not exist"
 
-# Files the build context holds: what git tracks plus new files it does not ignore, so
-# bin/, obj/ and .git stay out without relying on a .dockerignore. NUL-separated.
-context_files() {
-  if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-    git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
-      if [[ -f "$f" || -L "$f" ]]; then printf '%s\0' "$f"; fi
-    done
-  else
-    find . -type f ! -path './.git/*' ! -path '*/bin/*' ! -path '*/obj/*' ! -path './artifacts/*' -printf '%P\0'
-  fi
-}
-
 # The sample, the projects it references, and the repository-wide build settings.
 hashed_paths() {
   local ref
@@ -74,11 +63,7 @@ hashed_paths() {
 source_hash() {
   local paths
   mapfile -t paths < <(hashed_paths)
-  {
-    printf 'APP_VERSION=%s\nGIT_COMMIT=%s\n' "$app_version" "$git_commit"
-    context_files | grep -z -E "^($(printf '%s|' "${paths[@]}" | sed 's/[.]/\\./g; s/|$//'))(/|$)" |
-      sort -z | xargs -0 -r sha256sum
-  } | sha256sum | cut -c1-16
+  printf 'APP_VERSION=%s\nGIT_COMMIT=%s\n' "$app_version" "$git_commit" | paths_hash "${paths[@]}"
 }
 
 default_commit() {
@@ -104,26 +89,7 @@ export DOCKER_HOST
 take_lock "$TAILPASTE_DOCKER_STATE.sample.lock"
 
 hash="$(source_hash)"
-current="$(docker image inspect --format "{{ index .Config.Labels \"$HASH_LABEL\" }}" "$IMAGE" 2>/dev/null)" || current=""
-if ((force)) || [[ "$current" != "$hash" ]]; then
-  info "building $IMAGE (source hash $hash)"
-  build_args=()
-  for tag in "${tags[@]}"; do build_args+=(--tag "$tag"); done
-  log="$(mktemp)"
-  # The context streams as a tar of the listed files; -f names the Dockerfile inside it.
-  # Legacy builder: Debian's engine has no buildx, and --network host lets restore reach NuGet.
-  if ! context_files | tar --null -T - -cf - |
-    DOCKER_BUILDKIT=0 docker build --network host --file "$SAMPLE/Dockerfile" \
-      --build-arg "APP_VERSION=$app_version" --build-arg "GIT_COMMIT=$git_commit" \
-      --label "$HASH_LABEL=$hash" \
-      "${build_args[@]}" - >"$log" 2>&1; then
-    tail -n 40 "$log" >&2
-    rm -f "$log"
-    die "building $IMAGE from $SAMPLE/Dockerfile failed (output above)"
-  fi
-  rm -f "$log"
-else
-  info "$IMAGE is up to date (source hash $hash)"
-  for tag in "${tags[@]:1}"; do docker tag "$IMAGE" "$tag"; done
-fi
+build_hashed_image "$force" "$IMAGE" "$hash" "$SAMPLE/Dockerfile" \
+  --build-arg "APP_VERSION=$app_version" --build-arg "GIT_COMMIT=$git_commit"
+for tag in "${tags[@]:1}"; do docker tag "$IMAGE" "$tag"; done
 printf '%s\n' "$IMAGE"

@@ -9,6 +9,7 @@ bash eng/require-tools.sh
 eval "$(bash eng/docker-engine.sh start)"
 bash eng/base-images.sh
 bash eng/sample-image.sh
+bash eng/action-image.sh
 
 results="$root/artifacts/test-results"
 rm -rf "$results"

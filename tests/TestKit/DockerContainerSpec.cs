@@ -25,6 +25,9 @@ public sealed record DockerContainerSpec(string Image)
 
     public string? User { get; init; }
 
+    /// <summary>The working directory inside the container; null keeps the image's.</summary>
+    public string? WorkingDirectory { get; init; }
+
     /// <summary>
     /// The engine's log driver; null for its default (json-file). "local" keeps the raw bytes, where
     /// json-file turns a UTF-8 character cut at a 16 KiB message boundary into U+FFFD.

@@ -58,6 +58,9 @@ public sealed class DockerEngineFixture : IAsyncLifetime
     /// <summary>Builds the sample service's image when its sources changed; returns the image name.</summary>
     public Task<string> EnsureSampleImageAsync() => DockerEngineSetup.SampleImageAsync();
 
+    /// <summary>Builds the actions image from the root Dockerfile when its sources changed; returns its name.</summary>
+    public Task<string> EnsureActionsImageAsync() => DockerEngineSetup.ActionsImageAsync();
+
     /// <summary>Creates and starts a container; returns its id. It is removed on dispose.</summary>
     public async Task<string> RunContainerAsync(DockerContainerSpec spec, CancellationToken cancellationToken = default)
     {
@@ -78,6 +81,7 @@ public sealed class DockerEngineFixture : IAsyncLifetime
                 Env = spec.Environment.Select(pair => $"{pair.Key}={pair.Value}").ToList(),
                 Labels = labels,
                 User = spec.User,
+                WorkingDir = spec.WorkingDirectory,
                 HostConfig = new HostConfig
                 {
                     NetworkMode = spec.NetworkMode,

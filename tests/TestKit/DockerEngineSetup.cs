@@ -10,6 +10,9 @@ public static class DockerEngineSetup
 {
     public const string SampleImage = "tailpaste/paste-service:dev";
 
+    /// <summary>The image every action.yml builds (the root Dockerfile), as eng/action-image.sh tags it.</summary>
+    public const string ActionsImage = "tailpaste/actions:dev";
+
     /// <summary>The smallest stand-in base image (Debian minbase with bash): handy for tiny test containers.</summary>
     public const string RuntimeDepsImage = "mcr.microsoft.com/dotnet/runtime-deps:10.0";
 
@@ -20,12 +23,16 @@ public static class DockerEngineSetup
 
     private static readonly Lazy<Task<string>> _dockerHost = new(StartEngineAsync);
     private static readonly Lazy<Task<string>> _sampleImage = new(BuildSampleImageAsync);
+    private static readonly Lazy<Task<string>> _actionsImage = new(BuildActionsImageAsync);
 
     /// <summary>The <c>DOCKER_HOST</c> every test uses: the environment's when set, else the private engine's.</summary>
     public static Task<string> DockerHostAsync() => _dockerHost.Value;
 
     /// <summary>Builds <see cref="SampleImage"/> when its sources changed; returns its name.</summary>
     public static Task<string> SampleImageAsync() => _sampleImage.Value;
+
+    /// <summary>Builds <see cref="ActionsImage"/> when its sources changed; returns its name.</summary>
+    public static Task<string> ActionsImageAsync() => _actionsImage.Value;
 
     private static async Task<string> StartEngineAsync()
     {
@@ -54,6 +61,13 @@ public static class DockerEngineSetup
         var host = await DockerHostAsync().ConfigureAwait(false);
         await DockerScript.RunAsync("sample-image.sh", [], ScriptEnvironment(host), _imageBuildTimeout).ConfigureAwait(false);
         return SampleImage;
+    }
+
+    private static async Task<string> BuildActionsImageAsync()
+    {
+        var host = await DockerHostAsync().ConfigureAwait(false);
+        await DockerScript.RunAsync("action-image.sh", [], ScriptEnvironment(host), _imageBuildTimeout).ConfigureAwait(false);
+        return ActionsImage;
     }
 
     private static Dictionary<string, string?> ScriptEnvironment(string host) => new() { ["DOCKER_HOST"] = host };

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds the actions image, tailpaste/actions:dev, from the root Dockerfile exactly as the runner
+# would for `uses: ./actions/<name>` — the same Dockerfile every action.yml names — so tests can run
+# an action the way the runner does. Skipped when its sources are unchanged.
+#
+# Usage: eng/action-image.sh [--force]
+#
+# Environment:
+#   DOCKER_HOST   the engine (default: whatever eng/docker-engine.sh start finds or starts)
+#   TAILPASTE_VERBOSE=1  progress on stderr
+set -euo pipefail
+
+# shellcheck source=eng/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=eng/lib/image.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/image.sh"
+
+readonly IMAGE=tailpaste/actions:dev
+
+force=0
+for arg in "$@"; do
+  case "$arg" in
+    --force) force=1 ;;
+    *)
+      printf '%s: error: unknown argument "%s"; expected --force or nothing\n' "${0##*/}" "$arg" >&2
+      exit 2
+      ;;
+  esac
+done
+
+root="$(repo_root)"
+cd "$root"
+
+eval "$("$root/eng/docker-engine.sh" start)"
+export DOCKER_HOST
+"$root/eng/base-images.sh"
+take_lock "$TAILPASTE_DOCKER_STATE.actions-image.lock"
+
+# What the Dockerfile copies in.
+hash="$(printf '' | paths_hash Dockerfile global.json Directory.Build.props Directory.Packages.props .editorconfig src actions eng/run-action.sh)"
+build_hashed_image "$force" "$IMAGE" "$hash" Dockerfile
+printf '%s\n' "$IMAGE"

@@ -1,0 +1,84 @@
+using Tailpaste.Shared.Docker;
+using Tailpaste.Shared.Tests.Actions;
+using Tailpaste.TestKit;
+
+namespace Tailpaste.Shared.Tests.ActionImage;
+
+/// <summary>
+/// Starts the actions image the way the GitHub runner starts a Docker container action: workdir
+/// <c>/github/workspace</c>, the runner's folders mounted under <c>/github</c>, file commands as
+/// container paths, inputs as <c>INPUT_&lt;NAME&gt;</c> with dashes kept, the Docker socket at
+/// <c>/var/run/docker.sock</c>, and the action's name as the first argument (its action.yml's args).
+/// </summary>
+internal sealed class ContainerActionRun : IDisposable
+{
+    private static readonly TimeSpan _runTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly DockerEngineFixture _engine;
+    private readonly string _host;
+
+    public ContainerActionRun(DockerEngineFixture engine)
+    {
+        _engine = engine;
+        _host = Directory.CreateTempSubdirectory("tailpaste-runner-").FullName;
+        Workspace = Directory.CreateDirectory(Path.Combine(_host, "workspace")).FullName;
+        FileCommands = Directory.CreateDirectory(Path.Combine(_host, "file_commands")).FullName;
+        Directory.CreateDirectory(Path.Combine(_host, "home"));
+    }
+
+    /// <summary>The host folder the container sees as <c>/github/workspace</c>.</summary>
+    public string Workspace { get; }
+
+    /// <summary>The host folder the container sees as <c>/github/file_commands</c>.</summary>
+    public string FileCommands { get; }
+
+    public string OutputFile => Path.Combine(FileCommands, "set_output");
+
+    public string SummaryFile => Path.Combine(FileCommands, "step_summary");
+
+    public async Task<ContainerActionResult> RunAsync(string action, IReadOnlyDictionary<string, string> inputs)
+    {
+        var image = await _engine.EnsureActionsImageAsync();
+        File.WriteAllText(OutputFile, string.Empty);
+        File.WriteAllText(SummaryFile, string.Empty);
+        var environment = new Dictionary<string, string>
+        {
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_WORKSPACE"] = "/github/workspace",
+            ["HOME"] = "/github/home",
+            ["GITHUB_OUTPUT"] = "/github/file_commands/set_output",
+            ["GITHUB_STEP_SUMMARY"] = "/github/file_commands/step_summary",
+        };
+        foreach (var (name, value) in inputs)
+        {
+            environment["INPUT_" + name.Replace(' ', '_').ToUpperInvariant()] = value;
+        }
+
+        var socket = DockerEndpoint.Parse(_engine.DockerHost).SocketPath
+            ?? throw new InvalidOperationException($"DOCKER_HOST={_engine.DockerHost} is not a unix socket; the runner mounts a socket.");
+        var id = await _engine.RunContainerAsync(new DockerContainerSpec(image)
+        {
+            Command = [action],
+            Environment = environment,
+            WorkingDirectory = "/github/workspace",
+            Binds =
+            [
+                $"{Workspace}:/github/workspace",
+                $"{FileCommands}:/github/file_commands",
+                $"{Path.Combine(_host, "home")}:/github/home",
+                $"{socket}:/var/run/docker.sock",
+            ],
+            NamePrefix = "action-" + action,
+        });
+        var exitCode = await _engine.WaitForExitAsync(id, _runTimeout);
+        var log = await _engine.ReadLogsAsync(id);
+        return new ContainerActionResult(
+            (int)exitCode,
+            string.Join('\n', log.Where(l => l.Stream == ContainerLogStream.StandardOutput).Select(l => l.Text)),
+            string.Join('\n', log.Where(l => l.Stream == ContainerLogStream.StandardError).Select(l => l.Text)),
+            RunnerFile.Parse(OutputFile).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
+            File.ReadAllText(SummaryFile));
+    }
+
+    public void Dispose() => Directory.Delete(_host, recursive: true);
+}
