@@ -47,6 +47,7 @@ public sealed class DispatchInputsRule : Rule
 
     private static void Check(ScalarNode name, MappingNode input, RuleContext context)
     {
+        RequiredFlag.Check(input, $"input \"{name.Value}\"", context);
         var typeNode = input.GetScalar("type");
         var type = typeNode?.Value ?? "string";
         if (typeNode is not null && !_types.Contains(type, StringComparer.Ordinal))

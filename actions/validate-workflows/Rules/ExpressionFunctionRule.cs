@@ -50,6 +50,13 @@ public sealed class ExpressionFunctionRule : Rule
             {
                 context.Report(at, $"case() takes condition/value pairs and a default (an odd number of arguments) but is given {count}", at.Column + call.Name.Length);
             }
+            else if (call.Name.Equals("format", StringComparison.OrdinalIgnoreCase) && call.Arguments[0] is LiteralNode { Value: string pattern } literal
+                && FormatString.Check(pattern, count - 1) is { } problem)
+            {
+                // GitHub fails the step at run time on these; the literal shows it before the push.
+                var where = use.At(literal.Offset);
+                context.Report(where, problem, where.Column + literal.Text.Length);
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ public sealed class PermissionsRule : Rule
         ["attestations"] = ["read", "write", "none"],
         ["checks"] = ["read", "write", "none"],
         ["contents"] = ["read", "write", "none"],
+        ["copilot-requests"] = ["write", "none"],
         ["deployments"] = ["read", "write", "none"],
         ["discussions"] = ["read", "write", "none"],
         ["id-token"] = ["write", "none"],
@@ -24,6 +25,7 @@ public sealed class PermissionsRule : Rule
         ["repository-projects"] = ["read", "write", "none"],
         ["security-events"] = ["read", "write", "none"],
         ["statuses"] = ["read", "write", "none"],
+        ["vulnerability-alerts"] = ["read", "none"],
     };
 
     public override string Id => "permissions";

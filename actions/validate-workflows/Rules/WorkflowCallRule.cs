@@ -30,6 +30,7 @@ public sealed class WorkflowCallRule : Rule
                 continue;
             }
 
+            RequiredFlag.Check(input, $"workflow_call input \"{name.Value}\"", context);
             var type = input.GetScalar("type");
             if (type is null)
             {
@@ -68,7 +69,11 @@ public sealed class WorkflowCallRule : Rule
 
         foreach (var (name, body) in Entries(call, "secrets", context))
         {
-            if (body is not null and not MappingNode and not ScalarNode { IsNull: true })
+            if (body is MappingNode secret)
+            {
+                RequiredFlag.Check(secret, $"workflow_call secret \"{name.Value}\"", context);
+            }
+            else if (body is not null and not ScalarNode { IsNull: true })
             {
                 context.Report(body, $"workflow_call secret \"{name.Value}\" must be empty or a mapping with description and required");
             }

@@ -3,10 +3,12 @@ namespace Tailpaste.ValidateWorkflows.Schema;
 /// <summary>The keys each section of a workflow or action.yml allows (GitHub's workflow syntax, case-sensitive).</summary>
 public static class Keys
 {
-    public static IReadOnlyList<string> Workflow { get; } = ["concurrency", "defaults", "env", "jobs", "name", "on", "permissions", "run-name"];
+    // "description" (workflow), "snapshot" and "cancel-timeout-minutes" (job) are in GitHub's own workflow schema
+    // (actions/languageservices workflow-v1.0.json) though not yet in the syntax reference.
+    public static IReadOnlyList<string> Workflow { get; } = ["concurrency", "defaults", "description", "env", "jobs", "name", "on", "permissions", "run-name"];
 
     public static IReadOnlyList<string> Job { get; } =
-        ["concurrency", "container", "continue-on-error", "defaults", "env", "environment", "if", "name", "needs", "outputs", "permissions", "runs-on", "services", "steps", "strategy", "timeout-minutes"];
+        ["cancel-timeout-minutes", "concurrency", "container", "continue-on-error", "defaults", "env", "environment", "if", "name", "needs", "outputs", "permissions", "runs-on", "services", "snapshot", "steps", "strategy", "timeout-minutes"];
 
     public static IReadOnlyList<string> CallJob { get; } = ["concurrency", "if", "name", "needs", "permissions", "secrets", "strategy", "uses", "with"];
 

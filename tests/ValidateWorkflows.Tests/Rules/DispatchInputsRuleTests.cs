@@ -60,4 +60,27 @@ public class DispatchInputsRuleTests
 
         Expect.None(findings, "dispatch-inputs");
     }
+
+    [Fact]
+    public void Required_must_be_a_boolean()
+    {
+        var findings = TempRepository.LintWorkflow("""
+            on:
+              workflow_dispatch:
+                inputs:
+                  level:
+                    required: sometimes
+                  name:
+                    required: false
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: echo
+            """);
+
+        var finding = Expect.At(findings, "dispatch-inputs", 5, 19);
+        Assert.Contains("\"required\" of input \"level\" must be true or false, not \"sometimes\"", finding.Message, StringComparison.Ordinal);
+        Expect.Count(findings, "dispatch-inputs", 1);
+    }
 }

@@ -38,6 +38,11 @@ public class PermissionsRuleTests
                   contents: write
                   id-token: write
                   pull-requests: none
+                  models: read
+                  attestations: write
+                  artifact-metadata: write
+                  copilot-requests: write
+                  vulnerability-alerts: read
                 steps:
                   - run: echo
               empty:

@@ -57,4 +57,28 @@ public class WorkflowCallRuleTests
 
         Expect.None(findings, "workflow-call");
     }
+
+    [Fact]
+    public void Required_that_is_not_a_boolean_is_reported_for_inputs_and_secrets()
+    {
+        var findings = TempRepository.LintWorkflow("""
+            on:
+              workflow_call:
+                inputs:
+                  name: {type: string, required: maybe}
+                  other: {type: string, required: True}
+                secrets:
+                  token: {required: yes}
+                  key: {required: "${{ true }}"}
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: echo
+            """);
+
+        Expect.At(findings, "workflow-call", 4, 38);
+        Expect.At(findings, "workflow-call", 7, 25);
+        Expect.Count(findings, "workflow-call", 2);
+    }
 }
