@@ -66,6 +66,11 @@ public sealed class ArchiveTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("-rw-r--r-- 0/0", StringComparison.Ordinal) && l.EndsWith("tailpaste-2.0.0/README.md", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("drwxr-xr-x 0/0", StringComparison.Ordinal) && l.EndsWith("tailpaste-2.0.0/src/", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("lrwxrwxrwx 0/0", StringComparison.Ordinal) && l.EndsWith("tailpaste-2.0.0/link-to-readme -> README.md", StringComparison.Ordinal));
+
+        // Another reader (Python's tarfile, strict about the ustar prefix field) sees the same names and owners.
+        var python = ProcessRunner.MustRun("python3", ["-c", "import sys, tarfile\nfor m in tarfile.open(sys.argv[1]): print(m.name + ('/' if m.isdir() else ''), m.uid, m.gid, repr(m.uname), m.mtime)", run.Outputs["archive-path"]]).Stdout;
+        var time = _history.Repository.Git("log", "-1", "--format=%ct", "v2.0.0").Trim();
+        Assert.Equal(names.Select(n => $"{n} 0 0 '' {time}"), python.TrimEnd('\n').Split('\n'));
     }
 
     [Fact]

@@ -94,12 +94,12 @@ public sealed class ReproducibleArchive
         return new ArchiveResult(destination, new FileInfo(destination).Length, count);
     }
 
+    // atime and ctime stay unset: GNU tar leaves those fields zero outside incremental dumps, and readers that
+    // take the area for ustar's name prefix (Python's tarfile) would otherwise read them into every name.
     private static GnuTarEntry Entry(TarEntryType type, string name, UnixFileMode mode, DateTimeOffset mtime) => new(type, name)
     {
         Mode = mode,
         ModificationTime = mtime,
-        AccessTime = mtime,
-        ChangeTime = mtime,
         Uid = 0,
         Gid = 0,
         UserName = string.Empty,
