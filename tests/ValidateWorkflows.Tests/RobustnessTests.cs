@@ -16,10 +16,15 @@ public class RobustnessTests
             yaml.Append(level).Append(": &").Append(level).Append(" [").Append(string.Join(",", Enumerable.Repeat("*" + previous, 9))).Append("]\n");
         }
 
+        var before = GC.GetAllocatedBytesForCurrentThread();
         var findings = TempRepository.LintWorkflow(yaml.ToString());
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         var finding = Assert.Single(findings);
         Assert.Equal("yaml-limits", finding.Rule);
+
+        // Expanded, the document is a billion strings; bounded, linting it allocates a few megabytes.
+        Assert.True(allocated < 64L * 1024 * 1024, $"linting the alias bomb allocated {allocated / (1024 * 1024)} MiB");
     }
 
     [Fact]

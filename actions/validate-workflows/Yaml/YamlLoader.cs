@@ -55,7 +55,10 @@ public sealed class YamlLoader
         }
         catch (YamlException e)
         {
-            var at = e.Start.Line > 0 ? ToPosition(e.Start) : Position.Start;
+            // For a tab used as indentation YamlDotNet marks the start of the enclosing mapping; the scanner
+            // stands on the tab's line, which is the one to fix.
+            var mark = e.Message.Contains("invalid tab", StringComparison.Ordinal) || e.Start.Line <= 0 ? scanner.CurrentPosition : e.Start;
+            var at = mark.Line > 0 ? ToPosition(mark) : Position.Start;
             return Fail(YamlProblemKind.Syntax, at, Describe(e));
         }
         catch (LimitExceededException e)
