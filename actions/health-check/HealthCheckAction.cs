@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Docker.DotNet;
 using Tailpaste.HealthCheck.Checks;
 using Tailpaste.HealthCheck.History;
 using Tailpaste.HealthCheck.Notifications;
@@ -38,7 +39,7 @@ public static class HealthCheckAction
         var results = await CheckRunner.RunAsync(checks, context, result => Announce(core, result, quiet), cancellationToken).ConfigureAwait(false);
         var report = HealthReport.From(results, timestamp, options.ServiceUrl.ToString(), clock.Elapsed);
 
-        report = await RememberAsync(options, core, report, timestamp, cancellationToken).ConfigureAwait(false);
+        report = await RememberAsync(options, context, core, report, timestamp, cancellationToken).ConfigureAwait(false);
 
         if (options.ReportPath is { } path)
         {
@@ -98,52 +99,89 @@ public static class HealthCheckAction
         }
     }
 
-    private static async Task<HealthReport> RememberAsync(HealthCheckOptions options, ActionCore core, HealthReport report, DateTimeOffset timestamp, CancellationToken cancellationToken)
+    private static async Task<HealthReport> RememberAsync(HealthCheckOptions options, CheckContext context, ActionCore core, HealthReport report, DateTimeOffset timestamp, CancellationToken cancellationToken)
     {
         if (options.HistoryPath is not { } historyPath)
         {
             return report;
         }
 
-        using var history = HealthHistory.Open(historyPath);
-        RecoveryReport? recovery = null;
-        var state = await history.RecordAsync(
-            timestamp,
-            report.OverallStatus,
-            report.FailedChecks,
-            async before =>
+        VolumeHistoryFile? volumeFile = null;
+        try
+        {
+            if (options.HistoryVolume is { } volume)
             {
-                if (options.Recovery is not { } recover)
-                {
-                    return false;
-                }
+                volumeFile = await VolumeHistoryFile.OpenAsync(context.Docker, volume, historyPath, options.DiskCheckImage, options.SiblingLabels, cancellationToken).ConfigureAwait(false);
+            }
 
-                var (dispatch, reason) = RecoveryPolicy.Decide(recover, before, timestamp);
-                if (!dispatch)
-                {
-                    recovery = new RecoveryReport(false, reason, recover.Workflow, before.LastDispatchedAt);
-                    return false;
-                }
+            return await RecordAsync(options, core, report, timestamp, volumeFile, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The checks ran and are reported; only remembering them failed (engine gone, volume unreadable).
+            core.WriteError($"History: {volumeFile?.Source ?? options.HistoryVolume ?? historyPath} cannot be kept: {e.Message.ReplaceLineEndings(" ")}");
+            return report;
+        }
+        finally
+        {
+            if (volumeFile is not null)
+            {
+                await volumeFile.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
 
-                try
+    private static async Task<HealthReport> RecordAsync(HealthCheckOptions options, ActionCore core, HealthReport report, DateTimeOffset timestamp, VolumeHistoryFile? volumeFile, CancellationToken cancellationToken)
+    {
+        var historyPath = volumeFile?.LocalPath ?? options.HistoryPath!;
+        RecoveryReport? recovery = null;
+        HistoryState state;
+        using (var history = HealthHistory.Open(historyPath))
+        {
+            state = await history.RecordAsync(
+                timestamp,
+                report.OverallStatus,
+                report.FailedChecks,
+                async before =>
                 {
-                    await WorkflowDispatcher.DispatchAsync(recover).ConfigureAwait(false);
-                    recovery = new RecoveryReport(true, reason, recover.Workflow, timestamp);
-                    core.WriteWarning($"Dispatched {recover.Workflow} on {recover.Ref} after {reason}.");
-                    return true;
-                }
-                catch (Exception e) when (e is Octokit.ApiException or HttpRequestException or TaskCanceledException)
-                {
-                    recovery = new RecoveryReport(false, $"dispatching {recover.Workflow} failed: {e.Message}", recover.Workflow, before.LastDispatchedAt);
-                    core.WriteError($"Recovery: dispatching {recover.Workflow} failed: {e.Message}");
-                    return false;
-                }
-            },
-            cancellationToken).ConfigureAwait(false);
+                    if (options.Recovery is not { } recover)
+                    {
+                        return false;
+                    }
+
+                    var (dispatch, reason) = RecoveryPolicy.Decide(recover, before, timestamp);
+                    if (!dispatch)
+                    {
+                        recovery = new RecoveryReport(false, reason, recover.Workflow, before.LastDispatchedAt);
+                        return false;
+                    }
+
+                    try
+                    {
+                        await WorkflowDispatcher.DispatchAsync(recover).ConfigureAwait(false);
+                        recovery = new RecoveryReport(true, reason, recover.Workflow, timestamp);
+                        core.WriteWarning($"Dispatched {recover.Workflow} on {recover.Ref} after {reason}.");
+                        return true;
+                    }
+                    catch (Exception e) when (e is Octokit.ApiException or HttpRequestException or TaskCanceledException)
+                    {
+                        recovery = new RecoveryReport(false, $"dispatching {recover.Workflow} failed: {e.Message}", recover.Workflow, before.LastDispatchedAt);
+                        core.WriteError($"Recovery: dispatching {recover.Workflow} failed: {e.Message}");
+                        return false;
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        // The connection is closed (no pooling): the file alone is the whole history and can go back into the volume.
+        if (volumeFile is not null)
+        {
+            await volumeFile.SaveAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         report = report with
         {
-            History = new HistoryReport(Path.GetFullPath(historyPath), state.Runs, state.ConsecutiveFailures, state.PreviousStatus),
+            History = new HistoryReport(volumeFile?.Source ?? Path.GetFullPath(historyPath), state.Runs, state.ConsecutiveFailures, state.PreviousStatus),
             Recovery = recovery,
         };
 

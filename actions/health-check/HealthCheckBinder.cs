@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Tailpaste.HealthCheck.Checks;
 using Tailpaste.HealthCheck.Configuration;
 using Tailpaste.HealthCheck.Notifications;
@@ -14,11 +15,12 @@ namespace Tailpaste.HealthCheck;
 /// a given input, then the config file, then TAILPASTE_URL / STORAGE_PATH (as the seed reads them), then the
 /// seed's default. Every declared input is read on every call.
 /// </summary>
-public static class HealthCheckBinder
+public static partial class HealthCheckBinder
 {
     public const string DefaultServiceUrl = "http://tailpaste:8080";
     public const string DefaultStoragePath = "/data";
     public const string DefaultApiUrl = "https://api.github.com";
+    public const string DefaultHistoryFile = "history.db";
 
     public static HealthCheckOptions Bind(ActionInputs inputs, RunnerEnvironment runner)
     {
@@ -74,14 +76,14 @@ public static class HealthCheckBinder
         var reportPath = inputs.GetOptionalInput("report-path") ?? (runner.IsActions ? "health-check-report.json" : null);
         var silent = inputs.GetBoolInput("silent");
         var json = inputs.GetBoolInput("json");
-        var historyPath = inputs.GetOptionalInput("history-path");
+        var (historyPath, historyVolume) = BindHistory(inputs);
         var recovery = BindRecovery(inputs, runner, historyPath);
         var notifications = new NotificationTargets(
             OptionalUrl(inputs, "slack-webhook"),
             OptionalUrl(inputs, "webhook-url"));
         if (notifications.Any && historyPath is null)
         {
-            throw inputs.Invalid(notifications.SlackWebhook is not null ? "slack-webhook" : "webhook-url", "***", "to be used with history-path, which the action needs to tell a change of state from a repeat");
+            throw inputs.Invalid(notifications.SlackWebhook is not null ? "slack-webhook" : "webhook-url", "***", "to be used with history-path or history-volume, which the action needs to tell a change of state from a repeat");
         }
 
         return new HealthCheckOptions
@@ -112,6 +114,7 @@ public static class HealthCheckBinder
             Silent = silent,
             Json = json,
             HistoryPath = historyPath,
+            HistoryVolume = historyVolume,
             Recovery = recovery,
             Notifications = notifications,
         };
@@ -140,6 +143,32 @@ public static class HealthCheckBinder
         return CheckNames.All.Where(checks.Contains).ToList();
     }
 
+    private static (string? Path, string? Volume) BindHistory(ActionInputs inputs)
+    {
+        var path = inputs.GetOptionalInput("history-path");
+        var volume = inputs.GetOptionalInput("history-volume");
+        if (volume is null)
+        {
+            return (path, null);
+        }
+
+        if (!VolumeName().IsMatch(volume))
+        {
+            throw inputs.Invalid("history-volume", volume, "a Docker volume name (letters, digits, _ . -, starting with a letter or digit)");
+        }
+
+        path ??= DefaultHistoryFile;
+        if (path is "." or ".." || path.IndexOfAny(['/', '\\']) >= 0)
+        {
+            throw inputs.Invalid("history-path", path, $"a file name without folders when history-volume is given (default {DefaultHistoryFile})");
+        }
+
+        return (path, volume);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    private static partial Regex VolumeName();
+
     private static RecoveryOptions? BindRecovery(ActionInputs inputs, RunnerEnvironment runner, string? historyPath)
     {
         var enabled = inputs.GetBoolInput("recover");
@@ -163,7 +192,7 @@ public static class HealthCheckBinder
 
         if (historyPath is null)
         {
-            throw inputs.Invalid("history-path", string.Empty, "a file path when recover is true: consecutive failures and the cooldown are counted in the history");
+            throw inputs.Invalid("history-path", string.Empty, "a file path (or history-volume) when recover is true: consecutive failures and the cooldown are counted in the history");
         }
 
         var parts = repository?.Split('/') ?? [];

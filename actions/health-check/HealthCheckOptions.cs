@@ -57,7 +57,11 @@ public sealed record HealthCheckOptions
 
     public bool Json { get; init; }
 
+    /// <summary>The history file: a local path, or the file name inside <see cref="HistoryVolume"/>.</summary>
     public string? HistoryPath { get; init; }
+
+    /// <summary>Docker volume that holds the history file; null for a local file.</summary>
+    public string? HistoryVolume { get; init; }
 
     /// <summary>Null unless <c>recover: true</c>.</summary>
     public RecoveryOptions? Recovery { get; init; }

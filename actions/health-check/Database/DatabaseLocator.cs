@@ -1,7 +1,5 @@
-using System.Formats.Tar;
-using System.Net;
 using Docker.DotNet;
-using Docker.DotNet.Models;
+using Tailpaste.HealthCheck.Containers;
 
 namespace Tailpaste.HealthCheck.Database;
 
@@ -41,9 +39,9 @@ public static class DatabaseLocator
         try
         {
             var inContainer = storagePath.TrimEnd('/') + "/" + FileName;
-            var size = await CopyFileAsync(docker, containerId, inContainer, folder, cancellationToken).ConfigureAwait(false)
+            var size = await ContainerFileCopy.CopyOutAsync(docker, containerId, inContainer, folder, cancellationToken).ConfigureAwait(false)
                 ?? throw new FileNotFoundException($"there is no {inContainer} in the service container");
-            size += await CopyFileAsync(docker, containerId, inContainer + "-wal", folder, cancellationToken).ConfigureAwait(false) ?? 0;
+            size += await ContainerFileCopy.CopyOutAsync(docker, containerId, inContainer + "-wal", folder, cancellationToken).ConfigureAwait(false) ?? 0;
             return new DatabaseFile(Path.Combine(folder, FileName), $"container:{inContainer}", size, IsCopy: true);
         }
         catch
@@ -51,55 +49,5 @@ public static class DatabaseLocator
             Directory.Delete(folder, recursive: true);
             throw;
         }
-    }
-
-    /// <summary>Copies one regular file out of the container; null when it does not exist.</summary>
-    private static async Task<long?> CopyFileAsync(IDockerClient docker, string containerId, string path, string folder, CancellationToken cancellationToken)
-    {
-        GetArchiveFromContainerResponse archive;
-        try
-        {
-            archive = await docker.Containers.GetArchiveFromContainerAsync(containerId, new GetArchiveFromContainerParameters { Path = path }, statOnly: false, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            return null;
-        }
-        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-
-        // The archive is spooled to a file first: the engine's stream is read to its end in one go, and the
-        // tar reader gets a seekable file instead of an HTTP stream.
-        var tarPath = Path.Combine(folder, Path.GetFileName(path) + ".tar");
-        await using (var stream = archive.Stream)
-        await using (var spool = File.Create(tarPath))
-        {
-            await stream.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
-        }
-
-        long? size = null;
-        await using (var tar = File.OpenRead(tarPath))
-        await using (var reader = new TarReader(tar))
-        {
-            while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
-            {
-                // The archive of one file holds exactly that file; anything else (links, folders) is ignored.
-                if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is { } data)
-                {
-                    var target = Path.Combine(folder, Path.GetFileName(path));
-                    await using (var output = File.Create(target))
-                    {
-                        await data.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    size = new FileInfo(target).Length;
-                }
-            }
-        }
-
-        File.Delete(tarPath);
-        return size;
     }
 }

@@ -1,0 +1,81 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Tailpaste.HealthCheck.Containers;
+
+namespace Tailpaste.HealthCheck.History;
+
+/// <summary>
+/// The history file kept in a Docker volume, for a container action: its own files outside the workspace do
+/// not outlive the job, and it cannot mount a volume itself. A sibling container that mounts the volume is
+/// created but never started (no network, labelled); the file is copied out of it through the archive API,
+/// used as a local SQLite file, and copied back. The engine creates the volume when it does not exist yet.
+/// Two runs on the same volume at the same moment may lose one row; workflows keep them apart with a
+/// <c>concurrency:</c> group.
+/// </summary>
+public sealed class VolumeHistoryFile : IAsyncDisposable
+{
+    public const string MountPoint = "/tailpaste-history";
+
+    private readonly IDockerClient _docker;
+    private readonly string _containerId;
+    private readonly string _folder;
+    private readonly string _fileName;
+
+    private VolumeHistoryFile(IDockerClient docker, string containerId, string folder, string volume, string fileName)
+    {
+        _docker = docker;
+        _containerId = containerId;
+        _folder = folder;
+        _fileName = fileName;
+        Source = $"volume:{volume}/{fileName}";
+    }
+
+    /// <summary>Where the history is used while the run lasts.</summary>
+    public string LocalPath => Path.Combine(_folder, _fileName);
+
+    /// <summary>How reports name the history: <c>volume:&lt;name&gt;/&lt;file&gt;</c>.</summary>
+    public string Source { get; }
+
+    public static async Task<VolumeHistoryFile> OpenAsync(
+        IDockerClient docker, string volume, string fileName, string image, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(docker);
+        var created = await docker.Containers.CreateContainerAsync(
+            new CreateContainerParameters
+            {
+                Image = image,
+                Entrypoint = ["true"],
+                Labels = new Dictionary<string, string>(labels),
+                HostConfig = new HostConfig { NetworkMode = "none", Binds = [$"{volume}:{MountPoint}"] },
+            },
+            cancellationToken).ConfigureAwait(false);
+        var folder = Directory.CreateTempSubdirectory("tailpaste-health-history-").FullName;
+        var file = new VolumeHistoryFile(docker, created.ID, folder, volume, fileName);
+        try
+        {
+            await ContainerFileCopy.CopyOutAsync(docker, created.ID, $"{MountPoint}/{fileName}", folder, cancellationToken).ConfigureAwait(false);
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Puts the local file back into the volume, replacing the one copied out.</summary>
+    public Task SaveAsync(CancellationToken cancellationToken) =>
+        ContainerFileCopy.CopyInAsync(_docker, _containerId, LocalPath, MountPoint, _fileName, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _docker.Containers.RemoveContainerAsync(_containerId, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Sockets;
+using Docker.DotNet.Models;
+using Tailpaste.TestKit;
+
+namespace Tailpaste.HealthCheck.Tests;
+
+/// <summary>The history kept in a Docker volume (history-volume), as a container action keeps it between jobs.</summary>
+[Trait("Category", "Docker")]
+public sealed class HistoryVolumeTests(DockerEngineFixture engine) : IClassFixture<DockerEngineFixture>
+{
+    private const string HelperImage = "mcr.microsoft.com/dotnet/runtime-deps:10.0";
+
+    [Fact]
+    public async Task Runs_are_counted_across_invocations_in_the_volume_and_no_helper_container_is_left()
+    {
+        var volume = await engine.CreateVolumeAsync("health-history");
+        var inputs = UnhealthyInputs();
+        inputs["history-volume"] = volume;
+
+        var first = await ActionRun.RunAsync(inputs);
+        var second = await ActionRun.RunAsync(inputs);
+
+        Assert.True(first.ExitCode == 1, first.ToString());
+        Assert.Equal("1", first.Outputs["consecutive-failures"]);
+        Assert.Equal("2", second.Outputs["consecutive-failures"]);
+        Assert.Equal(2, second.Report!["history"]!["runs"]!.GetValue<long>());
+        Assert.Equal($"volume:{volume}/history.db", second.Report["history"]!["path"]!.GetValue<string>());
+
+        // The file is in the volume, seen from another container that mounts it.
+        var probe = await engine.RunContainerAsync(new DockerContainerSpec(HelperImage)
+        {
+            Entrypoint = ["test"],
+            Command = ["-s", "/v/history.db"],
+            Binds = [$"{volume}:/v:ro"],
+            NetworkMode = "none",
+            NamePrefix = "health-history-probe",
+        });
+        Assert.Equal(0, await engine.WaitForExitAsync(probe, TimeSpan.FromSeconds(30)));
+
+        var left = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{DockerEngineFixture.TestRunLabel}={engine.TestRunId}"] = true } },
+        });
+        Assert.Equal([probe], left.Select(c => c.ID));
+    }
+
+    [Theory]
+    [InlineData("history-volume", "not/a/volume", "a Docker volume name")]
+    [InlineData("history-path", "nested/history.db", "a file name without folders when history-volume is given")]
+    public async Task Bad_volume_settings_are_bad_input(string input, string value, string expected)
+    {
+        var inputs = UnhealthyInputs();
+        inputs["history-volume"] = "tailpaste-health-history";
+        inputs[input] = value;
+
+        var run = await ActionRun.RunAsync(inputs);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"Input '{input}' has the value '{value}': expected {expected}", run.Stdout, StringComparison.Ordinal);
+        Assert.Null(run.Report);
+    }
+
+    private Dictionary<string, string> UnhealthyInputs()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return new Dictionary<string, string>
+        {
+            ["checks"] = "service",
+            ["service-url"] = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}",
+            ["attempts"] = "1",
+            ["docker-host"] = engine.DockerHost,
+            ["container-labels"] = $"{DockerEngineFixture.TestRunLabel}={engine.TestRunId}",
+            ["disk-check-image"] = HelperImage,
+        };
+    }
+}
