@@ -12,8 +12,16 @@ namespace Tailpaste.DockerCleanup;
 /// </summary>
 public sealed class CleanupRunner
 {
-    /// <summary>Removals in flight at once within a kind: enough to hide the engine's latency, few enough for a small host.</summary>
+    /// <summary>Removals in flight at once: enough to hide the engine's latency, few enough for a small host.</summary>
     public const int MaxParallelRemovals = 8;
+
+    /// <summary>
+    /// Containers handled at once. Higher than <see cref="MaxParallelRemovals"/> because a clean stop is
+    /// mostly waiting (up to stop-timeout for a process that ignores SIGTERM): the stops overlap, and the
+    /// removals that follow still pass the removal bound. 40 running containers take about one
+    /// stop-timeout, not five.
+    /// </summary>
+    public const int MaxParallelContainers = 64;
 
     private readonly IDockerClient _client;
     private readonly CleanupOptions _options;
@@ -29,9 +37,9 @@ public sealed class CleanupRunner
     public async Task<CleanupResult> RunAsync(CancellationToken cancellationToken)
     {
         var started = _clock.GetUtcNow();
-        var inventory = await InventoryReader.ReadAsync(_client, _options.Resources, cancellationToken).ConfigureAwait(false);
+        var inventory = await InventoryReader.ReadAsync(_client, _options.Resources, _options.Labels, _options.PruneDangling, cancellationToken).ConfigureAwait(false);
         var policy = new CleanupPolicy(_options.Labels, _options.ProtectLabels, _options.PruneDangling, _options.OlderThan, started);
-        var remover = new ResourceRemover(_client, _options.StopTimeout);
+        using var remover = new ResourceRemover(_client, _options.StopTimeout, MaxParallelRemovals);
         var outcomes = new Dictionary<ResourceKind, IReadOnlyList<ResourceOutcome>>();
 
         var containers = _options.Resources.Contains(ResourceKind.Containers)
@@ -55,7 +63,8 @@ public sealed class CleanupRunner
     private async Task<IReadOnlyList<ResourceOutcome>> ExecuteAsync(IReadOnlyList<ResourceOutcome> plan, ResourceRemover remover, CancellationToken cancellationToken)
     {
         var results = new ResourceOutcome[plan.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelRemovals, CancellationToken = cancellationToken };
+        var degree = plan.Count > 0 && plan[0].Resource.Kind == ResourceKind.Containers ? MaxParallelContainers : MaxParallelRemovals;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, plan.Count), parallel, async (i, ct) =>
         {
             var planned = plan[i];

@@ -44,15 +44,17 @@ public static class DockerCleanupAction
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(core);
 
+        // Stopping a container may take its whole grace period; the client must wait longer than that.
+        // One client for the probe and the work: a second one would cost a short run its warm-up again.
+        using var client = DockerClientFactory.Create(options.Engine, DockerClientFactory.DefaultTimeout + options.StopTimeout);
+
         // An engine that does not answer is a wrong address, not a failed cleanup: exit 2, nothing touched.
-        var status = await DockerEngineProbe.ProbeAsync(options.Engine, ProbeTimeout, cancellationToken).ConfigureAwait(false);
+        var status = await DockerEngineProbe.ProbeAsync(client, options.Engine, ProbeTimeout, cancellationToken).ConfigureAwait(false);
         if (!status.Answers)
         {
             throw new InputException(options.EngineSource, options.Engine.ToString(), $"a Docker engine that answers ({status.Error})");
         }
 
-        // Stopping a container may take its whole grace period; the client must wait longer than that.
-        using var client = DockerClientFactory.Create(options.Engine, DockerClientFactory.DefaultTimeout + options.StopTimeout);
         var result = await new CleanupRunner(client, options).RunAsync(cancellationToken).ConfigureAwait(false);
 
         foreach (var failure in result.Failures)

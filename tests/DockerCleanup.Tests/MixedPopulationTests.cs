@@ -15,6 +15,8 @@ public sealed class MixedPopulationTests(DockerEngineFixture engine) : IClassFix
         var baseImage = (await engine.Client.Images.InspectImageAsync(Population.RuntimeDepsImage)).ID;
         var before = await population.ExistingAsync();
         Assert.Equal(mixed.Roles.Count, before.Count);
+        var engineBefore = await population.EngineInventoryAsync();
+        Assert.Superset(before, engineBefore);
 
         var run = await ActionRun.StartAsync(engine.DockerHost, mixed.Inputs());
 
@@ -22,6 +24,15 @@ public sealed class MixedPopulationTests(DockerEngineFixture engine) : IClassFix
         var after = await population.ExistingAsync();
         var gone = before.Except(after).Select(key => mixed.RoleOf(key.Id)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(MixedPopulation.Removable.Order(StringComparer.Ordinal), gone);
+
+        // The whole engine, by ID: everything of ours that stays is there; whatever else vanished meanwhile
+        // (other test runs share the engine and clean up after themselves) was not this run's doing, as the
+        // report mentions nothing outside this population, let alone removes it.
+        var engineAfter = await population.EngineInventoryAsync();
+        Assert.Subset(engineAfter, after);
+        var vanishedElsewhere = engineBefore.Except(engineAfter).Except(before).Select(key => key.Id).ToHashSet();
+        Assert.All(run.AllRows, row => Assert.True(mixed.RoleOf(row.Id) is not null, $"the report names {row.Id} ({row.Name}), which this test did not create"));
+        Assert.DoesNotContain(run.AllRows, row => vanishedElsewhere.Contains(row.Id));
         Assert.True(await population.IsRunningAsync(mixed["container-running-unselected"].Id), "the unselected running container must still run");
         Assert.True(await population.ExistsAsync(ResourceKind.Images, baseImage), "the shared base image must stay");
 

@@ -16,7 +16,7 @@ public sealed class RandomizedSelectionTests(DockerEngineFixture engine, ITestOu
 {
     private const int Runs = 10;
 
-    private static readonly string[][] s_labelChoices =
+    private static readonly string[][] _labelChoices =
     [
         ["environment=testing", "environment=production", "environment=staging"],
         ["managed-by=ci", "managed-by=human"],
@@ -24,9 +24,9 @@ public sealed class RandomizedSelectionTests(DockerEngineFixture engine, ITestOu
         ["tailpaste.keep=true"],
     ];
 
-    private static readonly string[] s_selectorChoices = ["environment=testing", "environment=staging", "managed-by=ci", "managed-by=human", "team=a", "team=b"];
+    private static readonly string[] _selectorChoices = ["environment=testing", "environment=staging", "managed-by=ci", "managed-by=human", "team=a", "team=b"];
 
-    private static readonly string[] s_protectChoices = ["environment=production", "tailpaste.keep=true", "team=b", "managed-by=human"];
+    private static readonly string[] _protectChoices = ["environment=production", "tailpaste.keep=true", "team=b", "managed-by=human"];
 
     [Fact]
     public async Task No_resource_outside_the_selector_or_inside_the_protection_is_ever_removed()
@@ -40,8 +40,8 @@ public sealed class RandomizedSelectionTests(DockerEngineFixture engine, ITestOu
         for (var run = 0; run < Runs; run++)
         {
             await using var population = new Population(engine.Client);
-            var selector = Pick(random, s_selectorChoices, random.Next(0, 3)).Append(population.RunLabel).ToList();
-            var protect = Pick(random, s_protectChoices, random.Next(1, 3)).ToList();
+            var selector = Pick(random, _selectorChoices, random.Next(0, 3)).Append(population.RunLabel).ToList();
+            var protect = Pick(random, _protectChoices, random.Next(1, 3)).ToList();
             await CreateRandomAsync(population, random, baseImage);
             var labels = await LabelsAsync(population);
             var before = await population.ExistingAsync();
@@ -87,7 +87,7 @@ public sealed class RandomizedSelectionTests(DockerEngineFixture engine, ITestOu
     private static Dictionary<string, string> RandomLabels(Population population, Random random)
     {
         // Each label group is present about half the time, with a random value.
-        var pairs = s_labelChoices.Where(_ => random.Next(2) == 0).Select(group => group[random.Next(group.Length)]).ToArray();
+        var pairs = _labelChoices.Where(_ => random.Next(2) == 0).Select(group => group[random.Next(group.Length)]).ToArray();
         return population.Labels(pairs);
     }
 

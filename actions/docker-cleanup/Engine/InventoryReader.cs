@@ -1,22 +1,26 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Tailpaste.DockerCleanup.Model;
+using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.DockerCleanup.Engine;
 
 /// <summary>
-/// Lists what the engine holds, one list call per kind. Containers are always listed (with their writable
-/// layer sizes), because the images, volumes and networks they use must not be removed from under them.
+/// Lists what the engine holds, one list call per kind. Containers are always listed, because the images,
+/// volumes and networks they use must not be removed from under them. Their writable-layer sizes are asked
+/// for only where removal is possible (the selector, and stopped containers when pruning): sizing makes the
+/// engine walk each container's files, which on a production host is work nobody asked for.
 /// </summary>
 public static class InventoryReader
 {
     private const string NoTag = "<none>:<none>";
 
-    public static async Task<Inventory> ReadAsync(IDockerClient client, IReadOnlyCollection<ResourceKind> kinds, CancellationToken cancellationToken)
+    public static async Task<Inventory> ReadAsync(IDockerClient client, IReadOnlyCollection<ResourceKind> kinds, LabelSelector selector, bool pruneDangling, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(kinds);
-        var containers = ReadContainersAsync(client, sized: kinds.Contains(ResourceKind.Containers), cancellationToken);
+        ArgumentNullException.ThrowIfNull(selector);
+        var containers = ReadContainersAsync(client, kinds.Contains(ResourceKind.Containers) ? selector : null, pruneDangling, cancellationToken);
         var networks = kinds.Contains(ResourceKind.Networks) ? ReadNetworksAsync(client, cancellationToken) : Task.FromResult<IReadOnlyList<DockerResource>>([]);
         var images = kinds.Contains(ResourceKind.Images) ? ReadImagesAsync(client, cancellationToken) : Task.FromResult<IReadOnlyList<DockerResource>>([]);
         var volumes = kinds.Contains(ResourceKind.Volumes) ? ReadVolumesAsync(client, cancellationToken) : Task.FromResult<IReadOnlyList<DockerResource>>([]);
@@ -24,14 +28,33 @@ public static class InventoryReader
         return new Inventory(await containers.ConfigureAwait(false), await networks.ConfigureAwait(false), await images.ConfigureAwait(false), await volumes.ConfigureAwait(false));
     }
 
-    private static async Task<IReadOnlyList<DockerResource>> ReadContainersAsync(IDockerClient client, bool sized, CancellationToken cancellationToken)
+    // sizeFor: the selector whose containers get sized (null: none, the containers kind was not asked for).
+    private static async Task<IReadOnlyList<DockerResource>> ReadContainersAsync(IDockerClient client, LabelSelector? sizeFor, bool pruneDangling, CancellationToken cancellationToken)
     {
-        var list = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Size = sized }, cancellationToken).ConfigureAwait(false);
-        return list.Select(c => ToResource(c, sized)).ToList();
+        var all = client.Containers.ListContainersAsync(new ContainersListParameters { All = true }, cancellationToken);
+        var sized = new List<Task<IList<ContainerListResponse>>>();
+        if (sizeFor is not null)
+        {
+            sized.Add(client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Size = true, Filters = sizeFor.ToDockerFilters() }, cancellationToken));
+            if (pruneDangling)
+            {
+                var stopped = new Dictionary<string, IDictionary<string, bool>> { ["status"] = new Dictionary<string, bool> { ["created"] = true, ["exited"] = true, ["dead"] = true } };
+                sized.Add(client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Size = true, Filters = stopped }, cancellationToken));
+            }
+        }
+
+        await Task.WhenAll(sized.Append(all)).ConfigureAwait(false);
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var container in sized.SelectMany(task => task.Result))
+        {
+            sizes[container.ID] = container.SizeRw;
+        }
+
+        return (await all.ConfigureAwait(false)).Select(c => ToResource(c, sizes.TryGetValue(c.ID, out var size) ? size : null)).ToList();
     }
 
-    private static DockerResource ToResource(ContainerListResponse c, bool sized) =>
-        new(ResourceKind.Containers, c.ID, c.Names?.FirstOrDefault()?.TrimStart('/') ?? c.ID, c.Labels, Utc(c.Created), sized ? c.SizeRw : null)
+    private static DockerResource ToResource(ContainerListResponse c, long? sizeRw) =>
+        new(ResourceKind.Containers, c.ID, c.Names?.FirstOrDefault()?.TrimStart('/') ?? c.ID, c.Labels, Utc(c.Created), sizeRw)
         {
             IsRunning = c.State is not ("created" or "exited" or "dead"),
             ImageId = c.ImageID,

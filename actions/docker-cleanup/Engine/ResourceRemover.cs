@@ -11,16 +11,23 @@ namespace Tailpaste.DockerCleanup.Engine;
 /// refusals: "not found" means someone else was faster, a conflict means something still uses it, and
 /// anything else is a failure with the engine's own words.
 /// </summary>
-public sealed class ResourceRemover
+public sealed class ResourceRemover : IDisposable
 {
     private readonly IDockerClient _client;
     private readonly uint _stopTimeoutSeconds;
 
-    public ResourceRemover(IDockerClient client, TimeSpan stopTimeout)
+    // Bounds the delete requests in flight, whatever the callers' own parallelism (stops are not bounded by it).
+    private readonly SemaphoreSlim _removals;
+
+    public ResourceRemover(IDockerClient client, TimeSpan stopTimeout, int maxParallelRemovals)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxParallelRemovals, 1);
         _stopTimeoutSeconds = (uint)Math.Ceiling(Math.Max(0, stopTimeout.TotalSeconds));
+        _removals = new SemaphoreSlim(maxParallelRemovals, maxParallelRemovals);
     }
+
+    public void Dispose() => _removals.Dispose();
 
     public async Task<ResourceOutcome> RemoveAsync(ResourceOutcome planned, CancellationToken cancellationToken)
     {
@@ -28,7 +35,23 @@ public sealed class ResourceRemover
         var resource = planned.Resource;
         try
         {
-            var note = await RemoveAsync(resource, cancellationToken).ConfigureAwait(false);
+            if (resource.Kind == ResourceKind.Containers && resource.IsRunning)
+            {
+                // A clean stop first (`docker rm -f` would kill it outright); outside the removal bound, as it is mostly waiting.
+                await _client.Containers.StopContainerAsync(resource.Id, new ContainerStopParameters { WaitBeforeKillSeconds = _stopTimeoutSeconds }, cancellationToken).ConfigureAwait(false);
+            }
+
+            string? note;
+            await _removals.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                note = await RemoveAsync(resource, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _removals.Release();
+            }
+
             return planned with { Outcome = Outcome.Removed, Reason = note };
         }
         catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
@@ -55,12 +78,7 @@ public sealed class ResourceRemover
         switch (resource.Kind)
         {
             case ResourceKind.Containers:
-                if (resource.IsRunning)
-                {
-                    // A clean stop first; `docker rm -f` would kill it outright.
-                    await _client.Containers.StopContainerAsync(resource.Id, new ContainerStopParameters { WaitBeforeKillSeconds = _stopTimeoutSeconds }, cancellationToken).ConfigureAwait(false);
-                }
-
+                // Force: a container that restarted (or was started) since its stop goes all the same.
                 await _client.Containers.RemoveContainerAsync(resource.Id, new ContainerRemoveParameters { Force = true }, cancellationToken).ConfigureAwait(false);
                 return null;
             case ResourceKind.Networks:

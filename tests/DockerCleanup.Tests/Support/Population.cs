@@ -200,6 +200,20 @@ internal sealed class Population : IAsyncDisposable
         return existing;
     }
 
+    /// <summary>Every container, network, image and volume on the engine, by ID (volumes by name): whoever made them.</summary>
+    public async Task<HashSet<(ResourceKind Kind, string Id)>> EngineInventoryAsync()
+    {
+        var containers = await Client.Containers.ListContainersAsync(new ContainersListParameters { All = true }).ConfigureAwait(false);
+        var networks = await Client.Networks.ListNetworksAsync(new NetworksListParameters()).ConfigureAwait(false);
+        var images = await Client.Images.ListImagesAsync(new ImagesListParameters { All = true }).ConfigureAwait(false);
+        var volumes = (await Client.Volumes.ListAsync().ConfigureAwait(false)).Volumes ?? [];
+        return containers.Select(c => (ResourceKind.Containers, c.ID))
+            .Concat(networks.Select(n => (ResourceKind.Networks, n.ID)))
+            .Concat(images.Select(i => (ResourceKind.Images, i.ID)))
+            .Concat(volumes.Select(v => (ResourceKind.Volumes, v.Name)))
+            .ToHashSet();
+    }
+
     public async Task<bool> IsRunningAsync(string containerId) =>
         (await Client.Containers.InspectContainerAsync(containerId).ConfigureAwait(false)).State.Running;
 

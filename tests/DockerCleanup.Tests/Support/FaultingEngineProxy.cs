@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Tailpaste.Shared.Docker;
+using Tailpaste.TestKit;
+
+namespace Tailpaste.DockerCleanup.Tests.Support;
+
+/// <summary>
+/// A plain-HTTP front for the real engine on 127.0.0.1 that passes every request through, except the
+/// DELETE requests whose path ends with one of <see cref="FailDeletesOf"/>: those get a 500 with a
+/// Docker-shaped error body. The real engine cannot be made to refuse a removal with anything but
+/// "not found" or "in use" on demand, and fail-on-error is about every other refusal.
+/// </summary>
+internal sealed class FaultingEngineProxy : IAsyncDisposable
+{
+    public const string InjectedMessage = "injected by the test: the storage driver refused";
+
+    private readonly HttpListener _listener = new();
+    private readonly HttpClient _engine;
+    private readonly Task _serving;
+    private int _faults;
+
+    public FaultingEngineProxy(DockerEndpoint engine, params string[] failDeletesOf)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        FailDeletesOf = failDeletesOf;
+        var handler = new SocketsHttpHandler();
+        Uri baseAddress;
+        if (engine.Transport == DockerTransport.Unix)
+        {
+            var socketPath = engine.SocketPath!;
+            handler.ConnectCallback = async (_, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
+                return new NetworkStream(socket, ownsSocket: true);
+            };
+            baseAddress = new Uri("http://docker.invalid");
+        }
+        else
+        {
+            baseAddress = new Uri($"http://{engine.Host}:{engine.Port}");
+        }
+
+        _engine = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        var port = DockerEngineFixture.FreeLoopbackPort();
+        DockerHost = $"tcp://127.0.0.1:{port}";
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Start();
+        _serving = ServeAsync();
+    }
+
+    /// <summary>The DOCKER_HOST of the proxy.</summary>
+    public string DockerHost { get; }
+
+    public IReadOnlyList<string> FailDeletesOf { get; }
+
+    /// <summary>How many requests got the injected failure: proves the test went through the fault.</summary>
+    public int Faults => Volatile.Read(ref _faults);
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        await _serving.ConfigureAwait(false);
+        _engine.Dispose();
+    }
+
+    private async Task ServeAsync()
+    {
+        while (true)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = HandleAsync(context);
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        try
+        {
+            var path = request.Url!.AbsolutePath;
+            if (request.HttpMethod == "DELETE" && FailDeletesOf.Any(id => path.EndsWith("/" + id, StringComparison.Ordinal)))
+            {
+                Interlocked.Increment(ref _faults);
+                await WriteAsync(response, 500, "application/json", Encoding.UTF8.GetBytes($"{{\"message\":\"{InjectedMessage}\"}}")).ConfigureAwait(false);
+                return;
+            }
+
+            using var forward = new HttpRequestMessage(new HttpMethod(request.HttpMethod), request.RawUrl);
+            if (request.HasEntityBody)
+            {
+                using var body = new MemoryStream();
+                await request.InputStream.CopyToAsync(body).ConfigureAwait(false);
+                forward.Content = new ByteArrayContent(body.ToArray());
+                if (request.ContentType is { } contentType)
+                {
+                    forward.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+                }
+            }
+
+            using var answer = await _engine.SendAsync(forward).ConfigureAwait(false);
+            var bytes = await answer.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            await WriteAsync(response, (int)answer.StatusCode, answer.Content.Headers.ContentType?.ToString(), bytes).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or HttpListenerException or ObjectDisposedException)
+        {
+            // The client went away or the engine did; the test sees it as a failed request.
+            response.Abort();
+        }
+    }
+
+    private static async Task WriteAsync(HttpListenerResponse response, int status, string? contentType, byte[] body)
+    {
+        response.StatusCode = status;
+        if (contentType is not null)
+        {
+            response.ContentType = contentType;
+        }
+
+        response.ContentLength64 = body.Length;
+        await response.OutputStream.WriteAsync(body).ConfigureAwait(false);
+        response.Close();
+    }
+}
