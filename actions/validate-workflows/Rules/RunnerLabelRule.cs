@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Tailpaste.ValidateWorkflows.Model;
 using Tailpaste.ValidateWorkflows.Yaml;
 
@@ -7,7 +8,7 @@ namespace Tailpaste.ValidateWorkflows.Rules;
 /// <c>runs-on</c> labels: GitHub-hosted runner names, the self-hosted labels (<c>self-hosted</c>, OS and
 /// architecture), and the labels the config file lists; a GitHub-hosted label cannot be combined with self-hosted.
 /// </summary>
-public sealed class RunnerLabelRule : Rule
+public sealed partial class RunnerLabelRule : Rule
 {
     private static readonly HashSet<string> _hosted = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -51,7 +52,7 @@ public sealed class RunnerLabelRule : Rule
         }
 
         var known = labels.Where(l => !l.IsNull && !l.ContainsExpression).ToList();
-        foreach (var label in known)
+        foreach (var label in known.Concat(labels.SelectMany(l => MatrixValues(job, l))))
         {
             if (!_hosted.Contains(label.Value) && !_selfHosted.Contains(label.Value) && !context.Config.RunnerLabels.Contains(label.Value))
             {
@@ -65,4 +66,46 @@ public sealed class RunnerLabelRule : Rule
             context.Report(hosted, $"GitHub-hosted runner label \"{hosted.Value}\" cannot be combined with self-hosted labels");
         }
     }
+    /// <summary>
+    /// For a label that is exactly <c>${{ matrix.key }}</c>, the literal values the matrix gives that key (in its
+    /// list and in include entries), so a typo in the matrix is caught where it is written.
+    /// </summary>
+    private static IEnumerable<ScalarNode> MatrixValues(Job job, ScalarNode label)
+    {
+        var match = MatrixReference().Match(label.Value);
+        if (!match.Success || job.Body.GetMapping("strategy")?.GetMapping("matrix") is not { } matrix)
+        {
+            return [];
+        }
+
+        var key = match.Groups["key"].Value;
+        var values = new List<ScalarNode>();
+        foreach (var (name, value) in matrix.Entries)
+        {
+            if (string.Equals(name.Value, key, StringComparison.OrdinalIgnoreCase) && value is SequenceNode list)
+            {
+                values.AddRange(list.Items.SelectMany(Scalars));
+            }
+            else if (name.Value == "include" && value is SequenceNode includes)
+            {
+                foreach (var include in includes.Items.OfType<MappingNode>())
+                {
+                    values.AddRange(include.Entries.Where(e => string.Equals(e.Key.Value, key, StringComparison.OrdinalIgnoreCase)).SelectMany(e => Scalars(e.Value)));
+                }
+            }
+        }
+
+        return values.Where(v => !v.IsNull && !v.ContainsExpression);
+    }
+
+    /// <summary>A matrix value used as runs-on is one label or a list of labels.</summary>
+    private static IEnumerable<ScalarNode> Scalars(Node node) => node switch
+    {
+        ScalarNode one => [one],
+        SequenceNode many => many.Items.OfType<ScalarNode>(),
+        _ => [],
+    };
+
+    [GeneratedRegex(@"^\$\{\{\s*matrix\.(?<key>[A-Za-z_][A-Za-z0-9_-]*)\s*\}\}$")]
+    private static partial Regex MatrixReference();
 }

@@ -65,4 +65,38 @@ public class RunnerLabelRuleTests
 
         Expect.None(findings, "runner-label");
     }
+
+    [Fact]
+    public void Matrix_values_used_as_runs_on_are_checked_where_the_matrix_writes_them()
+    {
+        var findings = TempRepository.LintWorkflow("""
+            on: push
+            jobs:
+              a:
+                runs-on: ${{ matrix.os }}
+                strategy:
+                  matrix:
+                    os: [ubuntu-latest, ubuntu-lastest, "${{ vars.RUNNER }}"]
+                    include:
+                      - os: windows-lates
+                      - os: [self-hosted, gpu-box]
+                steps:
+                  - run: echo
+              b:
+                runs-on: ${{ matrix.runner }}-large
+                strategy: {matrix: {runner: [whatever]}}
+                steps:
+                  - run: echo
+              c:
+                runs-on: ${{ matrix.os }}
+                strategy: {matrix: {os: [windows-latest, macos-15], include: [{os: ubuntu-24.04-arm}]}}
+                steps:
+                  - run: echo
+            """);
+
+        Expect.At(findings, "runner-label", 7, 29);
+        Expect.At(findings, "runner-label", 9, 17);
+        Expect.At(findings, "runner-label", 10, 31);
+        Expect.Count(findings, "runner-label", 3);
+    }
 }
