@@ -1,9 +1,9 @@
 using Tailpaste.ValidateWorkflows.Findings;
 using Tailpaste.ValidateWorkflows.Tests.Support;
 
-namespace Tailpaste.ValidateWorkflows.Tests;
+namespace Tailpaste.ValidateWorkflows.Tests.Rules;
 
-public class SuppressionTests
+public class UnusedIgnoreRuleTests
 {
     [Fact]
     public void Ignore_on_the_line_or_the_line_above_silences_only_that_rule_there()
