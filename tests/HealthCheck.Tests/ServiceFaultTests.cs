@@ -70,4 +70,24 @@ public sealed class ServiceFaultTests(PasteServiceFixture fixture) : IClassFixtu
         Assert.Contains("is exited", run.CheckMessage("container"), StringComparison.Ordinal);
         Assert.Contains("connection failure", run.CheckMessage("service"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_service_that_needs_a_token_passes_with_upload_token_fails_without_and_never_shows_it()
+    {
+        const string token = "tailpaste-upload-token-4f1c9e";
+        var service = await fixture.StartAsync(new Dictionary<string, string> { ["UPLOAD_TOKEN"] = token });
+        var inputs = fixture.InputsFor(service);
+        inputs["checks"] = "functionality";
+
+        var withoutToken = await ActionRun.RunAsync(inputs);
+        inputs["upload-token"] = token;
+        var withToken = await ActionRun.RunAsync(inputs);
+
+        Assert.True(withoutToken.ExitCode == 1, withoutToken.ToString());
+        Assert.Contains("creating a paste failed: status 403", withoutToken.CheckMessage("functionality"), StringComparison.Ordinal);
+        Assert.True(withToken.ExitCode == 0, withToken.ToString());
+        Assert.Equal("passed", withToken.CheckStatus("functionality"));
+        var written = string.Join('\n', withToken.Stdout.Split('\n').Where(l => !l.StartsWith("::add-mask::", StringComparison.Ordinal))) + withToken.Report + withToken.Summary;
+        Assert.DoesNotContain(token, written, StringComparison.Ordinal);
+    }
 }
