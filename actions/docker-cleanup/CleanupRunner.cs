@@ -16,10 +16,10 @@ public sealed class CleanupRunner
     public const int MaxParallelRemovals = 8;
 
     /// <summary>
-    /// Containers handled at once. Higher than <see cref="MaxParallelRemovals"/> because a clean stop is
-    /// mostly waiting (up to stop-timeout for a process that ignores SIGTERM): the stops overlap, and the
-    /// removals that follow still pass the removal bound. 40 running containers take about one
-    /// stop-timeout, not five.
+    /// Containers handled at once when some must be stopped first. Higher than <see cref="MaxParallelRemovals"/>
+    /// because a clean stop is mostly waiting (up to stop-timeout for a process that ignores SIGTERM): the
+    /// stops overlap, and the removals that follow still pass the removal bound. 40 running containers take
+    /// about one stop-timeout, not five. Without stops, more workers would only queue at that bound.
     /// </summary>
     public const int MaxParallelContainers = 64;
 
@@ -42,9 +42,9 @@ public sealed class CleanupRunner
         using var remover = new ResourceRemover(_client, _options.StopTimeout, MaxParallelRemovals);
         var outcomes = new Dictionary<ResourceKind, IReadOnlyList<ResourceOutcome>>();
 
-        var containers = _options.Resources.Contains(ResourceKind.Containers)
-            ? await ExecuteAsync(CleanupPlanner.Plan(inventory.Containers, policy, usage: null), remover, cancellationToken).ConfigureAwait(false)
-            : [];
+        var containerPlan = _options.Resources.Contains(ResourceKind.Containers) ? CleanupPlanner.Plan(inventory.Containers, policy, usage: null) : [];
+        var stopsAhead = containerPlan.Any(p => p.Outcome == Outcome.WouldRemove && p.Resource.IsRunning);
+        var containers = await ExecuteAsync(containerPlan, remover, stopsAhead ? MaxParallelContainers : MaxParallelRemovals, cancellationToken).ConfigureAwait(false);
         if (_options.Resources.Contains(ResourceKind.Containers))
         {
             outcomes[ResourceKind.Containers] = containers;
@@ -54,16 +54,15 @@ public sealed class CleanupRunner
         var usage = ContainerUsage.Of(inventory.Containers.Where(c => !gone.Contains(c.Id)));
         foreach (var kind in new[] { ResourceKind.Networks, ResourceKind.Images, ResourceKind.Volumes }.Where(_options.Resources.Contains))
         {
-            outcomes[kind] = await ExecuteAsync(CleanupPlanner.Plan(inventory.Of(kind), policy, usage), remover, cancellationToken).ConfigureAwait(false);
+            outcomes[kind] = await ExecuteAsync(CleanupPlanner.Plan(inventory.Of(kind), policy, usage), remover, MaxParallelRemovals, cancellationToken).ConfigureAwait(false);
         }
 
         return new CleanupResult(outcomes, started, _clock.GetUtcNow());
     }
 
-    private async Task<IReadOnlyList<ResourceOutcome>> ExecuteAsync(IReadOnlyList<ResourceOutcome> plan, ResourceRemover remover, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ResourceOutcome>> ExecuteAsync(IReadOnlyList<ResourceOutcome> plan, ResourceRemover remover, int degree, CancellationToken cancellationToken)
     {
         var results = new ResourceOutcome[plan.Count];
-        var degree = plan.Count > 0 && plan[0].Resource.Kind == ResourceKind.Containers ? MaxParallelContainers : MaxParallelRemovals;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, plan.Count), parallel, async (i, ct) =>
         {

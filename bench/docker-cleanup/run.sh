@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Benchmark: actions/docker-cleanup (Release build, one CLI run) against the seed's shell pipeline
+#   docker ps -a --filter label=... -q | xargs -r docker rm -f      (and likewise images and volumes)
+#   docker image prune -f; docker container prune -f
+# on two identical, fresh populations of 200 containers + 50 volumes + 20 images (the issue's sizes).
+#
+#   bash bench/docker-cleanup/run.sh
+#
+# Prints both wall times and the ratio (target: ours <= 0.5 x the shell pipeline).
+#
+# The engine is the shared private one (eng/docker-engine.sh). Every resource this script makes carries
+# tailpaste.bench-run=<unique id>, both sides select on it, and the trap removes whatever is left.
+# The seed's two prunes are scoped with the same label filter: unscoped, `docker container prune -f`
+# removes EVERY stopped container on the engine (labelled or not, e.g. other test runs' created-not-started
+# containers) and `docker image prune -f` every dangling image, which would break whoever else uses the
+# engine. A prune still costs its list and its request; it just finds nothing foreign.
+#
+# Environment: BENCH_CONTAINERS (200), BENCH_VOLUMES (50), BENCH_IMAGES (20) to change the sizes;
+#              TAILPASTE_ARTIFACTS (default /tmp/art-docker-cleanup-bench) for the Release build.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+
+containers="${BENCH_CONTAINERS:-200}"
+volumes="${BENCH_VOLUMES:-50}"
+images="${BENCH_IMAGES:-20}"
+export TAILPASTE_ARTIFACTS="${TAILPASTE_ARTIFACTS:-/tmp/art-docker-cleanup-bench}"
+
+# Peer tools: the docker CLI (Debian's docker.io) and the .NET SDK for the build.
+if ! command -v docker >/dev/null 2>&1; then
+  if [[ "$(id -u)" != 0 ]]; then
+    echo "error: the docker CLI is missing; install docker.io (as root: apt-get install -y docker.io)" >&2
+    exit 2
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io >/dev/null
+fi
+command -v dotnet >/dev/null 2>&1 || { echo "error: the .NET SDK (dotnet) is needed to build the action" >&2; exit 2; }
+command -v python3 >/dev/null 2>&1 || { echo "error: python3 is needed for the arithmetic" >&2; exit 2; }
+
+eval "$(bash eng/docker-engine.sh start)"
+
+bench_id="$(python3 -c 'import uuid; print(uuid.uuid4().hex[:16])')"
+bench_label="tailpaste.bench-run=$bench_id"
+work="$(mktemp -d /tmp/docker-cleanup-bench.XXXXXX)"
+
+cleanup() {
+  local ids
+  ids="$(docker ps -aq --filter "label=$bench_label")"; [[ -z "$ids" ]] || docker rm -f $ids >/dev/null 2>&1 || true
+  ids="$(docker images -q --filter "label=$bench_label" | sort -u)"; [[ -z "$ids" ]] || docker rmi -f $ids >/dev/null 2>&1 || true
+  ids="$(docker volume ls -q --filter "label=$bench_label")"; [[ -z "$ids" ]] || docker volume rm -f $ids >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "Building the action (Release) ..."
+dotnet build actions/docker-cleanup/DockerCleanup.csproj -c Release -nologo -v q >/dev/null
+action="$TAILPASTE_ARTIFACTS/bin/DockerCleanup/release/docker-cleanup"
+[[ -x "$action" ]] || { echo "error: no build at $action" >&2; exit 1; }
+
+# The base every container is created from: FROM scratch with one tiny file. It carries the bench label
+# but not the selector, so neither side removes it; the trap does.
+mkdir -p "$work/base"
+printf 'base\n' >"$work/base/f"
+printf 'FROM scratch\nCOPY f /f\nLABEL %s\n' "$bench_label" >"$work/base/Dockerfile"
+base_tag="tailpaste-bench/cleanup-base:$bench_id"
+# The legacy builder (Debian's docker.io has no buildx) warns on every build; its output goes to a log.
+docker build -q -t "$base_tag" "$work/base" >/dev/null 2>>"$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
+
+# One population: $containers created-not-started containers (no network), $volumes volumes and $images
+# distinct images (FROM scratch, a tiny file of their own, the labels), all labelled with the selector
+# environment=testing, managed-by=ci and the population's own label.
+populate() {
+  local side="$1" i dir
+  local -a labels=(--label environment=testing --label managed-by=ci --label "$bench_label" --label "tailpaste.bench-side=$side")
+  for ((i = 0; i < images; i++)); do
+    dir="$work/$side-image-$i"
+    mkdir -p "$dir"
+    printf '%s %s %s\n' "$bench_id" "$side" "$i" >"$dir/f"
+    printf 'FROM scratch\nCOPY f /f\nLABEL environment=testing managed-by=ci %s tailpaste.bench-side=%s\n' "$bench_label" "$side" >"$dir/Dockerfile"
+    printf '%s\n' "$dir"
+  done | xargs -P 4 -I{} sh -c 'docker build -q -t "tailpaste-bench/cleanup-$(basename {}):'"$bench_id"'" {} >/dev/null 2>>"'"$work"'/build.log"' \
+    || { cat "$work/build.log" >&2; exit 1; }
+  seq "$volumes" | xargs -P 8 -I{} docker volume create "${labels[@]}" "bench-$bench_id-$side-{}" >/dev/null
+  seq "$containers" | xargs -P 8 -I{} docker create --network none "${labels[@]}" --name "bench-$bench_id-$side-{}" "$base_tag" /f >/dev/null
+}
+
+# How many resources of one side still exist: must be 0 after a cleanup, and the population size before.
+count() {
+  local side="$1"
+  local filter=(--filter "label=$bench_label" --filter "label=tailpaste.bench-side=$side")
+  echo $(($(docker ps -aq "${filter[@]}" | wc -l) + $(docker volume ls -q "${filter[@]}" | wc -l) + $(docker images -q "${filter[@]}" | sort -u | wc -l)))
+}
+
+expected=$((containers + volumes + images))
+
+# CPU seconds (user + system, in clock ticks) of the engine's daemons so far: dockerd and containerd do the
+# removals. Other users of the shared engine add to it, so it is an upper bound for each side.
+clk="$(getconf CLK_TCK)"
+engine_cpu() {
+  local pid total=0
+  for pid in $(pgrep -x dockerd) $(pgrep -x containerd); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+now() { date +%s.%N; }
+
+check_population() {
+  local side="$1" have
+  have="$(count "$side")"
+  [[ "$have" == "$expected" ]] || { echo "error: population $side has $have resources, expected $expected" >&2; exit 1; }
+}
+
+check_empty() {
+  local side="$1" left
+  left="$(count "$side")"
+  [[ "$left" == 0 ]] || { echo "error: $left resources of population $side were not removed" >&2; exit 1; }
+}
+
+echo "Population A: $containers containers, $volumes volumes, $images images ..."
+populate a
+check_population a
+selector_a="environment=testing,managed-by=ci,$bench_label,tailpaste.bench-side=a"
+engine_before="$(engine_cpu)"
+start="$(now)"
+/usr/bin/time -f '%U %S' -o "$work/ours.cpu" "$action" --labels "$selector_a" --prune-dangling=false --export "$work/report.json" >"$work/action.log" 2>&1 \
+  || { cat "$work/action.log" >&2; exit 1; }
+end="$(now)"
+ours="$(python3 -c "print(f'{$end - $start:.2f}')")"
+ours_cpu="$(awk '{printf "%.2f", $1 + $2}' "$work/ours.cpu")"
+ours_engine_cpu="$(python3 -c "print(f'{($(engine_cpu) - $engine_before) / $clk:.2f}')")"
+check_empty a
+
+echo "Population B: $containers containers, $volumes volumes, $images images ..."
+populate b
+check_population b
+filters=(--filter label=environment=testing --filter label=managed-by=ci --filter "label=$bench_label" --filter "label=tailpaste.bench-side=b")
+export bench_label
+engine_before="$(engine_cpu)"
+start="$(now)"
+/usr/bin/time -f '%U %S' -o "$work/shell.cpu" bash -c '
+  docker ps -a "$@" -q | xargs -r docker rm -f
+  docker images "$@" -q | xargs -r docker rmi -f
+  docker volume ls "$@" -q | xargs -r docker volume rm -f
+  docker image prune -f --filter "label=$bench_label"
+  docker container prune -f --filter "label=$bench_label"
+  true # the seed ends in `|| true`
+' shell "${filters[@]}" >"$work/shell.log" 2>&1
+end="$(now)"
+shell="$(python3 -c "print(f'{$end - $start:.2f}')")"
+shell_cpu="$(awk '{printf "%.2f", $1 + $2}' "$work/shell.cpu")"
+shell_engine_cpu="$(python3 -c "print(f'{($(engine_cpu) - $engine_before) / $clk:.2f}')")"
+check_empty b
+
+ratio="$(python3 -c "print(f'{$ours / $shell:.2f}')")"
+verdict="$(python3 -c "print('met' if $ours <= 0.5 * $shell else 'missed')")"
+echo
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (shared with other users of the engine)"
+echo "docker-cleanup (Release CLI): ${ours} s wall, ${ours_cpu} s CPU in the client, ${ours_engine_cpu} s CPU in dockerd+containerd"
+echo "shell pipeline (docker CLI):  ${shell} s wall, ${shell_cpu} s CPU in the clients, ${shell_engine_cpu} s CPU in dockerd+containerd"
+echo "ratio ours/shell (wall): ${ratio} (target <= 0.50: ${verdict})"
