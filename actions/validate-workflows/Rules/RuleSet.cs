@@ -23,6 +23,7 @@ public static class RuleSet
         new PermissionsRule(),
         new ShellNameRule(),
         new RunnerLabelRule(),
+        new EnvNameRule(),
         new ConcurrencyRule(),
         new UsesFormatRule(),
         new ExpressionSyntaxRule(),
