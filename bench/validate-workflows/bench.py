@@ -186,7 +186,7 @@ def main():
 
     crashed = [r for r in lint.values() if "crashed" in r]
     if crashed:
-        out.append("actionlint crashed on: " + ", ".join(f"`{os.path.basename(r['file'])}` ({r['crashed'][:60]})" for r in crashed) + "\n")
+        out.append("actionlint crashed on: " + ", ".join(f"`{os.path.basename(r['file'])}` ({r['crashed']})" for r in crashed) + "\n")
 
     # Per-file verdicts of the general rules against actionlint.
     out.append("### Findings against actionlint, file by file (general rules only)\n")
@@ -204,6 +204,8 @@ def main():
         else:
             disagree += 1
             causes = sorted({cause for x in theirs for needle, cause in KNOWN_CAUSES if needle in x["message"]})
+            if "crashed" in lint.get(f, {}):
+                causes.append("C: actionlint crashed")
             verdict = "differ (" + (", ".join(causes) if causes else "**unexplained**") + ")"
         a = "; ".join(f"{x['line']}:{x['column']} {x['rule']}" for x in ours_here) or "—"
         b = "; ".join(f"{x['line']}:{x['column']} {x['kind']}" for x in theirs) or ("crash" if "crashed" in lint.get(f, {}) else "—")

@@ -3,7 +3,7 @@
 
 Each file is one of the patterns listed in bench/corpus/README.md (modelled on actions/starter-workflows and on
 the workflows of well-known open-source projects), with randomised but plausible details: names, branches,
-versions, matrices, schedules, pins. About one file in six gets one or two realistic mistakes (a typo in a key,
+versions, matrices, schedules, pins. About one file in five gets one or two realistic mistakes (a typo in a key,
 a bad cron, a script injection, a missing job...), so the linters have something to find.
 
 Deterministic: the same seed writes byte-identical files.  usage: generate-corpus.py [--count N] [--seed S]
@@ -1190,6 +1190,7 @@ MISTAKES = [
     ("duplicate key", "    runs-on:", "    timeout-minutes: 5\n    timeout-minutes: 10\n    runs-on:"),
     ("unknown permission scope", "contents: read", "content: read"),
     ("bad shell", "shell: bash", "shell: zsh"),
+    ("choice default not among its options", "default: staging", "default: stage"),
 ]
 
 
@@ -1221,7 +1222,7 @@ def main():
             text = make(r)
         mistakes = []
         # Callees stay clean: their callers depend on their inputs, secrets and outputs.
-        if pattern != "reusable_callee" and r.random() < 0.17:
+        if pattern != "reusable_callee" and r.random() < 0.2:
             for _ in range(r.choice((1, 1, 2))):
                 applicable = [m for m in MISTAKES if m[1] in text and m[0] not in mistakes]
                 if applicable:

@@ -20,7 +20,11 @@ async function main() {
       } catch (e) {
         // The old Go/wasm build panics on some inputs and its runtime is gone afterwards: record the crash and
         // start a fresh instance for the next file.
-        results.push({ file, findings: [], crashed: String((e && e.message) || e).split("\n")[0] });
+        // Two kinds: the Go runtime dies ("unreachable", "memory access out of bounds"), or the module returns
+        // malformed JSON (a message with nested quotes) and the package's wrapper throws it as the error text.
+        const text = String((e && e.message) || e);
+        const crashed = text.startsWith("[{") ? "the wasm module returned malformed JSON (the package throws it): " + text.replace(/\s+/g, " ").slice(0, 160) : text.split("\n")[0];
+        results.push({ file, findings: [], crashed });
         lint = await createLinter();
       }
     }
