@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Tailpaste.ReleaseArtifacts.Image;
 using Tailpaste.ReleaseArtifacts.Versioning;
 using Tailpaste.Shared.Actions;
+using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.ReleaseArtifacts;
 
@@ -120,6 +122,26 @@ public static partial class ReleaseArtifactsAction
             throw inputs.Invalid("api-url", apiText, "an http(s) URL such as https://api.github.com");
         }
 
+        var image = inputs.GetOptionalInput("image");
+        if (image is not null && (image.StartsWith('-') || image.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))))
+        {
+            throw inputs.Invalid("image", image, "an image reference (name:tag) or ID");
+        }
+
+        var imageName = inputs.GetInput("image-name", required: true);
+        if (!ImageTagPlan.IsRepository(imageName))
+        {
+            throw inputs.Invalid("image-name", imageName, ImageTagPlan.RepositoryExpected);
+        }
+
+        var imageProduction = inputs.GetBoolInput("image-production");
+        // The engine matters only with an image: a DOCKER_HOST meant for other tools must not fail a release without one.
+        var host = inputs.GetOptionalInput("docker-host");
+        var (engine, engineSource) = image is null ? (DockerEndpoint.Default, "docker-host")
+            : host is not null ? (DockerEndpoint.Parse(host, "docker-host"), "docker-host")
+            : runner.Get("DOCKER_HOST") is { } fromEnvironment ? (DockerEndpoint.Parse(fromEnvironment, "DOCKER_HOST"), "DOCKER_HOST")
+            : (DockerEndpoint.Default, "docker-host");
+
         var moveMajorTag = inputs.GetBoolInput("move-major-tag");
         var reportPath = inputs.GetOptionalInput("report-path") ?? Path.Combine(outputDir, "release-artifacts-report.json");
         return new ReleaseArtifactsOptions
@@ -141,6 +163,11 @@ public static partial class ReleaseArtifactsAction
             MoveMajorTag = moveMajorTag,
             DryRun = dryRun,
             ReportPath = reportPath,
+            Image = image,
+            ImageName = imageName,
+            ImageProduction = imageProduction,
+            Engine = engine,
+            EngineSource = engineSource,
         };
     }
 

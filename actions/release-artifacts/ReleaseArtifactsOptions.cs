@@ -1,4 +1,5 @@
 using Tailpaste.ReleaseArtifacts.Versioning;
+using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.ReleaseArtifacts;
 
@@ -38,6 +39,18 @@ public sealed record ReleaseArtifactsOptions
     public required bool DryRun { get; init; }
 
     public required string ReportPath { get; init; }
+
+    /// <summary>The built image to tag, or null to leave images alone.</summary>
+    public string? Image { get; init; }
+
+    public required string ImageName { get; init; }
+
+    public required bool ImageProduction { get; init; }
+
+    public required DockerEndpoint Engine { get; init; }
+
+    /// <summary>Where <see cref="Engine"/> came from (docker-host or DOCKER_HOST), named in errors.</summary>
+    public required string EngineSource { get; init; }
 
     public bool Runs(ReleaseSteps step) => (Steps & step) == step;
 }

@@ -15,4 +15,5 @@ public sealed record ReleaseArtifactsOutputs(
     string ReleaseId,
     string ReleaseUrl,
     string Assets,
+    string ImageTags,
     string ReportPath);

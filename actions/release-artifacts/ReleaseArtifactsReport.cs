@@ -15,4 +15,5 @@ public sealed record ReleaseArtifactsReport(
     IReadOnlyList<ArtifactRecord> Artifacts,
     PublishResult? Release,
     IReadOnlyList<string> DryRunRequests,
+    IReadOnlyList<string> ImageTags,
     DateTimeOffset GeneratedAt);

@@ -1,12 +1,15 @@
 using System.Globalization;
+using Docker.DotNet;
 using Tailpaste.ReleaseArtifacts.Archive;
 using Tailpaste.ReleaseArtifacts.Changelog;
 using Tailpaste.ReleaseArtifacts.Checksums;
 using Tailpaste.ReleaseArtifacts.Git;
+using Tailpaste.ReleaseArtifacts.Image;
 using Tailpaste.ReleaseArtifacts.Installer;
 using Tailpaste.ReleaseArtifacts.Publish;
 using Tailpaste.ReleaseArtifacts.Versioning;
 using Tailpaste.Shared.Actions;
+using Tailpaste.Shared.Docker;
 using Tailpaste.Shared.IO;
 using Tailpaste.Shared.Reporting;
 
@@ -25,6 +28,7 @@ public sealed class ReleasePipeline
     private readonly ActionCore _core;
     private readonly GitCli _git;
     private readonly Dictionary<string, string> _hashes = new(StringComparer.Ordinal);
+    private DockerClient? _docker;
 
     public ReleasePipeline(ReleaseArtifactsOptions options, ActionCore core)
     {
@@ -54,10 +58,14 @@ public sealed class ReleasePipeline
         {
             return await ProduceAsync(release, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is GitException or Octokit.ApiException or IOException or InvalidDataException)
+        catch (Exception e) when (e is GitException or Octokit.ApiException or IOException or InvalidDataException or DockerApiException)
         {
             _core.SetFailed($"Release {release.Tag.Name} failed: {e.Message}");
             return ExitCodes.Failed;
+        }
+        finally
+        {
+            _docker?.Dispose();
         }
     }
 
@@ -71,6 +79,22 @@ public sealed class ReleasePipeline
         if (_options.Runs(ReleaseSteps.Changelog) && await _git.IsShallowAsync(cancellationToken).ConfigureAwait(false))
         {
             throw new InputException("repository-path", _options.RepositoryPath, $"a full clone for the changelog since {release.Previous?.Name ?? "the first commit"} (this one is shallow: check out with fetch-depth: 0)");
+        }
+
+        // The image to tag must be there before any file is written, or a typo would leave half a release.
+        if (_options.Image is { } image)
+        {
+            _docker = DockerClientFactory.Create(_options.Engine);
+            var status = await DockerEngineProbe.ProbeAsync(_docker, _options.Engine, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+            if (!status.Answers)
+            {
+                throw new InputException(_options.EngineSource, _options.Engine.ToString(), $"a Docker engine that answers, to tag the image ({status.Error})");
+            }
+
+            if (await new ImageTagger(_docker).FindAsync(image, cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw new InputException("image", image, $"an image the Docker engine at {_options.Engine} has (build it first)");
+            }
         }
 
         return release;
@@ -177,6 +201,27 @@ public sealed class ReleasePipeline
             artifacts.AddRange(checksummed.Select(f => f + ".sha256").Append(Path.Combine(outputDir, ChecksumWriter.SumsFileName)).Where(File.Exists));
         }
 
+        IReadOnlyList<string> imageTags = [];
+        if (_options.Image is { } builtImage)
+        {
+            var production = _options.ImageProduction && !release.Version.IsPrerelease;
+            if (_options.ImageProduction && !production)
+            {
+                _core.WriteWarning($"{release.Tag.Name} is a pre-release: the image is not tagged {ImageTagPlan.ProductionTag}.");
+            }
+
+            var plan = ImageTagPlan.For(builtImage, _options.ImageName, version, production);
+            if (_options.DryRun)
+            {
+                _core.WriteInfo($"image (dry run): would tag {builtImage} as {string.Join(", ", plan.Tags.Select(t => $"{plan.Repository}:{t}"))}");
+            }
+            else
+            {
+                imageTags = await new ImageTagger(_docker!).TagAsync(plan, cancellationToken).ConfigureAwait(false);
+                _core.WriteInfo($"Tagged {builtImage} as {string.Join(", ", imageTags)}");
+            }
+        }
+
         PublishResult? published = null;
         IReadOnlyList<string> dryRunRequests = [];
         if (_options.Runs(ReleaseSteps.Publish))
@@ -228,11 +273,12 @@ public sealed class ReleasePipeline
             records,
             published,
             dryRunRequests,
+            imageTags,
             DateTimeOffset.UtcNow);
         var reportPath = Path.GetFullPath(_options.ReportPath);
         await JsonReportWriter.WriteAsync(reportPath, report, _core.Masker, cancellationToken).ConfigureAwait(false);
 
-        WriteSummary(release, suggested, records, published, notes);
+        WriteSummary(release, suggested, records, published, notes, imageTags);
         await _core.WriteSummaryAsync(cancellationToken).ConfigureAwait(false);
         await _core.SetOutputsAsync(
             new ReleaseArtifactsOutputs(
@@ -249,6 +295,7 @@ public sealed class ReleasePipeline
                 published?.ReleaseId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 published?.Url ?? string.Empty,
                 OutputValues.Format(published?.Assets ?? []),
+                string.Join(',', imageTags),
                 reportPath),
             cancellationToken).ConfigureAwait(false);
         return ExitCodes.Ok;
@@ -265,7 +312,7 @@ public sealed class ReleasePipeline
         return sha;
     }
 
-    private void WriteSummary(ValidatedRelease release, string? suggested, IReadOnlyList<ArtifactRecord> records, PublishResult? published, string notes)
+    private void WriteSummary(ValidatedRelease release, string? suggested, IReadOnlyList<ArtifactRecord> records, PublishResult? published, string notes, IReadOnlyList<string> imageTags)
     {
         _core.Summary.AddHeading($"Release {release.Tag.Name}");
         _core.Summary.AddTable(
@@ -279,6 +326,11 @@ public sealed class ReleasePipeline
         if (published is not null)
         {
             _core.Summary.AddParagraph($"GitHub Release {published.Action}: {published.Url}");
+        }
+
+        if (imageTags.Count > 0)
+        {
+            _core.Summary.AddParagraph($"Image tagged: {string.Join(", ", imageTags)}");
         }
 
         if (notes.Length > 0)
