@@ -168,7 +168,7 @@ public sealed class YamlLoader
         _nodes += nodes;
         if (_nodes > _limits.MaxNodes)
         {
-            throw new LimitExceededException(ToPosition(at), $"the document expands to more than {_limits.MaxNodes} nodes (alias bomb?); not linted");
+            throw new LimitExceededException(ToPosition(at), $"the document has more than {_limits.MaxNodes} YAML nodes, counting each alias as the nodes it repeats (an alias bomb, or a generated file far larger than any workflow); not linted");
         }
     }
 
