@@ -116,15 +116,17 @@ internal sealed class Population : IAsyncDisposable
         return created.ID;
     }
 
-    /// <summary>A running container (sleep 300, no network) from a runnable image; returns its ID.</summary>
-    public async Task<string> RunContainerAsync(string role, string image, IReadOnlyDictionary<string, string> labels)
+    /// <summary>
+    /// A running container (no network) from a runnable image; returns its ID. By default it runs
+    /// <c>sleep 300</c> as PID 1, which ignores SIGTERM, so only a kill stops it.
+    /// </summary>
+    public async Task<string> RunContainerAsync(string role, string image, IReadOnlyDictionary<string, string> labels, IList<string>? command = null)
     {
         var created = await Client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Name = UniqueName(role),
             Image = image,
-            Entrypoint = ["/bin/sleep"],
-            Cmd = ["300"],
+            Entrypoint = command ?? ["/bin/sleep", "300"],
             Labels = new Dictionary<string, string>(labels),
             HostConfig = new HostConfig { NetworkMode = "none" },
         }).ConfigureAwait(false);
