@@ -25,6 +25,8 @@ public static class RuleSet
         new RunnerLabelRule(),
         new EnvNameRule(),
         new ConcurrencyRule(),
+        new IfConditionRule(),
+        new ContainerCredentialsRule(),
         new UsesFormatRule(),
         new ExpressionSyntaxRule(),
         new ExpressionContextRule(),
