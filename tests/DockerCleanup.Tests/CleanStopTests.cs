@@ -32,14 +32,17 @@ public sealed class CleanStopTests(DockerEngineFixture engine) : IClassFixture<D
             ["type"] = new Dictionary<string, bool> { ["container"] = true },
             ["label"] = new Dictionary<string, bool> { [population.RunLabel] = true },
         };
-        var monitor = engine.Client.System.MonitorEventsAsync(new ContainerEventsParameters { Filters = filter }, new Progress<Message>(events.Enqueue), watching.Token);
+        // Since: the engine replays what happened from then on, so no event is lost while the watch connects.
+        var since = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var monitor = engine.Client.System.MonitorEventsAsync(new ContainerEventsParameters { Filters = filter, Since = since }, new Progress<Message>(events.Enqueue), watching.Token);
 
         var run = await ActionRun.StartAsync(engine.DockerHost, new Dictionary<string, string>
         {
             ["labels"] = $"environment=testing,managed-by=ci,{population.RunLabel}",
             ["prune-dangling"] = "false",
             ["resources"] = "containers",
-            ["stop-timeout"] = "3",
+            // Long enough that a busy engine sends every SIGTERM before the first stop-timeout runs out.
+            ["stop-timeout"] = "5",
         });
 
         Assert.True(run.ExitCode == 0, run.ToString());
