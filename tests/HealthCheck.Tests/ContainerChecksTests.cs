@@ -24,6 +24,8 @@ public sealed class ContainerChecksTests(PasteServiceFixture fixture) : IClassFi
             }
         }
 
+        // The service writes its lines asynchronously: wait until all 15 errors and access lines are in Docker's log.
+        await WaitForLogAsync(service, lines => lines.Count(l => l.Contains(" ERROR ", StringComparison.Ordinal)) == 15 && lines.Count(l => l.Contains("\" 500 ", StringComparison.Ordinal)) == 15);
         var inputs = fixture.InputsFor(service);
         inputs["checks"] = "logs";
         inputs["critical-error-threshold"] = "10";
@@ -77,6 +79,21 @@ public sealed class ContainerChecksTests(PasteServiceFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_helper_image_that_is_missing_and_cannot_be_pulled_fails_the_disk_check_naming_the_image()
+    {
+        var service = await fixture.StartAsync();
+        var inputs = fixture.InputsFor(service);
+        inputs["checks"] = "disk";
+        inputs["disk-check-image"] = "tailpaste-test/no-such-helper:never";
+
+        var run = await ActionRun.RunAsync(inputs);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal("disk", run.Outputs["failed-checks"]);
+        Assert.Contains("the helper image tailpaste-test/no-such-helper:never (disk-check-image) is not on the engine and pulling it failed", run.CheckMessage("disk"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Tailscale_check_runs_in_the_service_container_and_fails_clearly_when_tailscale_is_missing()
     {
         var service = await fixture.StartAsync();
@@ -112,6 +129,22 @@ public sealed class ContainerChecksTests(PasteServiceFixture fixture) : IClassFi
         Assert.Equal("database", run.Outputs["failed-checks"]);
         Assert.Contains("integrity check failed", run.CheckMessage("database"), StringComparison.Ordinal);
         Assert.Equal("container:/data/pastes.db", run.Report!["metrics"]!["database"]!["source"]!.GetValue<string>());
+    }
+
+    private async Task WaitForLogAsync(RunningService service, Func<IReadOnlyList<string>, bool> complete)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var lines = (await fixture.Engine.ReadLogsAsync(service.ContainerId)).Select(l => l.Text).ToList();
+            if (complete(lines))
+            {
+                return;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, "the service's log did not show the expected lines within 30 s:\n" + string.Join('\n', lines));
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>A tar holding pastes.db: a real database of 300 pastes whose b-tree pages after the header are overwritten.</summary>

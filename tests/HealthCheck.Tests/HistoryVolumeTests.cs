@@ -46,6 +46,21 @@ public sealed class HistoryVolumeTests(DockerEngineFixture engine) : IClassFixtu
         Assert.Equal([probe], left.Select(c => c.ID));
     }
 
+    [Fact]
+    public async Task A_volume_that_cannot_be_reached_is_an_error_annotation_and_the_checks_are_still_reported()
+    {
+        var inputs = UnhealthyInputs();
+        inputs["history-volume"] = "tailpaste-health-history-unreachable";
+        inputs["disk-check-image"] = "tailpaste-test/no-such-helper:never";
+
+        var run = await ActionRun.RunAsync(inputs);
+
+        Assert.Equal(1, run.ExitCode); // the service is unhealthy; the history problem does not hide that
+        Assert.Equal("unhealthy", run.Outputs["status"]);
+        Assert.Contains("::error::History: tailpaste-health-history-unreachable cannot be kept: the helper image tailpaste-test/no-such-helper:never", run.Stdout, StringComparison.Ordinal);
+        Assert.Null(run.Report!["history"]);
+    }
+
     [Theory]
     [InlineData("history-volume", "not/a/volume", "a Docker volume name")]
     [InlineData("history-path", "nested/history.db", "a file name without folders when history-volume is given")]

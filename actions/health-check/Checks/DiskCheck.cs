@@ -1,5 +1,6 @@
 using System.Globalization;
 using Docker.DotNet.Models;
+using Tailpaste.HealthCheck.Containers;
 using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.HealthCheck.Checks;
@@ -69,7 +70,8 @@ public sealed class DiskCheck : IHealthCheck
     private static async Task<string> RunDfAsync(CheckContext context, string serviceId, string dockerRoot, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         var docker = context.Docker;
-        var created = await docker.Containers.CreateContainerAsync(
+        var createdId = await SiblingContainers.CreateAsync(
+            docker,
             new CreateContainerParameters
             {
                 Image = context.Options.DiskCheckImage,
@@ -86,11 +88,11 @@ public sealed class DiskCheck : IHealthCheck
             cancellationToken).ConfigureAwait(false);
         try
         {
-            await docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            await docker.Containers.StartContainerAsync(createdId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(TimeSpan.FromSeconds(30));
-            var exit = await docker.Containers.WaitContainerAsync(created.ID, deadline.Token).ConfigureAwait(false);
-            var lines = await ContainerLogReader.ReadAsync(docker, created.ID, new ContainerLogQuery { MaxLines = 1000 }, cancellationToken).ConfigureAwait(false);
+            var exit = await docker.Containers.WaitContainerAsync(createdId, deadline.Token).ConfigureAwait(false);
+            var lines = await ContainerLogReader.ReadAsync(docker, createdId, new ContainerLogQuery { MaxLines = 1000 }, cancellationToken).ConfigureAwait(false);
             var text = string.Join('\n', lines.Select(l => l.Text));
             return exit.StatusCode == 0 || text.Contains('%', StringComparison.Ordinal)
                 ? text
@@ -98,7 +100,7 @@ public sealed class DiskCheck : IHealthCheck
         }
         finally
         {
-            await docker.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
+            await docker.Containers.RemoveContainerAsync(createdId, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
         }
     }
 }

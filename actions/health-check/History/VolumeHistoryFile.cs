@@ -40,7 +40,8 @@ public sealed class VolumeHistoryFile : IAsyncDisposable
         IDockerClient docker, string volume, string fileName, string image, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(docker);
-        var created = await docker.Containers.CreateContainerAsync(
+        var createdId = await SiblingContainers.CreateAsync(
+            docker,
             new CreateContainerParameters
             {
                 Image = image,
@@ -50,10 +51,10 @@ public sealed class VolumeHistoryFile : IAsyncDisposable
             },
             cancellationToken).ConfigureAwait(false);
         var folder = Directory.CreateTempSubdirectory("tailpaste-health-history-").FullName;
-        var file = new VolumeHistoryFile(docker, created.ID, folder, volume, fileName);
+        var file = new VolumeHistoryFile(docker, createdId, folder, volume, fileName);
         try
         {
-            await ContainerFileCopy.CopyOutAsync(docker, created.ID, $"{MountPoint}/{fileName}", folder, cancellationToken).ConfigureAwait(false);
+            await ContainerFileCopy.CopyOutAsync(docker, createdId, $"{MountPoint}/{fileName}", folder, cancellationToken).ConfigureAwait(false);
             return file;
         }
         catch
