@@ -46,10 +46,9 @@ bench_label="tailpaste.bench-run=$bench_id"
 work="$(mktemp -d /tmp/docker-cleanup-bench.XXXXXX)"
 
 cleanup() {
-  local ids
-  ids="$(docker ps -aq --filter "label=$bench_label")"; [[ -z "$ids" ]] || docker rm -f $ids >/dev/null 2>&1 || true
-  ids="$(docker images -q --filter "label=$bench_label" | sort -u)"; [[ -z "$ids" ]] || docker rmi -f $ids >/dev/null 2>&1 || true
-  ids="$(docker volume ls -q --filter "label=$bench_label")"; [[ -z "$ids" ]] || docker volume rm -f $ids >/dev/null 2>&1 || true
+  docker ps -aq --filter "label=$bench_label" | xargs -r docker rm -f >/dev/null 2>&1 || true
+  docker images -q --filter "label=$bench_label" | sort -u | xargs -r docker rmi -f >/dev/null 2>&1 || true
+  docker volume ls -q --filter "label=$bench_label" | xargs -r docker volume rm -f >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -74,13 +73,15 @@ docker build -q -t "$base_tag" "$work/base" >/dev/null 2>>"$work/build.log" || {
 populate() {
   local side="$1" i dir
   local -a labels=(--label environment=testing --label managed-by=ci --label "$bench_label" --label "tailpaste.bench-side=$side")
+  # shellcheck disable=SC2016 # the inner sh expands $1, $BENCH_ID and $BUILD_LOG
   for ((i = 0; i < images; i++)); do
     dir="$work/$side-image-$i"
     mkdir -p "$dir"
     printf '%s %s %s\n' "$bench_id" "$side" "$i" >"$dir/f"
     printf 'FROM scratch\nCOPY f /f\nLABEL environment=testing managed-by=ci %s tailpaste.bench-side=%s\n' "$bench_label" "$side" >"$dir/Dockerfile"
     printf '%s\n' "$dir"
-  done | xargs -P 4 -I{} sh -c 'docker build -q -t "tailpaste-bench/cleanup-$(basename {}):'"$bench_id"'" {} >/dev/null 2>>"'"$work"'/build.log"' \
+  done | BENCH_ID="$bench_id" BUILD_LOG="$work/build.log" xargs -P 4 -n 1 sh -c \
+    'docker build -q -t "tailpaste-bench/cleanup-$(basename "$1"):$BENCH_ID" "$1" >/dev/null 2>>"$BUILD_LOG"' sh \
     || { cat "$work/build.log" >&2; exit 1; }
   seq "$volumes" | xargs -P 8 -I{} docker volume create "${labels[@]}" "bench-$bench_id-$side-{}" >/dev/null
   seq "$containers" | xargs -P 8 -I{} docker create --network none "${labels[@]}" --name "bench-$bench_id-$side-{}" "$base_tag" /f >/dev/null
@@ -140,6 +141,7 @@ filters=(--filter label=environment=testing --filter label=managed-by=ci --filte
 export bench_label
 engine_before="$(engine_cpu)"
 start="$(now)"
+# shellcheck disable=SC2016 # the inner shell expands "$@" (the filters) and $bench_label
 /usr/bin/time -f '%U %S' -o "$work/shell.cpu" bash -c '
   docker ps -a "$@" -q | xargs -r docker rm -f
   docker images "$@" -q | xargs -r docker rmi -f
