@@ -51,7 +51,7 @@ public sealed class ReleasePipeline
         }
         catch (GitException e)
         {
-            throw new InputException("repository-path", _options.RepositoryPath, $"a git repository with the release tag ({e.Result?.Stderr.Trim()})");
+            throw new InputException("repository-path", _options.RepositoryPath, $"a git repository with the release tag ({e.Result?.Stderr.Trim() ?? e.Message})");
         }
 
         try

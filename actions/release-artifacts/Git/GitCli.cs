@@ -80,6 +80,14 @@ public sealed class GitCli
             info.ArgumentList.Add(argument);
         }
 
-        return Process.Start(info) ?? throw new InvalidOperationException("git could not be started.");
+        try
+        {
+            return Process.Start(info) ?? throw new GitException("git could not be started.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            // The actions image or the runner lacks git: say so instead of a bare "No such file or directory".
+            throw new GitException($"git could not be started ({e.Message}); the action needs the git CLI on PATH", e);
+        }
     }
 }
