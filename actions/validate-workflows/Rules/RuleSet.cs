@@ -33,6 +33,7 @@ public static class RuleSet
         new ExpressionFunctionRule(),
         new NeedsContextRule(),
         new MatrixContextRule(),
+        new MatrixExcludeRule(),
         new StepsContextRule(),
         new InputsContextRule(),
         new ScriptInjectionRule(),

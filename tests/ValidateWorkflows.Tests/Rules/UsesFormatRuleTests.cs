@@ -35,4 +35,25 @@ public class UsesFormatRuleTests
 
         Expect.None(findings, "uses-format");
     }
+
+    [Fact]
+    public void Expressions_in_uses_are_reported_for_steps_and_reusable_workflow_jobs()
+    {
+        var findings = TempRepository.LintWorkflow("""
+            on: push
+            permissions: {}
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@${{ github.sha }}
+              call:
+                uses: octo/flows/.github/workflows/ci.yml@${{ vars.REF }}
+            """);
+
+        var step = Expect.At(findings, "uses-format", 7, 15);
+        Assert.Contains("contains an expression", step.Message, StringComparison.Ordinal);
+        Expect.At(findings, "uses-format", 9, 11);
+        Expect.Count(findings, "uses-format", 2);
+    }
 }
