@@ -6,10 +6,11 @@ using Tailpaste.Shared.Docker;
 namespace Tailpaste.DockerCleanup.Engine;
 
 /// <summary>
-/// Lists what the engine holds, one list call per kind. Containers are always listed, because the images,
+/// Lists what the engine holds, one list call per kind, all at once. Containers are always listed, because the images,
 /// volumes and networks they use must not be removed from under them. Their writable-layer sizes are asked
 /// for only where removal is possible (the selector, and stopped containers when pruning): sizing makes the
-/// engine walk each container's files, which on a production host is work nobody asked for.
+/// engine walk each container's files, which on a production host is work nobody asked for. So containers
+/// take one more call (two with pruning): the same list, filtered to those, with sizes.
 /// </summary>
 public static class InventoryReader
 {
