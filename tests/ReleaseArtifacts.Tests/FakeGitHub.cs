@@ -49,6 +49,9 @@ public sealed class FakeGitHub : IDisposable
     /// <summary>When set, the next create answers 422 already_exists after making the release itself, as a rival job would have.</summary>
     public bool LoseNextCreateRace { get; set; }
 
+    /// <summary>When set, the first upload of this asset name finds that a rival job has just uploaded it (422 already_exists).</summary>
+    public string? RivalUploadsFirst { get; set; }
+
     public IReadOnlyList<RecordedRequest> Requests
     {
         get
@@ -216,31 +219,42 @@ public sealed class FakeGitHub : IDisposable
             }
 
             var name = request.Query?["name"].FirstOrDefault() ?? string.Empty;
+            if (RivalUploadsFirst == name)
+            {
+                RivalUploadsFirst = null;
+                list.Add(NewAsset(releaseId, name, "application/octet-stream", 3));
+            }
+
             if (list.Any(a => (string?)a["name"] == name))
             {
                 // GitHub refuses a second asset with the same name.
                 return Json(422, new JsonObject { ["message"] = "Validation Failed", ["errors"] = new JsonArray(new JsonObject { ["resource"] = "ReleaseAsset", ["code"] = "already_exists", ["field"] = "name" }) });
             }
 
-            var id = _nextId++;
-            var tag = (string)_releases.First(r => (long)r["id"]! == releaseId)["tag_name"]!;
-            var asset = new JsonObject
-            {
-                ["id"] = id,
-                ["url"] = $"{ApiUrl}{Repo}/releases/assets/{id}",
-                ["browser_download_url"] = $"https://github.example/{Owner}/{Repository}/releases/download/{tag}/{name}",
-                ["name"] = name,
-                ["label"] = string.Empty,
-                ["state"] = "uploaded",
-                ["content_type"] = Header(request, "Content-Type") ?? string.Empty,
-                ["size"] = request.BodyAsBytes?.LongLength ?? 0,
-                ["download_count"] = 0,
-                ["created_at"] = "2026-01-01T12:00:00Z",
-                ["updated_at"] = "2026-01-01T12:00:00Z",
-            };
+            var asset = NewAsset(releaseId, name, Header(request, "Content-Type") ?? string.Empty, request.BodyAsBytes?.LongLength ?? 0);
             list.Add(asset);
             return Json(201, asset.DeepClone());
         }
+    }
+
+    private JsonObject NewAsset(long releaseId, string name, string contentType, long size)
+    {
+        var id = _nextId++;
+        var tag = (string)_releases.First(r => (long)r["id"]! == releaseId)["tag_name"]!;
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["url"] = $"{ApiUrl}{Repo}/releases/assets/{id}",
+            ["browser_download_url"] = $"https://github.example/{Owner}/{Repository}/releases/download/{tag}/{name}",
+            ["name"] = name,
+            ["label"] = string.Empty,
+            ["state"] = "uploaded",
+            ["content_type"] = contentType,
+            ["size"] = size,
+            ["download_count"] = 0,
+            ["created_at"] = "2026-01-01T12:00:00Z",
+            ["updated_at"] = "2026-01-01T12:00:00Z",
+        };
     }
 
     private JsonObject NewRelease(JsonObject body)

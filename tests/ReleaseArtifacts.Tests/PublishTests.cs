@@ -125,6 +125,50 @@ public sealed class PublishTests : IDisposable
     }
 
     [Fact]
+    public async Task An_asset_a_rival_job_uploaded_meanwhile_is_replaced_not_duplicated()
+    {
+        _github.RivalUploadsFirst = "tailpaste-2.0.0.tar.gz";
+
+        using var run = await ActionRun.StartAsync(_history.Path, Inputs());
+
+        Assert.True(run.ExitCode == 0, run.Stdout);
+        var upload = $"POST uploads {Repo}/releases/1/assets?name=tailpaste-2.0.0.tar.gz";
+        var lines = _github.Lines.ToList();
+        var first = lines.IndexOf(upload);
+        Assert.Equal([upload, $"GET api {Repo}/releases/1/assets"], lines.Skip(first).Take(2));
+        Assert.StartsWith($"DELETE api {Repo}/releases/assets/", lines[first + 2], StringComparison.Ordinal);
+        Assert.Equal(upload, lines[first + 3]);
+        var archives = _github.AssetsOf(1).Where(a => (string?)a["name"] == "tailpaste-2.0.0.tar.gz").ToList();
+        Assert.Single(archives);
+        Assert.Equal(new FileInfo(Path.Combine(run.OutputDir, "tailpaste-2.0.0.tar.gz")).Length, (long)archives[0]["size"]!);
+        Assert.Equal(6, _github.AssetsOf(1).Count);
+    }
+
+    [Fact]
+    public async Task Two_jobs_publishing_the_same_tag_at_once_end_with_one_release_and_one_copy_of_each_asset()
+    {
+        using var otherCopy = SampleHistory.Create();
+
+        var runs = await Task.WhenAll(ActionRun.StartAsync(_history.Path, Inputs()), ActionRun.StartAsync(otherCopy.Path, Inputs()));
+
+        try
+        {
+            Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Stdout));
+            Assert.Single(_github.Releases);
+            var id = (long)_github.Releases[0]["id"]!;
+            Assert.Equal(_assetNames.Order(StringComparer.Ordinal), _github.AssetsOf(id).Select(a => (string)a["name"]!).Order(StringComparer.Ordinal));
+            Assert.All(runs, r => Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Outputs["release-id"]));
+        }
+        finally
+        {
+            foreach (var run in runs)
+            {
+                run.Dispose();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Moves_the_major_tag_creating_it_the_first_time()
     {
         var inputs = Inputs();

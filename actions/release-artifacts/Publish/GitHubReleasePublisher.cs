@@ -41,14 +41,21 @@ public sealed class GitHubReleasePublisher
         {
             cancellationToken.ThrowIfCancellationRequested();
             var existing = current.Where(a => a.Name == file.Name).ToList();
-            foreach (var old in existing)
+            await DeleteAsync(request, existing).ConfigureAwait(false);
+            ReleaseAsset uploaded;
+            try
             {
-                await releases.DeleteAsset(request.Owner, request.Repository, old.Id).ConfigureAwait(false);
+                uploaded = await UploadAsync(release, file, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ApiValidationException e) when (IsAlreadyExists(e))
+            {
+                // Another job publishing the same tag uploaded this name after we listed: replace its copy, once.
+                var rival = (await releases.GetAllAssets(request.Owner, request.Repository, release.Id).ConfigureAwait(false)).Where(a => a.Name == file.Name).ToList();
+                await DeleteAsync(request, rival).ConfigureAwait(false);
+                existing.AddRange(rival);
+                uploaded = await UploadAsync(release, file, cancellationToken).ConfigureAwait(false);
             }
 
-            await using var stream = File.OpenRead(file.Path);
-            var upload = new ReleaseAssetUpload(file.Name, file.ContentType, stream, TimeSpan.FromMinutes(30));
-            var uploaded = await releases.UploadAsset(release, upload, cancellationToken).ConfigureAwait(false);
             assets.Add(new PublishedAsset(uploaded.Name, uploaded.ContentType, uploaded.Size, uploaded.BrowserDownloadUrl, existing.Count > 0));
         }
 
@@ -61,6 +68,30 @@ public sealed class GitHubReleasePublisher
 
         return new PublishResult(release.Id, release.HtmlUrl, action, assets, moved);
     }
+
+    private async Task<ReleaseAsset> UploadAsync(Release release, ReleaseAssetFile file, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(file.Path);
+        var upload = new ReleaseAssetUpload(file.Name, file.ContentType, stream, TimeSpan.FromMinutes(30));
+        return await _client.Repository.Release.UploadAsset(release, upload, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeleteAsync(PublishRequest request, IEnumerable<ReleaseAsset> assets)
+    {
+        foreach (var old in assets)
+        {
+            try
+            {
+                await _client.Repository.Release.DeleteAsset(request.Owner, request.Repository, old.Id).ConfigureAwait(false);
+            }
+            catch (NotFoundException)
+            {
+                // Already replaced by another job: gone is what we wanted.
+            }
+        }
+    }
+
+    private static bool IsAlreadyExists(ApiValidationException e) => e.ApiError?.Errors?.Any(x => x.Code == "already_exists") == true;
 
     private async Task<(Release Release, string Action)> CreateOrUpdateAsync(PublishRequest request)
     {
@@ -79,7 +110,7 @@ public sealed class GitHubReleasePublisher
                 }).ConfigureAwait(false);
                 return (created, "created");
             }
-            catch (ApiValidationException e) when (e.ApiError?.Errors?.Any(x => x.Code == "already_exists") == true)
+            catch (ApiValidationException e) when (IsAlreadyExists(e))
             {
                 // Another job created it between our lookup and our create: update that one instead.
                 existing = await FindAsync(request).ConfigureAwait(false);
