@@ -53,7 +53,7 @@ public sealed record ActionRun(int ExitCode, string Stdout, string Stderr, IRead
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}\nreport:\n{Report}";
 
     // name<<DELIM\nvalue\nDELIM\n, as the runner's file commands are written.
-    private static Dictionary<string, string> ParseOutputs(string text)
+    internal static Dictionary<string, string> ParseOutputs(string text)
     {
         var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
         var lines = text.Split('\n');
