@@ -224,6 +224,7 @@ public sealed class PublishTests : IDisposable
         var api = _github.ApiUrl.TrimEnd('/');
         Assert.Contains($"GET {api}{Repo}/releases/tags/v2.0.0", run.Stdout, StringComparison.Ordinal);
         Assert.Contains($"POST {api}{Repo}/releases {{\"tag_name\":\"v2.0.0\"", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"GET {api}{Repo}/releases/{{id}}/assets", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("?name=tailpaste-2.0.0.tar.gz   Content-Type: application/gzip", run.Stdout, StringComparison.Ordinal);
         Assert.Contains($"PATCH {api}{Repo}/git/refs/tags/v2", run.Stdout, StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Outputs["release-id"]);

@@ -25,6 +25,7 @@ public static class DryRunPublisher
         {
             $"GET {repo}/releases/tags/{request.Tag}",
             $"POST {repo}/releases {JsonSerializer.Serialize(release, _json)}   (or PATCH {repo}/releases/{{id}} with the same body when the release exists)",
+            $"GET {repo}/releases/{{id}}/assets",
         };
         foreach (var asset in request.Assets)
         {
