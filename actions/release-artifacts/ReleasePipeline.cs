@@ -137,9 +137,18 @@ public sealed class ReleasePipeline
             _core.WriteInfo($"{commits.Count} commits since {release.Previous?.Name ?? "the first commit"}, {entries.Count} in the changelog; suggested next version {suggested}");
             _core.EndGroup();
         }
-        else if (File.Exists(Path.Combine(outputDir, NotesFileName)))
+        else
         {
-            notes = await File.ReadAllTextAsync(Path.Combine(outputDir, NotesFileName), cancellationToken).ConfigureAwait(false);
+            // A later job (steps: publish) picks up what an earlier one left in output-dir.
+            if (File.Exists(Path.Combine(outputDir, NotesFileName)))
+            {
+                notes = await File.ReadAllTextAsync(Path.Combine(outputDir, NotesFileName), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (File.Exists(Path.Combine(outputDir, ChangelogFileName)))
+            {
+                artifacts.Add(Path.Combine(outputDir, ChangelogFileName));
+            }
         }
 
         var archiveName = $"tailpaste-{version}.tar.gz";

@@ -109,6 +109,25 @@ public sealed class PublishTests : IDisposable
     }
 
     [Fact]
+    public async Task A_publish_only_run_uploads_what_an_earlier_run_left_in_output_dir()
+    {
+        var build = Inputs();
+        build["steps"] = "validate, changelog, archive, checksums, installer";
+        using var first = await ActionRun.StartAsync(_history.Path, build);
+        Assert.True(first.ExitCode == 0, first.Stdout);
+        Assert.Empty(_github.Requests);
+
+        var publish = Inputs();
+        publish["steps"] = "publish";
+        publish["output-dir"] = first.OutputDir;
+        using var second = await ActionRun.StartAsync(_history.Path, publish);
+
+        Assert.True(second.ExitCode == 0, second.Stdout);
+        Assert.Equal(_assetNames.Order(StringComparer.Ordinal), _github.AssetsOf(1).Select(a => (string)a["name"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(File.ReadAllText(first.Outputs["notes-path"]), (string?)JsonNode.Parse(_github.Requests[1].Body!)!["body"]);
+    }
+
+    [Fact]
     public async Task Losing_the_create_race_to_another_job_fetches_and_updates_that_release()
     {
         _github.LoseNextCreateRace = true;
