@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Docker.DotNet;
+using Microsoft.Data.Sqlite;
 using Tailpaste.HealthCheck.Checks;
 using Tailpaste.HealthCheck.History;
 using Tailpaste.HealthCheck.Notifications;
@@ -116,7 +117,8 @@ public static class HealthCheckAction
 
             return await RecordAsync(options, core, report, timestamp, volumeFile, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or UnauthorizedAccessException or SqliteException or TimeoutException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // The checks ran and are reported; only remembering them failed (engine gone, volume unreadable).
             core.WriteError($"History: {volumeFile?.Source ?? options.HistoryVolume ?? historyPath} cannot be kept: {e.Message.ReplaceLineEndings(" ")}");

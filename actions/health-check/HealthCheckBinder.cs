@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Tailpaste.HealthCheck.Checks;
 using Tailpaste.HealthCheck.Configuration;
+using Tailpaste.HealthCheck.History;
 using Tailpaste.HealthCheck.Notifications;
 using Tailpaste.HealthCheck.Recovery;
 using Tailpaste.HealthCheck.Reporting;
@@ -149,7 +150,9 @@ public static partial class HealthCheckBinder
         var volume = inputs.GetOptionalInput("history-volume");
         if (volume is null)
         {
-            return (path, null);
+            return path is not null && HealthHistory.Problem(path) is { } problem
+                ? throw inputs.Invalid("history-path", path, problem)
+                : (path, null);
         }
 
         if (!VolumeName().IsMatch(volume))

@@ -112,6 +112,32 @@ public sealed class BadInputTests
         Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "unused-history.db")));
     }
 
+    [Fact]
+    public async Task A_history_file_that_is_not_sqlite_is_bad_input_before_any_check_runs()
+    {
+        var history = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(history, "these are somebody's notes, not a health history\n");
+
+            var run = await ActionRun.RunAsync(new Dictionary<string, string>
+            {
+                ["checks"] = "service",
+                ["service-url"] = $"http://127.0.0.1:{ClosedPort()}",
+                ["history-path"] = history,
+            });
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains($"Input 'history-path' has the value '{history}': expected a SQLite history file (SQLite Error 26: 'file is not a database'", run.Stdout, StringComparison.Ordinal);
+            Assert.Null(run.Report);
+            Assert.Equal("these are somebody's notes, not a health history\n", await File.ReadAllTextAsync(history));
+        }
+        finally
+        {
+            File.Delete(history);
+        }
+    }
+
     private static Task<ActionRun> RunServiceCheckAsync(string url, string timeout = "5") =>
         ActionRun.RunAsync(new Dictionary<string, string>
         {

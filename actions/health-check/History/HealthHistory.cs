@@ -23,6 +23,32 @@ public sealed class HealthHistory : IDisposable
 
     public string Path { get; }
 
+    /// <summary>
+    /// Why an existing file cannot serve as the history (not SQLite, or a SQLite file with other tables), or
+    /// null when it can or does not exist yet. Reads only, so checking inputs changes nothing.
+    /// </summary>
+    public static string? Problem(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            return Directory.Exists(path) ? "a file, not a folder" : null;
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT group_concat(name, ', ') FROM sqlite_master WHERE type = 'table' AND name NOT IN ('runs', 'sqlite_sequence');";
+            return command.ExecuteScalar() is string others ? $"a history file of this action, but it holds other tables ({others})" : null;
+        }
+        catch (SqliteException e)
+        {
+            return $"a SQLite history file ({e.Message})";
+        }
+    }
+
     public static HealthHistory Open(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
