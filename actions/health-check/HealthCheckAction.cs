@@ -42,10 +42,7 @@ public static class HealthCheckAction
 
         report = await RememberAsync(options, context, core, report, timestamp, cancellationToken).ConfigureAwait(false);
 
-        if (options.ReportPath is { } path)
-        {
-            await JsonReportWriter.WriteAsync(path, report, core.Masker, cancellationToken).ConfigureAwait(false);
-        }
+        var reportPath = await WriteReportAsync(options, core, report, cancellationToken).ConfigureAwait(false);
 
         if (options.Json)
         {
@@ -61,7 +58,7 @@ public static class HealthCheckAction
                 new HealthCheckOutputs(
                     HealthHistory.StatusName(report.OverallStatus),
                     string.Join(',', report.FailedChecks),
-                    options.ReportPath is { } written ? Path.GetFullPath(written) : string.Empty,
+                    reportPath ?? string.Empty,
                     report.P95Ms,
                     report.ErrorRate,
                     report.History?.ConsecutiveFailures ?? (report.OverallStatus == OverallStatus.Unhealthy ? 1 : 0),
@@ -75,7 +72,28 @@ public static class HealthCheckAction
             core.SetFailed($"The service is {HealthHistory.StatusName(report.OverallStatus)}: failed checks {string.Join(", ", report.FailedChecks)}.");
         }
 
-        return exit;
+        // A report that was asked for and not written fails the step even for a healthy service: the next step needs it.
+        return options.ReportPath is not null && reportPath is null ? ExitCodes.Failed : exit;
+    }
+
+    /// <summary>Writes the JSON report when one is asked for; its full path, or null when none was asked for or it could not be written.</summary>
+    private static async Task<string?> WriteReportAsync(HealthCheckOptions options, ActionCore core, HealthReport report, CancellationToken cancellationToken)
+    {
+        if (options.ReportPath is not { } path)
+        {
+            return null;
+        }
+
+        try
+        {
+            await JsonReportWriter.WriteAsync(path, report, core.Masker, cancellationToken).ConfigureAwait(false);
+            return Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            core.WriteError($"The report could not be written to {path}: {e.Message.ReplaceLineEndings(" ")}");
+            return null;
+        }
     }
 
     private static void Announce(ActionCore core, CheckResult result, bool quiet)
