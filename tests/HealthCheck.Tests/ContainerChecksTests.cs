@@ -46,6 +46,36 @@ public sealed class ContainerChecksTests(PasteServiceFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_container_that_restarted_more_than_max_restarts_passes_with_a_warning()
+    {
+        var service = await fixture.StartAsync();
+        var docker = fixture.Engine.Client;
+        await docker.Containers.UpdateContainerAsync(service.ContainerId, new ContainerUpdateParameters { RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.Always } });
+
+        // The service stops cleanly on SIGTERM; the engine, not a user, starts it again: one restart.
+        var exec = await docker.Exec.ExecCreateContainerAsync(service.ContainerId, new ContainerExecCreateParameters { Cmd = ["sh", "-c", "kill -TERM 1"] });
+        await docker.Exec.StartContainerExecAsync(exec.ID);
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
+        while ((await docker.Containers.InspectContainerAsync(service.ContainerId)).RestartCount == 0)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "the engine did not restart the service within 60 s");
+            await Task.Delay(200);
+        }
+
+        await fixture.Engine.WaitForHttpAsync(service.ContainerId, new Uri(service.Url, "/healthz"), TimeSpan.FromSeconds(60));
+        var inputs = fixture.InputsFor(service);
+        inputs["checks"] = "container";
+        inputs["max-restarts"] = "0";
+
+        var run = await ActionRun.RunAsync(inputs);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("passed", run.CheckStatus("container"));
+        Assert.Equal(1, run.Report!["metrics"]!["container"]!["restart_count"]!.GetValue<long>());
+        Assert.Contains("container: the container restarted 1 times, more than 0", run.Report["warnings"]!.AsArray().Select(w => w!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Disk_check_reads_usage_through_a_sibling_container_and_fails_over_the_limit()
     {
         var service = await fixture.StartAsync();
