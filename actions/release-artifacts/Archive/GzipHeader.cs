@@ -9,14 +9,10 @@ public static class GzipHeader
     public const int Length = 10;
     public const byte OperatingSystemUnix = 3;
 
-    /// <summary>Pins the fields that may vary between machines and checks the rest; the stream must be seekable.</summary>
-    public static void Normalize(Stream gzip)
+    /// <summary>Pins the fields of one member's header that may vary between machines, and checks the rest.</summary>
+    public static void Normalize(Span<byte> header)
     {
-        ArgumentNullException.ThrowIfNull(gzip);
-        var header = new byte[Length];
-        gzip.Position = 0;
-        gzip.ReadExactly(header);
-        if (header[0] != 0x1f || header[1] != 0x8b || header[2] != 8)
+        if (header.Length < Length || header[0] != 0x1f || header[1] != 0x8b || header[2] != 8)
         {
             throw new InvalidDataException("The compressor did not write a deflate gzip header.");
         }
@@ -28,8 +24,5 @@ public static class GzipHeader
 
         header[4] = header[5] = header[6] = header[7] = 0;
         header[9] = OperatingSystemUnix;
-        gzip.Position = 0;
-        gzip.Write(header);
-        gzip.Position = gzip.Length;
     }
 }

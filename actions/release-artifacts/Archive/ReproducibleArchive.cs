@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.IO.Compression;
 using Tailpaste.ReleaseArtifacts.Git;
 
 namespace Tailpaste.ReleaseArtifacts.Archive;
@@ -7,8 +6,8 @@ namespace Tailpaste.ReleaseArtifacts.Archive;
 /// <summary>
 /// Writes <c>tailpaste-{version}.tar.gz</c> of a commit's tree so that the bytes depend only on the tree, the
 /// commit time and the version: entries sorted by path under one top folder, every mtime the commit time,
-/// uid/gid 0 without user names, modes 0755/0644, and a gzip header without name or time. The working tree,
-/// umask, time zone and clock of the machine play no part.
+/// uid/gid 0 without user names, modes 0755/0644, and gzip members without name or time, cut at fixed input
+/// offsets. The working tree, umask, time zone, clock and core count of the machine play no part.
 /// </summary>
 public sealed class ReproducibleArchive
 {
@@ -42,9 +41,8 @@ public sealed class ReproducibleArchive
         var count = 0;
         await using (var file = new FileStream(temporary, System.IO.FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
         {
-            await using (var gzip = new GZipStream(file, CompressionLevel.Optimal, leaveOpen: true))
-            await using (var buffered = new BufferedStream(gzip, 1 << 16))
-            await using (var tar = new TarWriter(buffered, TarEntryFormat.Gnu, leaveOpen: true))
+            await using (var gzip = new ParallelGzipStream(file))
+            await using (var tar = new TarWriter(gzip, TarEntryFormat.Gnu, leaveOpen: true))
             await using (var blobReader = GitBlobReader.Open(_git, blobs))
             {
                 await tar.WriteEntryAsync(Entry(TarEntryType.Directory, prefix, DirectoryMode, mtime), cancellationToken).ConfigureAwait(false);
@@ -87,7 +85,6 @@ public sealed class ReproducibleArchive
                 }
             }
 
-            GzipHeader.Normalize(file);
         }
 
         File.Move(temporary, destination, overwrite: true);
