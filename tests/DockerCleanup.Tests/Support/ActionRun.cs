@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Tailpaste.DockerCleanup.Model;
-using Tailpaste.Shared.Actions;
+using Tailpaste.TestKit.Runner;
 
 namespace Tailpaste.DockerCleanup.Tests.Support;
 
 /// <summary>
-/// One end-to-end run of the action through <see cref="ActionHost"/>, with the variables a runner sets
+/// One end-to-end run of the action through the action host (see <see cref="SimulatedRunner"/>), with the variables a runner sets
 /// (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, INPUT_*), and what it left behind: exit code, console,
 /// outputs, step summary and JSON report.
 /// </summary>
@@ -47,71 +47,18 @@ internal sealed class ActionRun
     /// <summary>Runs the action with DOCKER_HOST set (as a runner would), plus the given inputs.</summary>
     public static async Task<ActionRun> StartAsync(string? dockerHost, IReadOnlyDictionary<string, string> inputs)
     {
-        var folder = Directory.CreateTempSubdirectory("docker-cleanup-test-");
-        try
-        {
-            var outputFile = Path.Combine(folder.FullName, "output");
-            var summaryFile = Path.Combine(folder.FullName, "summary.md");
-            var reportFile = Path.Combine(folder.FullName, "report.json");
-            var variables = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["GITHUB_ACTIONS"] = "true",
-                ["GITHUB_OUTPUT"] = outputFile,
-                ["GITHUB_STEP_SUMMARY"] = summaryFile,
-                [InputValues.VariableName("report-path")] = reportFile,
-            };
-            if (dockerHost is not null)
-            {
-                variables["DOCKER_HOST"] = dockerHost;
-            }
+        using var runner = new SimulatedRunner("docker-cleanup-test-");
+        var reportFile = Path.Combine(runner.Folder, "report.json");
+        var withReport = new Dictionary<string, string>(inputs, StringComparer.Ordinal);
+        withReport.TryAdd("report-path", reportFile);
 
-            foreach (var (name, value) in inputs)
-            {
-                variables[InputValues.VariableName(name)] = value;
-            }
-
-            using var stdout = new StringWriter();
-            using var stderr = new StringWriter();
-            var exitCode = await ActionHost.RunAsync(DockerCleanupAction.Definition, [], variables, stdout, stderr).ConfigureAwait(false);
-            var outputs = File.Exists(outputFile) ? ParseOutputs(await File.ReadAllTextAsync(outputFile).ConfigureAwait(false)) : new Dictionary<string, string>();
-            var summary = File.Exists(summaryFile) ? await File.ReadAllTextAsync(summaryFile).ConfigureAwait(false) : string.Empty;
-            JsonElement? report = File.Exists(reportFile) ? JsonDocument.Parse(await File.ReadAllTextAsync(reportFile).ConfigureAwait(false)).RootElement.Clone() : null;
-            return new ActionRun(exitCode, stdout.ToString(), stderr.ToString(), outputs, summary, report);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        var variables = dockerHost is null ? null : new Dictionary<string, string> { ["DOCKER_HOST"] = dockerHost };
+        var run = await runner.RunAsync(DockerCleanupAction.Definition, withReport, variables).ConfigureAwait(false);
+        JsonElement? report = File.Exists(reportFile) ? JsonDocument.Parse(await File.ReadAllTextAsync(reportFile).ConfigureAwait(false)).RootElement.Clone() : null;
+        return new ActionRun(run.ExitCode, run.Stdout, run.Stderr, run.Outputs, run.Summary, report);
     }
 
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}\n--- summary\n{Summary}";
-
-    // name<<DELIM\nvalue\nDELIM\n, as the runner reads GITHUB_OUTPUT.
-    private static Dictionary<string, string> ParseOutputs(string text)
-    {
-        var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var marker = lines[i].IndexOf("<<", StringComparison.Ordinal);
-            if (marker < 0)
-            {
-                continue;
-            }
-
-            var name = lines[i][..marker];
-            var delimiter = lines[i][(marker + 2)..];
-            var value = new List<string>();
-            while (++i < lines.Length && lines[i] != delimiter)
-            {
-                value.Add(lines[i]);
-            }
-
-            outputs[name] = string.Join('\n', value);
-        }
-
-        return outputs;
-    }
 }
 
 /// <summary>One resource as the JSON report lists it.</summary>

@@ -1,5 +1,6 @@
 using Docker.DotNet.Models;
 using Tailpaste.TestKit;
+using Tailpaste.TestKit.Runner;
 
 namespace Tailpaste.Shared.Tests.ActionImage;
 
@@ -14,7 +15,7 @@ public sealed class ContainerActionTests(DockerEngineFixture engine) : IClassFix
     [Fact]
     public async Task ValidateWorkflows_AnnotatesTheBrokenWorkflow_AndWritesOutputsThroughTheRunnerFiles()
     {
-        using var run = new ContainerActionRun(engine);
+        using var run = new ContainerActionRunner(engine);
         var workflows = Directory.CreateDirectory(Path.Combine(run.Workspace, ".github", "workflows")).FullName;
         File.WriteAllText(Path.Combine(workflows, "broken.yml"), """
             on: push
@@ -44,7 +45,7 @@ public sealed class ContainerActionTests(DockerEngineFixture engine) : IClassFix
     [Fact]
     public async Task DockerCleanup_ReachesTheEngineThroughTheMountedSocket_DryRunFirst()
     {
-        using var run = new ContainerActionRun(engine);
+        using var run = new ContainerActionRunner(engine);
         var selector = $"tailpaste.container-action={Guid.NewGuid():N}";
         var volume = engine.UniqueName("container-action");
         var labels = new Dictionary<string, string>(engine.Labels) { [selector.Split('=')[0]] = selector.Split('=')[1] };
@@ -82,7 +83,7 @@ public sealed class ContainerActionTests(DockerEngineFixture engine) : IClassFix
     [Fact]
     public async Task BadInput_ExitsTwo_NamingTheInputAndValue_AndWritesNoOutputs()
     {
-        using var run = new ContainerActionRun(engine);
+        using var run = new ContainerActionRunner(engine);
 
         var result = await run.RunAsync("docker-cleanup", new Dictionary<string, string>
         {

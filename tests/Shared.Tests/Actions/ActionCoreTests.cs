@@ -1,5 +1,6 @@
 using System.Text;
 using Tailpaste.Shared.Actions;
+using Tailpaste.TestKit.Runner;
 
 namespace Tailpaste.Shared.Tests.Actions;
 

@@ -1,4 +1,5 @@
 using Tailpaste.Shared.Actions;
+using Tailpaste.TestKit.Runner;
 
 namespace Tailpaste.Shared.Tests.Actions;
 

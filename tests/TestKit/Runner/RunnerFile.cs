@@ -1,11 +1,29 @@
-namespace Tailpaste.Shared.Tests.Actions;
+namespace Tailpaste.TestKit.Runner;
 
 /// <summary>Reads a GITHUB_OUTPUT-style file the way the runner does: name=value lines and name&lt;&lt;DELIM blocks.</summary>
-internal static class RunnerFile
+public static class RunnerFile
 {
-    public static List<KeyValuePair<string, string>> Parse(string path)
+    /// <summary>Every entry of the file at <paramref name="path"/>, in order, repeats kept.</summary>
+    public static List<KeyValuePair<string, string>> Parse(string path) => ParseText(File.ReadAllText(path));
+
+    /// <summary>The outputs a step wrote, by name (the last write of a name wins, as in the runner); empty when there is no file.</summary>
+    public static IReadOnlyDictionary<string, string> Outputs(string path)
     {
-        var lines = File.ReadAllText(path).Split('\n');
+        var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (File.Exists(path))
+        {
+            foreach (var (name, value) in Parse(path))
+            {
+                outputs[name] = value;
+            }
+        }
+
+        return outputs;
+    }
+
+    public static List<KeyValuePair<string, string>> ParseText(string text)
+    {
+        var lines = text.Split('\n');
         var result = new List<KeyValuePair<string, string>>();
         for (var i = 0; i < lines.Length; i++)
         {

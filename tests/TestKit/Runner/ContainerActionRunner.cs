@@ -1,8 +1,7 @@
+using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
-using Tailpaste.Shared.Tests.Actions;
-using Tailpaste.TestKit;
 
-namespace Tailpaste.Shared.Tests.ActionImage;
+namespace Tailpaste.TestKit.Runner;
 
 /// <summary>
 /// Starts the actions image the way the GitHub runner starts a Docker container action: workdir
@@ -10,14 +9,14 @@ namespace Tailpaste.Shared.Tests.ActionImage;
 /// container paths, inputs as <c>INPUT_&lt;NAME&gt;</c> with dashes kept, the Docker socket at
 /// <c>/var/run/docker.sock</c>, and the action's name as the first argument (its action.yml's args).
 /// </summary>
-internal sealed class ContainerActionRun : IDisposable
+public sealed class ContainerActionRunner : IDisposable
 {
     private static readonly TimeSpan _runTimeout = TimeSpan.FromMinutes(2);
 
     private readonly DockerEngineFixture _engine;
     private readonly string _host;
 
-    public ContainerActionRun(DockerEngineFixture engine)
+    public ContainerActionRunner(DockerEngineFixture engine)
     {
         _engine = engine;
         _host = Directory.CreateTempSubdirectory("tailpaste-runner-").FullName;
@@ -36,11 +35,11 @@ internal sealed class ContainerActionRun : IDisposable
 
     public string SummaryFile => Path.Combine(FileCommands, "step_summary");
 
-    public async Task<ContainerActionResult> RunAsync(string action, IReadOnlyDictionary<string, string> inputs)
+    public async Task<ContainerActionRun> RunAsync(string action, IReadOnlyDictionary<string, string> inputs)
     {
         var image = await _engine.EnsureActionsImageAsync();
-        File.WriteAllText(OutputFile, string.Empty);
-        File.WriteAllText(SummaryFile, string.Empty);
+        await File.WriteAllTextAsync(OutputFile, string.Empty);
+        await File.WriteAllTextAsync(SummaryFile, string.Empty);
         var environment = new Dictionary<string, string>
         {
             ["GITHUB_ACTIONS"] = "true",
@@ -51,7 +50,7 @@ internal sealed class ContainerActionRun : IDisposable
         };
         foreach (var (name, value) in inputs)
         {
-            environment["INPUT_" + name.Replace(' ', '_').ToUpperInvariant()] = value;
+            environment[InputValues.VariableName(name)] = value;
         }
 
         var socket = DockerEndpoint.Parse(_engine.DockerHost).SocketPath
@@ -72,12 +71,12 @@ internal sealed class ContainerActionRun : IDisposable
         });
         var exitCode = await _engine.WaitForExitAsync(id, _runTimeout);
         var log = await _engine.ReadLogsAsync(id);
-        return new ContainerActionResult(
+        return new ContainerActionRun(
             (int)exitCode,
             string.Join('\n', log.Where(l => l.Stream == ContainerLogStream.StandardOutput).Select(l => l.Text)),
             string.Join('\n', log.Where(l => l.Stream == ContainerLogStream.StandardError).Select(l => l.Text)),
-            RunnerFile.Parse(OutputFile).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
-            File.ReadAllText(SummaryFile));
+            RunnerFile.Outputs(OutputFile),
+            await File.ReadAllTextAsync(SummaryFile));
     }
 
     public void Dispose() => Directory.Delete(_host, recursive: true);

@@ -1,0 +1,71 @@
+using Tailpaste.Shared.Actions;
+
+namespace Tailpaste.TestKit.Runner;
+
+/// <summary>
+/// Runs an action in-process through <see cref="ActionHost"/> with the variables a runner sets for a step:
+/// <c>GITHUB_ACTIONS</c>, <c>GITHUB_OUTPUT</c> and <c>GITHUB_STEP_SUMMARY</c> as real files in a temp folder
+/// this object owns, and inputs as <c>INPUT_&lt;NAME&gt;</c>. Reuse one runner for consecutive steps of a job.
+/// </summary>
+public sealed class SimulatedRunner : IDisposable
+{
+    public SimulatedRunner(string prefix = "tailpaste-runner-")
+    {
+        Folder = Directory.CreateTempSubdirectory(prefix).FullName;
+    }
+
+    /// <summary>A temp folder removed on dispose: a place for report files and other step inputs.</summary>
+    public string Folder { get; }
+
+    public string OutputFile => Path.Combine(Folder, "github_output");
+
+    public string SummaryFile => Path.Combine(Folder, "step_summary.md");
+
+    /// <param name="inputs">Input values by their action.yml name; defaults come from action.yml, as the runner applies them.</param>
+    /// <param name="variables">Other environment variables of the step (DOCKER_HOST, GITHUB_REF, ...).</param>
+    /// <param name="args">Command-line arguments, for runs as a CLI.</param>
+    public async Task<SimulatedRun> RunAsync<TOptions>(
+        ActionDefinition<TOptions> action,
+        IReadOnlyDictionary<string, string> inputs,
+        IReadOnlyDictionary<string, string>? variables = null,
+        IReadOnlyList<string>? args = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(inputs);
+        File.WriteAllText(OutputFile, string.Empty);
+        File.WriteAllText(SummaryFile, string.Empty);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_OUTPUT"] = OutputFile,
+            ["GITHUB_STEP_SUMMARY"] = SummaryFile,
+        };
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        foreach (var (name, value) in inputs)
+        {
+            environment[InputValues.VariableName(name)] = value;
+        }
+
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = await ActionHost.RunAsync(action, args ?? [], environment, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        return new SimulatedRun(exitCode, stdout.ToString(), stderr.ToString(), RunnerFile.Outputs(OutputFile), await File.ReadAllTextAsync(SummaryFile, cancellationToken).ConfigureAwait(false));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process the test started may still hold a file; the temp folder is the OS's to clear.
+        }
+    }
+}
