@@ -67,11 +67,13 @@ measure() {
   local name="$1"; shift
   local samples="$work/$name.samples"
   : > "$samples"
+  : > "$work/$name.out"
   for _ in $(seq "$runs"); do
     if ! (cd "$bench_repo" && /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" > "$work/stdout" 2> "$work/stderr"); then
       echo "$name failed:" >&2; cat "$work/stderr" >&2; exit 1
     fi
     cat "$work/time" >> "$samples"
+    cat "$work/stdout" >> "$work/$name.out"
   done
   read -r "${name}_wall" "${name}_cpu" "${name}_rss" < <(python3 - "$samples" <<'PY'
 import statistics, sys
@@ -116,12 +118,14 @@ pairs="$work/sha.pairs"
 for _ in $(seq "$runs"); do
   echo "$(speed) $(speed -elapsed) $(dotnet "$shabench" "$big" | cut -d' ' -f3,7)" >> "$pairs"
 done
-read -r openssl_speed openssl_speed_elapsed ours_sha_wall_mbs ours_sha_user_mbs ours_sha_best_mbs wall_share_same_load < <(python3 - "$pairs" <<'PY'
+# Our in-process figures: the pairs' runs plus the whole-process runs above (sha256-bench prints them too).
+read -r openssl_speed openssl_speed_elapsed ours_sha_wall_mbs ours_sha_user_mbs ours_sha_best_mbs wall_share_same_load < <(python3 - "$pairs" "$work/ours_sha.out" <<'PY'
 import statistics, sys
 rows = [[float(x) for x in line.split()] for line in open(sys.argv[1]) if line.strip()]
-med = lambda i: statistics.median(r[i] for r in rows)
+ours = [(r[2], r[3]) for r in rows] + [(float(l.split()[2]), float(l.split()[6])) for l in open(sys.argv[2]) if l.strip()]
 share = statistics.median(r[2] / r[1] for r in rows)
-print(f"{med(0):.0f} {med(1):.0f} {med(2):.0f} {med(3):.0f} {max(r[2] for r in rows):.0f} {share * 100:.0f}")
+print(f"{statistics.median(r[0] for r in rows):.0f} {statistics.median(r[1] for r in rows):.0f} "
+      f"{statistics.median(o[0] for o in ours):.0f} {statistics.median(o[1] for o in ours):.0f} {max(o[0] for o in ours):.0f} {share * 100:.0f}")
 PY
 )
 [[ "$(dotnet "$shabench" "$big" | cut -d' ' -f1)" == "$(sha256sum "$big" | cut -d' ' -f1)" ]] || { echo "SHA-256 differs from sha256sum" >&2; exit 1; }
@@ -144,8 +148,8 @@ Repository: $(git -C "$bench_repo" rev-list --count v2.0.0) commits ($(git -C "$
 | SHA-256 of 1 GiB (whole process) | ${ours_sha_wall} s / ${ours_sha_cpu} s | openssl dgst ${openssl_dgst_wall} s / ${openssl_dgst_cpu} s | $(ratio "$ours_sha_wall" "$openssl_dgst_wall") / $(ratio "$ours_sha_cpu" "$openssl_dgst_cpu") | — | — |
 
 SHA-256 throughput against the machine's limit, \`openssl speed -evp sha256 -bytes 1048576\`: ${openssl_speed} MB/s per CPU user second
-(its default measure); ${openssl_speed_elapsed} MB/s of wall time (\`-elapsed\`) under this run's load. Each of the $runs pairs ran openssl speed
-and ours back to back; medians:
+(its default measure); ${openssl_speed_elapsed} MB/s of wall time (\`-elapsed\`) under this run's load. Each of $runs pairs ran openssl speed
+and ours back to back; our figures are the medians over those $runs runs and the $runs whole-process runs above ($((runs * 2)) in all):
 
 | measure | release-artifacts (in-process, 1 GiB file from the page cache) | share of openssl speed |
 | --- | --- | --- |
