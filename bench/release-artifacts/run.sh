@@ -135,6 +135,8 @@ verdict_pct() { python3 -c "import sys; r = float(sys.argv[1]) / float(sys.argv[
 
 cpu_model="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 sha_ext="$(grep -qm1 sha_ni /proc/cpuinfo && echo 'SHA extensions (sha_ni)' || echo 'no SHA extensions')"
+# The NAME_wall/_cpu/_rss variables are set by measure() through `read` with computed names.
+# shellcheck disable=SC2154
 report="$(cat <<EOF
 Run: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($cpu_model, $sha_ext), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end,
 $runs runs per command (medians; CPU = user + system), git $(git --version | cut -d' ' -f3), $("$cliff" --version), $(openssl version | cut -d' ' -f1-2), .NET $(dotnet --version).
