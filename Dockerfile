@@ -15,6 +15,10 @@ RUN set -eu; \
     done
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# release-artifacts reads the history and builds the archive from the git object store with the git CLI.
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends git \
+    && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app /app
 COPY eng/run-action.sh /app/run-action.sh
 ENTRYPOINT ["/app/run-action.sh"]
