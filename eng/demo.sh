@@ -44,20 +44,27 @@ trap remove_leftovers EXIT
 
 heading() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-# Runs one action's CLI the way the runner would: its step summary goes to a file of its own, which is
-# printed afterwards; its outputs print as name=value lines. Exit code 1 (the checked thing failed) is
-# shown and the demo goes on; anything else (bad usage, a crash) fails the demo at the end.
+# Runs one action the way the runner runs a step: GITHUB_ACTIONS=true, its outputs and step summary going to
+# files of their own, which are printed afterwards. Exit code 1 (the checked thing failed) is shown and the
+# demo goes on; anything else (bad usage, a crash) fails the demo at the end.
 run_action() {
   local name="$1"
   shift
-  local summary="$work/$name-summary.md"
+  local summary="$work/$name-summary.md" outputs="$work/$name-outputs"
   : >"$summary"
+  : >"$outputs"
   heading "actions/$name $*"
   local status=0
-  GITHUB_STEP_SUMMARY="$summary" dotnet "$root/artifacts/demo/$name/$name.dll" "$@" || status=$?
-  printf -- '-- exit code %s; step summary (%s):\n' "$status" "$summary"
-  if ((status > 1)); then broken+=("$name (exit $status)"); fi
+  GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$summary" GITHUB_OUTPUT="$outputs" \
+    dotnet "$root/artifacts/demo/$name/$name.dll" "$@" || status=$?
+  printf -- '-- exit code %s; outputs (%s):\n' "$status" "$outputs"
+  # The runner's heredoc form (name<<delimiter ... delimiter), shown as name=value.
+  awk 'delim == "" && /<</ { i = index($0, "<<"); name = substr($0, 1, i - 1); delim = substr($0, i + 2); value = ""; n = 0; next }
+       delim != "" && $0 == delim { printf "%s=%s\n", name, value; delim = ""; next }
+       delim != "" { value = (n++ ? value "\\n" : "") $0 }' "$outputs"
+  printf -- '-- step summary (%s):\n' "$summary"
   cat "$summary"
+  if ((status > 1)); then broken+=("$name (exit $status)"); fi
 }
 
 heading "Docker engine"
