@@ -14,9 +14,10 @@ public partial class RepositoryLintTests
     public void Every_workflow_and_action_yml_of_this_repository_passes_with_zero_findings()
     {
         var root = RepositoryRoot.Path;
-        var files = FileCollector.Collect(root, [], LintConfig.Empty);
+        var config = RepositoryConfig();
+        var files = FileCollector.Collect(root, [], config);
 
-        var result = new Linter(RuleSet.All(), LintConfig.Empty, new LocalRepository(root)).Lint(files);
+        var result = new Linter(RuleSet.All(), config, new LocalRepository(root)).Lint(files);
 
         var expected = Directory.GetFiles(Path.Combine(root, ".github", "workflows")).Length
             + Directory.GetFiles(Path.Combine(root, "actions"), "action.yml", SearchOption.AllDirectories).Length;
@@ -33,11 +34,15 @@ public partial class RepositoryLintTests
         Assert.Contains("uses: ./actions/validate-workflows", example, StringComparison.Ordinal);
 
         var root = RepositoryRoot.Path;
-        var findings = new Linter(RuleSet.All(), LintConfig.Empty, new LocalRepository(root))
+        var findings = new Linter(RuleSet.All(), RepositoryConfig(), new LocalRepository(root))
             .LintText(new SourceFile(".github/workflows/lint.yml", Path.Combine(root, ".github", "workflows", "lint.yml"), example));
 
         Assert.True(findings.Count == 0, "findings in the README example:\n" + Expect.Describe(findings));
     }
+
+    // The repository's own .github/validate-workflows.yml, as the action reads it by default.
+    private static LintConfig RepositoryConfig() =>
+        ConfigLoader.Load(RepositoryRoot.Combine(".github", "validate-workflows.yml"), RuleSet.All().Select(r => r.Id).ToHashSet(StringComparer.Ordinal));
 
     [GeneratedRegex("```yaml\n(?<yaml>.*?)```", RegexOptions.Singleline)]
     private static partial Regex FirstYamlBlock();
