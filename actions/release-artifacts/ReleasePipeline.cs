@@ -9,6 +9,7 @@ using Tailpaste.ReleaseArtifacts.Installer;
 using Tailpaste.ReleaseArtifacts.Publish;
 using Tailpaste.ReleaseArtifacts.Versioning;
 using Tailpaste.Shared.Actions;
+using Tailpaste.Shared.GitHub;
 using Tailpaste.Shared.Docker;
 using Tailpaste.Shared.IO;
 using Tailpaste.Shared.Reporting;
@@ -258,7 +259,7 @@ public sealed class ReleasePipeline
             }
             else
             {
-                var client = GitHubReleasePublisher.CreateClient(_options.ApiUrl, _options.Token!);
+                var client = GitHubClientFactory.Create(_options.ApiUrl, _options.Token!, "tailpaste-release-artifacts");
                 published = await new GitHubReleasePublisher(client).PublishAsync(request, cancellationToken).ConfigureAwait(false);
                 _core.WriteInfo($"Release {release.Tag.Name} {published.Action}: {published.Url} ({published.Assets.Count} assets)");
             }

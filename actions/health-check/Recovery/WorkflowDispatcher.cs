@@ -1,5 +1,5 @@
 using Octokit;
-using Octokit.Internal;
+using Tailpaste.Shared.GitHub;
 
 namespace Tailpaste.HealthCheck.Recovery;
 
@@ -10,11 +10,7 @@ public static class WorkflowDispatcher
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        // A Connection keeps the base address as given (GitHubClient would add /api/v3/ to any non-github.com host,
-        // while GITHUB_API_URL on GitHub Enterprise Server already ends in /api/v3).
-        var baseAddress = options.ApiUrl.AbsoluteUri.EndsWith('/') ? options.ApiUrl : new Uri(options.ApiUrl.AbsoluteUri + "/");
-        var connection = new Connection(new ProductHeaderValue("tailpaste-health-check"), baseAddress, new InMemoryCredentialStore(new Credentials(options.Token)));
-        var client = new GitHubClient(connection);
+        var client = GitHubClientFactory.Create(options.ApiUrl, options.Token, "tailpaste-health-check");
         var dispatch = new CreateWorkflowDispatch(options.Ref)
         {
             Inputs = options.Inputs.ToDictionary(pair => pair.Key, pair => (object)pair.Value),

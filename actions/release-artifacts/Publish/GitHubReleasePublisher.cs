@@ -16,18 +16,6 @@ public sealed class GitHubReleasePublisher
         _client = client ?? throw new ArgumentNullException(nameof(client));
     }
 
-    public static GitHubClient CreateClient(Uri apiUrl, string token)
-    {
-        ArgumentNullException.ThrowIfNull(apiUrl);
-
-        // GitHubClient(header, uri) would append /api/v3/ to every host but api.github.com; the Connection keeps
-        // the URL as given (GITHUB_API_URL already ends in /api/v3 on GitHub Enterprise Server). Relative
-        // paths need the trailing slash.
-        var baseAddress = new Uri(apiUrl.ToString().TrimEnd('/') + "/");
-        var connection = new Connection(new ProductHeaderValue("tailpaste-release-artifacts"), baseAddress) { Credentials = new Credentials(token) };
-        return new GitHubClient(connection);
-    }
-
     public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
