@@ -9,8 +9,8 @@ using Tailpaste.ReleaseArtifacts.Installer;
 using Tailpaste.ReleaseArtifacts.Publish;
 using Tailpaste.ReleaseArtifacts.Versioning;
 using Tailpaste.Shared.Actions;
-using Tailpaste.Shared.GitHub;
 using Tailpaste.Shared.Docker;
+using Tailpaste.Shared.GitHub;
 using Tailpaste.Shared.IO;
 using Tailpaste.Shared.Reporting;
 
