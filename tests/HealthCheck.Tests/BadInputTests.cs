@@ -41,15 +41,24 @@ public sealed class BadInputTests
     [Fact]
     public async Task A_response_that_never_ends_is_cut_off_at_the_timeout()
     {
-        await using var server = LocalServer.Endless();
+        // A slow drip (1 KiB per 200 ms) keeps the body far from the probe's read cap, and 3 s leaves the headers time
+        // to arrive on a busy machine, so the status is known when the timeout cuts the body off.
+        await using var server = LocalServer.Endless(TimeSpan.FromMilliseconds(200));
         var clock = Stopwatch.StartNew();
 
-        var run = await RunServiceCheckAsync($"http://127.0.0.1:{server.Port}", timeout: "1");
+        var run = await ActionRun.RunAsync(new Dictionary<string, string>
+        {
+            ["checks"] = "service",
+            ["service-url"] = $"http://127.0.0.1:{server.Port}",
+            ["attempts"] = "1",
+            ["response-timeout"] = "3",
+            ["max-response-time-ms"] = "10000",
+        });
 
         clock.Stop();
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("timeout: status 200 but the body did not end within 1 s", run.CheckMessage("service"), StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the run took {clock.Elapsed}; one attempt is bounded by the 1 s timeout");
+        Assert.Contains("timeout: status 200 but the body did not end within 3 s", run.CheckMessage("service"), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the run took {clock.Elapsed}; one attempt is bounded by the 3 s timeout");
     }
 
     [Fact]

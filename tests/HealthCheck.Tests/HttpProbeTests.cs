@@ -25,7 +25,8 @@ public sealed class HttpProbeTests
         await using var server = LocalServer.Endless();
         using var probe = new HttpProbe();
 
-        var result = await probe.SendAsync(new HttpProbeRequest(HttpMethod.Get, new Uri($"http://127.0.0.1:{server.Port}/"), TimeSpan.FromMilliseconds(500), MaxBodyBytes: 64 * 1024 * 1024));
+        // Long enough for the headers to arrive on a busy 2-core machine (the status must be kept); the body never ends.
+        var result = await probe.SendAsync(new HttpProbeRequest(HttpMethod.Get, new Uri($"http://127.0.0.1:{server.Port}/"), TimeSpan.FromSeconds(3), MaxBodyBytes: 64 * 1024 * 1024));
 
         Assert.Equal(HttpProbeFailure.Timeout, result.Failure);
         Assert.Equal(200, result.StatusCode);

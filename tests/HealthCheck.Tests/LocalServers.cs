@@ -25,8 +25,8 @@ public sealed class LocalServer : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    /// <summary>Answers 200 with a chunked body that keeps coming, a chunk every 20 ms, until the client goes away.</summary>
-    public static LocalServer Endless() => new(async (stream, stop) =>
+    /// <summary>Answers 200 with a chunked body that keeps coming, 1 KiB every <paramref name="interval"/> (20 ms by default), until the client goes away.</summary>
+    public static LocalServer Endless(TimeSpan? interval = null) => new(async (stream, stop) =>
     {
         await ReadHeadersAsync(stream, stop);
         await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"u8.ToArray(), stop);
@@ -34,7 +34,7 @@ public sealed class LocalServer : IAsyncDisposable
         while (!stop.IsCancellationRequested)
         {
             await stream.WriteAsync(chunk, stop);
-            await Task.Delay(20, stop);
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(20), stop);
         }
     });
 
