@@ -6,9 +6,10 @@ using Tailpaste.DockerCleanup.Selection;
 namespace Tailpaste.DockerCleanup;
 
 /// <summary>
-/// The cleanup itself: one inventory, then kind by kind in an order that works (containers, networks,
-/// images, volumes), each kind planned against the containers that are still there and removed in
-/// parallel with a bounded degree. A dry run plans exactly the same way and removes nothing.
+/// The cleanup itself: one inventory, then the removals in an order that works. Containers go first; networks,
+/// images and volumes that some container uses follow them (networks, images, volumes), planned against the
+/// containers that are still there; those no container uses go alongside the containers. Every removal passes
+/// one bound on the requests in flight. A dry run plans exactly the same way and removes nothing.
 /// </summary>
 public sealed class CleanupRunner
 {
@@ -34,27 +35,45 @@ public sealed class CleanupRunner
         _clock = clock ?? TimeProvider.System;
     }
 
-    public async Task<CleanupResult> RunAsync(CancellationToken cancellationToken)
+    /// <summary>Lists what the engine holds. It only reads, so it may start before the engine has been probed.</summary>
+    public async Task<Inventory> ReadInventoryAsync(CancellationToken cancellationToken)
     {
-        var started = _clock.GetUtcNow();
+        var readAt = _clock.GetUtcNow();
         var inventory = await InventoryReader.ReadAsync(_client, _options.Resources, _options.Labels, _options.PruneDangling, cancellationToken).ConfigureAwait(false);
+        return inventory with { ReadAt = readAt };
+    }
+
+    public async Task<CleanupResult> RunAsync(Inventory inventory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        var started = inventory.ReadAt;
         var policy = new CleanupPolicy(_options.Labels, _options.ProtectLabels, _options.PruneDangling, _options.OlderThan, started);
         using var remover = new ResourceRemover(_client, _options.StopTimeout, MaxParallelRemovals);
-        var outcomes = new Dictionary<ResourceKind, IReadOnlyList<ResourceOutcome>>();
+        var laterKinds = new[] { ResourceKind.Networks, ResourceKind.Images, ResourceKind.Volumes }.Where(_options.Resources.Contains).ToList();
+
+        // What no container uses at all does not wait for the containers: it is removed alongside them, so the
+        // engine is never idle between kinds. What some container uses waits for the container phase, and is
+        // then judged against the containers that are still there.
+        var anyContainer = ContainerUsage.Of(inventory.Containers);
+        var independent = laterKinds.ToDictionary(
+            kind => kind,
+            kind => ExecuteAsync(CleanupPlanner.Plan(inventory.Of(kind).Where(r => anyContainer.InUseReason(r) is null), policy, usage: null), remover, MaxParallelRemovals, cancellationToken));
 
         var containerPlan = _options.Resources.Contains(ResourceKind.Containers) ? CleanupPlanner.Plan(inventory.Containers, policy, usage: null) : [];
         var stopsAhead = containerPlan.Any(p => p.Outcome == Outcome.WouldRemove && p.Resource.IsRunning);
         var containers = await ExecuteAsync(containerPlan, remover, stopsAhead ? MaxParallelContainers : MaxParallelRemovals, cancellationToken).ConfigureAwait(false);
+        var outcomes = new Dictionary<ResourceKind, IReadOnlyList<ResourceOutcome>>();
         if (_options.Resources.Contains(ResourceKind.Containers))
         {
             outcomes[ResourceKind.Containers] = containers;
         }
 
         var gone = containers.Where(o => o.IsRemoval || o.Outcome == Outcome.AlreadyGone).Select(o => o.Resource.Id).ToHashSet(StringComparer.Ordinal);
-        var usage = ContainerUsage.Of(inventory.Containers.Where(c => !gone.Contains(c.Id)));
-        foreach (var kind in new[] { ResourceKind.Networks, ResourceKind.Images, ResourceKind.Volumes }.Where(_options.Resources.Contains))
+        var staying = ContainerUsage.Of(inventory.Containers.Where(c => !gone.Contains(c.Id)));
+        foreach (var kind in laterKinds)
         {
-            outcomes[kind] = await ExecuteAsync(CleanupPlanner.Plan(inventory.Of(kind), policy, usage), remover, MaxParallelRemovals, cancellationToken).ConfigureAwait(false);
+            var dependent = await ExecuteAsync(CleanupPlanner.Plan(inventory.Of(kind).Where(r => anyContainer.InUseReason(r) is not null), policy, staying), remover, MaxParallelRemovals, cancellationToken).ConfigureAwait(false);
+            outcomes[kind] = InReportOrder([.. await independent[kind].ConfigureAwait(false), .. dependent]);
         }
 
         return new CleanupResult(outcomes, started, _clock.GetUtcNow());
@@ -72,6 +91,9 @@ public sealed class CleanupRunner
                 : planned;
         }).ConfigureAwait(false);
 
-        return results.OrderBy(r => r.Resource.Name, StringComparer.Ordinal).ThenBy(r => r.Resource.Id, StringComparer.Ordinal).ToList();
+        return InReportOrder(results);
     }
+
+    private static List<ResourceOutcome> InReportOrder(IEnumerable<ResourceOutcome> outcomes) =>
+        outcomes.OrderBy(r => r.Resource.Name, StringComparer.Ordinal).ThenBy(r => r.Resource.Id, StringComparer.Ordinal).ToList();
 }

@@ -48,14 +48,21 @@ public static class DockerCleanupAction
         // One client for the probe and the work: a second one would cost a short run its warm-up again.
         using var client = DockerClientFactory.Create(options.Engine, DockerClientFactory.DefaultTimeout + options.StopTimeout);
 
-        // An engine that does not answer is a wrong address, not a failed cleanup: exit 2, nothing touched.
+        // The listing only reads, so it goes out with the probe instead of after it: on a healthy engine the
+        // run does not pay for the two one after the other. An engine that does not answer is still a wrong
+        // address, not a failed cleanup: exit 2, nothing touched.
+        var runner = new CleanupRunner(client, options);
+        // On the thread pool: the client's first calls compile and set up a lot before their first await.
+        var inventory = Task.Run(() => runner.ReadInventoryAsync(cancellationToken), cancellationToken);
         var status = await DockerEngineProbe.ProbeAsync(client, options.Engine, ProbeTimeout, cancellationToken).ConfigureAwait(false);
         if (!status.Answers)
         {
+            // The listing fails too, or would wait for the client's timeout; its error says nothing the probe's does not.
+            _ = inventory.ContinueWith(listing => listing.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             throw new InputException(options.EngineSource, options.Engine.ToString(), $"a Docker engine that answers ({status.Error})");
         }
 
-        var result = await new CleanupRunner(client, options).RunAsync(cancellationToken).ConfigureAwait(false);
+        var result = await runner.RunAsync(await inventory.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
         foreach (var failure in result.Failures)
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Docker.DotNet.Models;
 using Tailpaste.DockerCleanup.Model;
 using Tailpaste.DockerCleanup.Tests.Support;
@@ -25,16 +24,7 @@ public sealed class CleanStopTests(DockerEngineFixture engine) : IClassFixture<D
         var graceful = await population.RunContainerAsync("container-graceful", image, labels, ["/bin/sh", "-c", "trap 'exit 0' TERM; while true; do sleep 0.1; done"]);
         var stubborn = await Task.WhenAll(Enumerable.Range(0, Stubborn).Select(_ => population.RunContainerAsync("container-ignores-term", image, labels)));
 
-        var events = new ConcurrentQueue<Message>();
-        using var watching = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var filter = new Dictionary<string, IDictionary<string, bool>>
-        {
-            ["type"] = new Dictionary<string, bool> { ["container"] = true },
-            ["label"] = new Dictionary<string, bool> { [population.RunLabel] = true },
-        };
-        // Since: the engine replays what happened from then on, so no event is lost while the watch connects.
-        var since = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var monitor = engine.Client.System.MonitorEventsAsync(new ContainerEventsParameters { Filters = filter, Since = since }, new Progress<Message>(events.Enqueue), watching.Token);
+        await using var events = EngineEventLog.Start(engine.Client, ["container"], population.RunLabel);
 
         var run = await ActionRun.StartAsync(engine.DockerHost, new Dictionary<string, string>
         {
@@ -47,10 +37,8 @@ public sealed class CleanStopTests(DockerEngineFixture engine) : IClassFixture<D
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal((Stubborn + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), run.Outputs["removed-containers"]);
-        await WaitForAsync(() => events.Count(e => e.Action == "destroy") == Stubborn + 1, watching.Token);
-        await watching.CancelAsync();
-        await IgnoreCancellationAsync(monitor);
-        var log = events.OrderBy(e => e.TimeNano).ToList();
+        await events.WaitUntilAsync(seen => seen.Count(e => e.Action == "destroy") == Stubborn + 1);
+        var log = await events.StopAsync();
 
         // The graceful one left on SIGTERM with its own exit code 0; it was never killed.
         Assert.Contains(log, e => e.Actor.ID == graceful && e.Action == "kill" && Signal(e) == "15");
@@ -75,24 +63,4 @@ public sealed class CleanStopTests(DockerEngineFixture engine) : IClassFixture<D
     }
 
     private static string? Signal(Message e) => e.Actor.Attributes.TryGetValue("signal", out var signal) ? signal : null;
-
-    private static async Task WaitForAsync(Func<bool> condition, CancellationToken cancellationToken)
-    {
-        while (!condition())
-        {
-            await Task.Delay(50, cancellationToken);
-        }
-    }
-
-    private static async Task IgnoreCancellationAsync(Task task)
-    {
-        try
-        {
-            await task;
-        }
-        catch (OperationCanceledException)
-        {
-            // The monitor ends by cancellation.
-        }
-    }
 }

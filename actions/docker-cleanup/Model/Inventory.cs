@@ -7,6 +7,9 @@ public sealed record Inventory(
     IReadOnlyList<DockerResource> Images,
     IReadOnlyList<DockerResource> Volumes)
 {
+    /// <summary>When the listing began: ages (<c>older-than</c>) are measured from here.</summary>
+    public DateTimeOffset ReadAt { get; init; }
+
     public IReadOnlyList<DockerResource> Of(ResourceKind kind) => kind switch
     {
         ResourceKind.Containers => Containers,
