@@ -24,7 +24,7 @@ public sealed class CleanStopTests(DockerEngineFixture engine) : IClassFixture<D
         var graceful = await population.RunContainerAsync("container-graceful", image, labels, ["/bin/sh", "-c", "trap 'exit 0' TERM; while true; do sleep 0.1; done"]);
         var stubborn = await Task.WhenAll(Enumerable.Range(0, Stubborn).Select(_ => population.RunContainerAsync("container-ignores-term", image, labels)));
 
-        await using var events = EngineEventLog.Start(engine.Client, ["container"], population.RunLabel);
+        var events = EngineEventLog.Start(engine.Client, ["container"], population.RunLabel);
 
         var run = await ActionRun.StartAsync(engine.DockerHost, new Dictionary<string, string>
         {
@@ -37,8 +37,7 @@ public sealed class CleanStopTests(DockerEngineFixture engine) : IClassFixture<D
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal((Stubborn + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), run.Outputs["removed-containers"]);
-        await events.WaitUntilAsync(seen => seen.Count(e => e.Action == "destroy") == Stubborn + 1);
-        var log = await events.StopAsync();
+        var log = await events.WaitUntilAsync(seen => seen.Count(e => e.Action == "destroy") == Stubborn + 1);
 
         // The graceful one left on SIGTERM with its own exit code 0; it was never killed.
         Assert.Contains(log, e => e.Actor.ID == graceful && e.Action == "kill" && Signal(e) == "15");

@@ -24,7 +24,7 @@ public sealed class IndependentRemovalTests(DockerEngineFixture engine) : IClass
         var freeVolume = await population.CreateVolumeAsync("volume-unused", population.Labels(selected));
 
         // Volume events carry no labels, so every event is watched and the test's own are picked by ID.
-        await using var events = EngineEventLog.Start(engine.Client, ["container", "image", "volume"]);
+        var events = EngineEventLog.Start(engine.Client, ["container", "image", "volume"]);
         var run = await ActionRun.StartAsync(engine.DockerHost, new Dictionary<string, string>
         {
             ["labels"] = $"environment=testing,managed-by=ci,{population.RunLabel}",
@@ -35,11 +35,10 @@ public sealed class IndependentRemovalTests(DockerEngineFixture engine) : IClass
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(("1", "2", "1"), (run.Outputs["removed-containers"], run.Outputs["removed-images"], run.Outputs["removed-volumes"]));
-        await events.WaitUntilAsync(seen =>
+        var log = await events.WaitUntilAsync(seen =>
             seen.Any(e => e.Type == "container" && e.Actor.ID == stubborn && e.Action == "destroy")
             && seen.Any(e => IsImageDelete(e, usedImage)) && seen.Any(e => IsImageDelete(e, freeImage))
             && seen.Any(e => e.Type == "volume" && e.Actor.ID == freeVolume && e.Action == "destroy"));
-        var log = await events.StopAsync();
 
         var sigkill = log.First(e => e.Actor.ID == stubborn && e.Action == "kill" && e.Actor.Attributes.TryGetValue("signal", out var signal) && signal == "9").TimeNano;
         var destroyed = log.First(e => e.Actor.ID == stubborn && e.Action == "destroy").TimeNano;

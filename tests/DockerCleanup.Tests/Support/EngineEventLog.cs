@@ -6,23 +6,28 @@ using Docker.DotNet.Models;
 namespace Tailpaste.DockerCleanup.Tests.Support;
 
 /// <summary>
-/// The engine's own event stream while a test runs, for asserting what happened in which order without
-/// timing anything. Watches from one second before it starts, so nothing is lost while it connects.
+/// The engine's own events since a test began, for asserting what happened in which order without timing
+/// anything. Each read asks for a closed window (since the start, until just after now), so the engine ends
+/// the stream itself: a stream left open is only stopped by cancellation, which Docker.DotNet does not
+/// honour while it waits inside a message, and a test waiting for it can hang.
 /// </summary>
-internal sealed class EngineEventLog : IAsyncDisposable
+internal sealed class EngineEventLog
 {
-    private readonly ConcurrentQueue<Message> _events = new();
-    private readonly CancellationTokenSource _watching = new(TimeSpan.FromMinutes(2));
-    private readonly Task _monitor;
+    private static readonly TimeSpan _patience = TimeSpan.FromMinutes(2);
 
-    private EngineEventLog(DockerClient client, IDictionary<string, IDictionary<string, bool>> filters)
+    private readonly DockerClient _client;
+    private readonly Dictionary<string, IDictionary<string, bool>> _filters;
+    private readonly long _since;
+
+    private EngineEventLog(DockerClient client, Dictionary<string, IDictionary<string, bool>> filters)
     {
-        // Since: the engine replays what happened from then on.
-        var since = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1).ToString(CultureInfo.InvariantCulture);
-        _monitor = client.System.MonitorEventsAsync(new ContainerEventsParameters { Filters = filters, Since = since }, new Progress<Message>(_events.Enqueue), _watching.Token);
+        _client = client;
+        _filters = filters;
+        // A second early: the engine's timestamps are whole seconds.
+        _since = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1;
     }
 
-    /// <summary>Starts watching events of the given types (container, image, volume, network), optionally only those carrying a label.</summary>
+    /// <summary>Starts the log for events of the given types (container, image, volume, network), optionally only those carrying a label.</summary>
     public static EngineEventLog Start(DockerClient client, IEnumerable<string> types, string? label = null)
     {
         var filters = new Dictionary<string, IDictionary<string, bool>>
@@ -37,34 +42,39 @@ internal sealed class EngineEventLog : IAsyncDisposable
         return new EngineEventLog(client, filters);
     }
 
-    /// <summary>Waits (within the log's two minutes) until the events seen so far satisfy the condition.</summary>
-    public async Task WaitUntilAsync(Func<IReadOnlyCollection<Message>, bool> condition)
+    /// <summary>Reads the log until the events satisfy the condition (within two minutes) and returns them in the engine's order.</summary>
+    public async Task<IReadOnlyList<Message>> WaitUntilAsync(Func<IReadOnlyList<Message>, bool> condition)
     {
-        while (!condition(_events.ToArray()))
+        var deadline = DateTimeOffset.UtcNow + _patience;
+        while (true)
         {
-            await Task.Delay(50, _watching.Token);
+            var events = await ReadAsync();
+            if (condition(events))
+            {
+                return events;
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The engine's events did not show what the test waited for within {_patience.TotalMinutes} minutes; seen: "
+                    + string.Join(", ", events.Select(e => $"{e.Type} {e.Action} {e.Actor.ID}")));
+            }
+
+            await Task.Delay(200);
         }
     }
 
-    /// <summary>Stops watching and returns every event seen, in the engine's order.</summary>
-    public async Task<IReadOnlyList<Message>> StopAsync()
+    // Every event from the start until a second from now; the engine closes the stream at `until`.
+    private async Task<IReadOnlyList<Message>> ReadAsync()
     {
-        await _watching.CancelAsync();
-        try
+        var events = new ConcurrentQueue<Message>();
+        var parameters = new ContainerEventsParameters
         {
-            await _monitor;
-        }
-        catch (OperationCanceledException)
-        {
-            // The monitor ends by cancellation.
-        }
-
-        return _events.OrderBy(e => e.TimeNano).ToList();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        _watching.Dispose();
+            Filters = _filters,
+            Since = _since.ToString(CultureInfo.InvariantCulture),
+            Until = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1).ToString(CultureInfo.InvariantCulture),
+        };
+        await _client.System.MonitorEventsAsync(parameters, new SynchronousProgress<Message>(events.Enqueue));
+        return events.OrderBy(e => e.TimeNano).ToList();
     }
 }

@@ -258,10 +258,4 @@ internal sealed class Population : IAsyncDisposable
             // Already gone (the action under test removed it).
         }
     }
-
-    /// <summary>Reports progress on the caller's thread, so nothing is lost when the build call returns.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }
