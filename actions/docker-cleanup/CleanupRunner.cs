@@ -7,8 +7,8 @@ namespace Tailpaste.DockerCleanup;
 
 /// <summary>
 /// The cleanup itself: one inventory, then the removals in an order that works. Containers go first; networks,
-/// images and volumes that some container uses follow them (networks, images, volumes), planned against the
-/// containers that are still there; those no container uses go alongside the containers. Every removal passes
+/// images and volumes that some container uses follow them, in that order, planned against the containers that
+/// are still there; those no container uses go alongside the containers. Every removal passes
 /// one bound on the requests in flight. A dry run plans exactly the same way and removes nothing.
 /// </summary>
 public sealed class CleanupRunner
@@ -55,9 +55,10 @@ public sealed class CleanupRunner
         // engine is never idle between kinds. What some container uses waits for the container phase, and is
         // then judged against the containers that are still there.
         var anyContainer = ContainerUsage.Of(inventory.Containers);
+        var usedByAContainer = laterKinds.ToDictionary(kind => kind, kind => inventory.Of(kind).ToLookup(r => anyContainer.InUseReason(r) is not null));
         var independent = laterKinds.ToDictionary(
             kind => kind,
-            kind => ExecuteAsync(CleanupPlanner.Plan(inventory.Of(kind).Where(r => anyContainer.InUseReason(r) is null), policy, usage: null), remover, MaxParallelRemovals, cancellationToken));
+            kind => ExecuteAsync(CleanupPlanner.Plan(usedByAContainer[kind][false], policy, usage: null), remover, MaxParallelRemovals, cancellationToken));
 
         var containerPlan = _options.Resources.Contains(ResourceKind.Containers) ? CleanupPlanner.Plan(inventory.Containers, policy, usage: null) : [];
         var stopsAhead = containerPlan.Any(p => p.Outcome == Outcome.WouldRemove && p.Resource.IsRunning);
@@ -72,7 +73,7 @@ public sealed class CleanupRunner
         var staying = ContainerUsage.Of(inventory.Containers.Where(c => !gone.Contains(c.Id)));
         foreach (var kind in laterKinds)
         {
-            var dependent = await ExecuteAsync(CleanupPlanner.Plan(inventory.Of(kind).Where(r => anyContainer.InUseReason(r) is not null), policy, staying), remover, MaxParallelRemovals, cancellationToken).ConfigureAwait(false);
+            var dependent = await ExecuteAsync(CleanupPlanner.Plan(usedByAContainer[kind][true], policy, staying), remover, MaxParallelRemovals, cancellationToken).ConfigureAwait(false);
             outcomes[kind] = InReportOrder([.. await independent[kind].ConfigureAwait(false), .. dependent]);
         }
 

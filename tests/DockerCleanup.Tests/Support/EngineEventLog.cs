@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -67,14 +66,14 @@ internal sealed class EngineEventLog
     // Every event from the start until a second from now; the engine closes the stream at `until`.
     private async Task<IReadOnlyList<Message>> ReadAsync()
     {
-        var events = new ConcurrentQueue<Message>();
+        var events = new List<Message>();
         var parameters = new ContainerEventsParameters
         {
             Filters = _filters,
             Since = _since.ToString(CultureInfo.InvariantCulture),
             Until = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1).ToString(CultureInfo.InvariantCulture),
         };
-        await _client.System.MonitorEventsAsync(parameters, new SynchronousProgress<Message>(events.Enqueue));
+        await _client.System.MonitorEventsAsync(parameters, new SynchronousProgress<Message>(events.Add));
         return events.OrderBy(e => e.TimeNano).ToList();
     }
 }
