@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the actions image, tailpaste/actions:dev, from the root Dockerfile exactly as the runner
+# Builds the actions image, tailpaste/actions:dev (the tag is TAILPASTE_IMAGE_TAG when set), from the root Dockerfile exactly as the runner
 # would for `uses: ./actions/<name>` — the same Dockerfile every action.yml names — so tests can run
 # an action the way the runner does. Skipped when its sources are unchanged.
 #
@@ -15,7 +15,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=eng/lib/image.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/image.sh"
 
-readonly IMAGE=tailpaste/actions:dev
+readonly IMAGE="tailpaste/actions:$TAILPASTE_IMAGE_TAG"
 
 force=0
 for arg in "$@"; do

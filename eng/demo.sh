@@ -88,7 +88,7 @@ heading "Sample service on 127.0.0.1:$port (container $container)"
 docker volume create "${labels[@]}" "$volume" >/dev/null
 docker run -d --name "$container" --network host "${labels[@]}" \
   -e "LISTEN_PORT=$port" -e STORAGE_PATH=/data -e APP_VERSION=demo \
-  -v "$volume:/data" tailpaste/paste-service:dev >/dev/null
+  -v "$volume:/data" "tailpaste/paste-service:${TAILPASTE_IMAGE_TAG:-dev}" >/dev/null
 ready=0
 for _ in $(seq 1 60); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then ready=1; break; fi

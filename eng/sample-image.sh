@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the sample paste service's image, tailpaste/paste-service:dev (plus any tags given),
+# Builds the sample paste service's image, tailpaste/paste-service:dev (the tag is TAILPASTE_IMAGE_TAG when set) (plus any tags given),
 # from samples/paste-service/Dockerfile with the repository root as context.
 #
 # Usage: eng/sample-image.sh [--force] [tag...]
@@ -21,7 +21,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=eng/lib/image.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/image.sh"
 
-readonly IMAGE=tailpaste/paste-service:dev
+readonly IMAGE="tailpaste/paste-service:$TAILPASTE_IMAGE_TAG"
 readonly SAMPLE=samples/paste-service
 
 force=0

@@ -4,6 +4,9 @@
 # Where the private engine, its caches and the lock live. A fixed path so that
 # repeated `start` calls (and parallel test assemblies) find the same engine.
 TAILPASTE_DOCKER_STATE="${TAILPASTE_DOCKER_STATE:-/tmp/tailpaste-docker}"
+# The tag of the images this checkout builds (tailpaste/actions:<tag>, tailpaste/paste-service:<tag>); two
+# checkouts that share one engine set different tags so neither runs the other's build.
+TAILPASTE_IMAGE_TAG="${TAILPASTE_IMAGE_TAG:-dev}"
 
 # How long a probe of an engine may take before we call it dead.
 TAILPASTE_DOCKER_PROBE_SECONDS="${TAILPASTE_DOCKER_PROBE_SECONDS:-5}"

@@ -8,10 +8,18 @@ namespace Tailpaste.TestKit;
 /// </summary>
 public static class DockerEngineSetup
 {
-    public const string SampleImage = "tailpaste/paste-service:dev";
+    /// <summary>
+    /// The tag of this checkout's images: <c>TAILPASTE_IMAGE_TAG</c> (as eng/lib/common.sh reads it), else <c>dev</c>.
+    /// Two checkouts sharing one engine set different tags, so neither tests the other's build.
+    /// </summary>
+    public static string ImageTag =>
+        Environment.GetEnvironmentVariable("TAILPASTE_IMAGE_TAG") is { Length: > 0 } tag ? tag : "dev";
+
+    /// <summary>The sample service's image, as eng/sample-image.sh tags it.</summary>
+    public static readonly string SampleImage = "tailpaste/paste-service:" + ImageTag;
 
     /// <summary>The image every action.yml builds (the root Dockerfile), as eng/action-image.sh tags it.</summary>
-    public const string ActionsImage = "tailpaste/actions:dev";
+    public static readonly string ActionsImage = "tailpaste/actions:" + ImageTag;
 
     /// <summary>The smallest stand-in base image (Debian minbase with bash): handy for tiny test containers.</summary>
     public const string RuntimeDepsImage = "mcr.microsoft.com/dotnet/runtime-deps:10.0";
