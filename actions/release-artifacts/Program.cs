@@ -1,4 +1,4 @@
 using Tailpaste.ReleaseArtifacts;
 using Tailpaste.Shared.Actions;
 
-return await ActionHost.RunAsync(ReleaseArtifactsAction.Definition, args, RunnerEnvironment.ProcessVariables(), Console.Out, Console.Error);
+return await ActionHost.RunProcessAsync(ReleaseArtifactsAction.Definition, args);

@@ -1,4 +1,4 @@
 using Tailpaste.Shared.Actions;
 using Tailpaste.ValidateWorkflows;
 
-return await ActionHost.RunAsync(ValidateWorkflowsAction.Definition, args, RunnerEnvironment.ProcessVariables(), Console.Out, Console.Error);
+return await ActionHost.RunProcessAsync(ValidateWorkflowsAction.Definition, args);

@@ -132,15 +132,16 @@ public sealed class ActionCore : ICoreService
         }
         else if (IsDebug)
         {
-            _stdout.WriteLine("debug: " + Masker.Apply(message));
+            _stdout.WriteLine(UntrustedText.Neutralise("debug: " + Masker.Apply(message)));
         }
     }
 
-    public void WriteInfo(string message) => _stdout.WriteLine(Masker.Apply(message));
+    /// <summary>Prints text as log lines; a line of it can never act as a workflow command (see <see cref="UntrustedText"/>).</summary>
+    public void WriteInfo(string message) => _stdout.WriteLine(UntrustedText.Neutralise(Masker.Apply(message)));
 
     public void StartGroup(string name)
     {
-        _stdout.WriteLine(IsActions ? WorkflowCommand.Format("group", null, Masker.Apply(name)) : $"== {Masker.Apply(name)}");
+        _stdout.WriteLine(IsActions ? WorkflowCommand.Format("group", null, Masker.Apply(name)) : UntrustedText.Neutralise($"== {Masker.Apply(name)}"));
     }
 
     public void EndGroup()
@@ -151,8 +152,12 @@ public sealed class ActionCore : ICoreService
         }
     }
 
+    /// <summary>True once the summary was written (so the host does not write it twice after a crash).</summary>
+    public bool SummaryWritten { get; private set; }
+
     public async Task<SummaryText> WriteSummaryAsync(CancellationToken cancellationToken = default)
     {
+        SummaryWritten = true;
         if (_runner.StepSummaryFile is { } file)
         {
             var existing = File.Exists(file) ? (int)Math.Min(new FileInfo(file).Length, Summary.DefaultLimitBytes) : 0;
@@ -167,7 +172,7 @@ public sealed class ActionCore : ICoreService
         }
 
         var plain = Summary.Render(int.MaxValue);
-        await _stdout.WriteAsync(Masker.Apply(plain.Markdown).AsMemory(), cancellationToken).ConfigureAwait(false);
+        await _stdout.WriteAsync(UntrustedText.Neutralise(Masker.Apply(plain.Markdown)).AsMemory(), cancellationToken).ConfigureAwait(false);
         return plain;
     }
 
@@ -183,6 +188,6 @@ public sealed class ActionCore : ICoreService
         var where = properties?.File is { } file
             ? $"{file}{(properties.StartLine is { } line ? $":{line}" : string.Empty)}{(properties.StartColumn is { } col ? $":{col}" : string.Empty)}: "
             : string.Empty;
-        _stdout.WriteLine($"{level}: {where}{message}");
+        _stdout.WriteLine(UntrustedText.Neutralise($"{level}: {where}{message}"));
     }
 }

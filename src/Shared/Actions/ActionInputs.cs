@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tailpaste.Shared.IO;
 
 namespace Tailpaste.Shared.Actions;
 
@@ -34,10 +35,12 @@ public sealed class ActionInputs
     public string GetInput(string name, bool required = false)
     {
         var input = Declared(name);
-        var value = _values.TryGetValue(input.Name, out var raw) ? raw.Trim() : string.Empty;
+        var given = _values.TryGetValue(input.Name, out var raw);
+        var value = given ? raw!.Trim() : string.Empty;
         if (value.Length == 0 && (required || input.Required))
         {
-            throw new InputException(input.Name, null, Describe(input));
+            // Given but empty (an empty workflow expression) is named as such: the default was not used.
+            throw new InputException(input.Name, given ? raw : null, given ? $"{Describe(input)}; it was given empty" : Describe(input));
         }
 
         return value;
@@ -50,16 +53,13 @@ public sealed class ActionInputs
         return value.Length == 0 ? null : value;
     }
 
-    /// <summary>true/false in the YAML 1.2 core schema spellings, like the toolkit's getBooleanInput.</summary>
+    /// <summary>Exactly true or false, in any case; anything else (0, 1, yes, no, empty) is bad input, never a guess.</summary>
     public bool GetBoolInput(string name)
     {
         var value = GetInput(name, required: true);
-        return value switch
-        {
-            "true" or "True" or "TRUE" => true,
-            "false" or "False" or "FALSE" => false,
-            _ => throw Invalid(name, value, "true or false"),
-        };
+        return value.Equals("true", StringComparison.OrdinalIgnoreCase) ? true
+            : value.Equals("false", StringComparison.OrdinalIgnoreCase) ? false
+            : throw Invalid(name, value, "true or false");
     }
 
     /// <summary>One entry per non-empty line, trimmed.</summary>
@@ -111,6 +111,29 @@ public sealed class ActionInputs
         var value = GetInput(name, required: true);
         return choices.FirstOrDefault(c => c.Equals(value, StringComparison.OrdinalIgnoreCase))
             ?? throw Invalid(name, value, "one of " + string.Join(", ", choices));
+    }
+
+    /// <summary>
+    /// The full path of a file the action will write (a report, say), checked now, before anything changes:
+    /// not a folder, device or link, and its folder can take a new file. Relative paths resolve against the
+    /// working directory (the workspace in a run).
+    /// </summary>
+    public string GetOutputPathInput(string name)
+    {
+        var value = GetInput(name, required: true);
+        string full;
+        try
+        {
+            full = Path.GetFullPath(value);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw Invalid(name, value, $"a file path ({e.Message})");
+        }
+
+        return WritableFilePath.Problem(full) is { } problem
+            ? throw Invalid(name, value, $"a path where a file can be written, but {problem}")
+            : full;
     }
 
     /// <summary>Bad input for this input name, with the value hidden when the input is secret.</summary>

@@ -3,7 +3,10 @@ namespace Tailpaste.Shared.Actions;
 /// <summary>
 /// Raw input values gathered from the three places they can come from, in this order of precedence:
 /// command-line flags, <c>INPUT_&lt;NAME&gt;</c> variables (what the runner sets), action.yml defaults.
-/// An empty value counts as "not given", as in the Actions toolkit.
+/// Inside a run the runner has already applied the defaults and sets every declared input, so a variable
+/// that is present but empty is what the workflow asked for (an empty expression, say) and stays empty:
+/// falling back to the default there would run with a value nobody gave (an empty <c>labels</c> must not
+/// become the default selector). Outside a run an empty variable counts as "not given".
 /// </summary>
 public static class InputValues
 {
@@ -17,7 +20,8 @@ public static class InputValues
     public static Dictionary<string, string> Gather(
         ActionManifest manifest,
         IReadOnlyDictionary<string, string> environment,
-        IReadOnlyDictionary<string, string> commandLine)
+        IReadOnlyDictionary<string, string> commandLine,
+        bool insideRun = false)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(environment);
@@ -29,7 +33,7 @@ public static class InputValues
             {
                 values[input.Name] = fromFlag;
             }
-            else if (environment.TryGetValue(VariableName(input.Name), out var fromRunner) && fromRunner.Length > 0)
+            else if (environment.TryGetValue(VariableName(input.Name), out var fromRunner) && (fromRunner.Length > 0 || insideRun))
             {
                 values[input.Name] = fromRunner;
             }

@@ -80,4 +80,75 @@ public sealed class ActionHostTests
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--no-such-thing", stderr, StringComparison.Ordinal);
     }
+
+    private static readonly ActionDefinition<Options> _crashing = _action with
+    {
+        Run = (options, core, ct) =>
+        {
+            core.Summary.AddHeading("Partial work", 2);
+            throw new InvalidOperationException("the engine said no\n::error::forged");
+        },
+    };
+
+    [Fact]
+    public async Task AnExceptionThatEscapesTheAction_IsExitOneWithAnErrorAnnotation_AndNoStackTrace()
+    {
+        using var folder = new TempFolder();
+        var summary = Path.Combine(folder.Path, "summary.md");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var variables = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary };
+
+        var code = await ActionHost.RunAsync(_crashing, [], variables, stdout, stderr);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        var lines = stdout.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        var line = Assert.Single(lines);
+        Assert.StartsWith("::error title=sample failed::sample stopped on an error it did not expect (InvalidOperationException: the engine said no%0A::error::forged)", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("## Partial work", await File.ReadAllTextAsync(summary), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithDebugLogging_TheCrashCarriesTheStackTrace()
+    {
+        var (code, stdout, _) = await RunWith(_crashing, new() { ["GITHUB_ACTIONS"] = "true", ["RUNNER_DEBUG"] = "1" });
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("%0A   at ", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OutsideARun_TheCrashIsOnePlainErrorLine_ThatCannotActAsACommand()
+    {
+        var (code, stdout, _) = await RunWith(_crashing, []);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.StartsWith("error: sample stopped on an error it did not expect", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(stdout.Split('\n'), l => l.TrimStart().StartsWith("::", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APlainArgument_IsBadInput_ForAnActionWithoutUsage()
+    {
+        var (code, _, stderr) = await Run([], "--dry-run", "0");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("Input 'dry-run' has the value '0': expected true or false.", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunWith(ActionDefinition<Options> action, Dictionary<string, string> variables, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await ActionHost.RunAsync(action, args, variables, stdout, stderr);
+        return (code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
+    }
+
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("host-tests-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
 }

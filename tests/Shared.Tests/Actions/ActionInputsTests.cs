@@ -4,10 +4,12 @@ namespace Tailpaste.Shared.Tests.Actions;
 
 public sealed class ActionInputsTests
 {
-    private static ActionInputs Inputs(Dictionary<string, string>? environment = null, params string[] args)
+    private static ActionInputs Inputs(Dictionary<string, string>? environment = null, params string[] args) => Inputs(environment, insideRun: false, args);
+
+    private static ActionInputs Inputs(Dictionary<string, string>? environment, bool insideRun, params string[] args)
     {
         var commandLine = CommandLine.Parse(args, TestManifest.Manifest, new Dictionary<string, string> { ["export"] = "report-path" });
-        var values = InputValues.Gather(TestManifest.Manifest, environment ?? [], commandLine.Values);
+        var values = InputValues.Gather(TestManifest.Manifest, environment ?? [], commandLine.Values, insideRun);
         return new ActionInputs(TestManifest.Manifest, values, commandLine.Arguments);
     }
 
@@ -36,6 +38,62 @@ public sealed class ActionInputsTests
     public void EmptyRunnerVariable_CountsAsNotGiven()
     {
         Assert.Equal("3", Inputs(new() { ["INPUT_ATTEMPTS"] = string.Empty }).GetInput("attempts"));
+    }
+
+    [Fact]
+    public void EmptyRunnerVariableInsideARun_IsWhatTheWorkflowGave_NotTheDefault()
+    {
+        // The runner sets every input (defaults applied); an empty one came from the workflow, e.g. an empty expression.
+        var inputs = Inputs(new() { ["INPUT_LABELS"] = string.Empty, ["INPUT_ATTEMPTS"] = "4" }, insideRun: true);
+
+        var error = Assert.Throws<InputException>(() => inputs.GetInput("labels", required: true));
+        Assert.Equal("labels", error.Input);
+        Assert.Contains("it was given empty", error.Message, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, inputs.GetInput("labels"));
+        Assert.Equal("4", inputs.GetInput("attempts"));
+        Assert.Equal("http://localhost:8080", inputs.GetInput("service-url"));
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("TRUE", true)]
+    [InlineData("tRuE", true)]
+    [InlineData("False", false)]
+    [InlineData("fALSE", false)]
+    public void Booleans_AreTrueOrFalseInAnyCase(string text, bool expected) =>
+        Assert.Equal(expected, Inputs(null, "--dry-run=" + text).GetBoolInput("dry-run"));
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1")]
+    [InlineData("yes")]
+    [InlineData("on")]
+    [InlineData(" ")]
+    public void AnythingElseForABoolean_IsBadInput(string text)
+    {
+        var error = Assert.Throws<InputException>(() => Inputs(new() { ["INPUT_DRY-RUN"] = text }, insideRun: true).GetBoolInput("dry-run"));
+        Assert.Equal("dry-run", error.Input);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("no")]
+    [InlineData("off")]
+    public void ASwitchFollowedByAnotherBooleanWord_TakesItAsItsValue_AndRejectsIt(string word)
+    {
+        var inputs = Inputs(null, "--dry-run", word);
+
+        Assert.Empty(inputs.Arguments);
+        var error = Assert.Throws<InputException>(() => inputs.GetBoolInput("dry-run"));
+        Assert.Contains($"'{word}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APlainArgument_IsBadInput_WhenTheCommandTakesNone()
+    {
+        var error = Assert.Throws<InputException>(() => CommandLine.Parse(["--attempts", "3", "stray"], TestManifest.Manifest, acceptsArguments: false));
+        Assert.Contains("takes no plain arguments", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("stray", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,10 +163,21 @@ public sealed class ActionInputsTests
     }
 
     [Fact]
-    public void UnknownFlag_IsBadInput()
+    public void UnknownFlag_IsBadInput_AndSuggestsTheClosestName()
     {
         var error = Assert.Throws<InputException>(() => Inputs(null, "--atempts", "3"));
         Assert.Contains("--atempts", error.Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean --attempts?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--upload-tokn", "SECRETTOKEN")]
+    [InlineData("--upload-tokn=SECRETTOKEN")]
+    public void UnknownFlag_NeverEchoesItsValue(params string[] args)
+    {
+        var error = Assert.Throws<InputException>(() => Inputs(null, args));
+        Assert.DoesNotContain("SECRETTOKEN", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--upload-tokn", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

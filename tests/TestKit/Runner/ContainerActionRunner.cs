@@ -48,9 +48,10 @@ public sealed class ContainerActionRunner : IDisposable
             ["GITHUB_OUTPUT"] = "/github/file_commands/set_output",
             ["GITHUB_STEP_SUMMARY"] = "/github/file_commands/step_summary",
         };
-        foreach (var (name, value) in inputs)
+        var manifest = ActionManifest.Load(Path.Combine(RepositoryRoot.Path, "actions", action, ActionManifest.ResourceName));
+        foreach (var (name, value) in RunnerInputs.For(manifest, inputs))
         {
-            environment[InputValues.VariableName(name)] = value;
+            environment[name] = value;
         }
 
         var socket = DockerEndpoint.Parse(_engine.DockerHost).SocketPath

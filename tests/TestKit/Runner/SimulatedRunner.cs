@@ -21,7 +21,7 @@ public sealed class SimulatedRunner : IDisposable
 
     public string SummaryFile => Path.Combine(Folder, "step_summary.md");
 
-    /// <param name="inputs">Input values by their action.yml name; defaults come from action.yml, as the runner applies them.</param>
+    /// <param name="inputs">Input values by their action.yml name; every other declared input gets its action.yml default (or ""), as the runner sets them.</param>
     /// <param name="variables">Other environment variables of the step (DOCKER_HOST, GITHUB_REF, ...).</param>
     /// <param name="args">Command-line arguments, for runs as a CLI.</param>
     public async Task<SimulatedRun> RunAsync<TOptions>(
@@ -46,9 +46,9 @@ public sealed class SimulatedRunner : IDisposable
             environment[name] = value;
         }
 
-        foreach (var (name, value) in inputs)
+        foreach (var (name, value) in RunnerInputs.For(action.Manifest, inputs))
         {
-            environment[InputValues.VariableName(name)] = value;
+            environment[name] = value;
         }
 
         using var stdout = new StringWriter();

@@ -1,0 +1,49 @@
+using Tailpaste.Shared.Actions;
+using Tailpaste.Shared.IO;
+using Tailpaste.Shared.Tests.Actions;
+
+namespace Tailpaste.Shared.Tests.IO;
+
+public sealed class WritableFilePathTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("writable-").FullName;
+
+    [Fact]
+    public void AFileInAFolderThatExistsOrCanBeMade_IsFine()
+    {
+        Assert.Null(WritableFilePath.Problem(Path.Combine(_folder, "report.json")));
+        Assert.Null(WritableFilePath.Problem(Path.Combine(_folder, "new", "deeper", "report.json")));
+        File.WriteAllText(Path.Combine(_folder, "existing.json"), "{}");
+        Assert.Null(WritableFilePath.Problem(Path.Combine(_folder, "existing.json")));
+    }
+
+    [Fact]
+    public void FoldersDevicesLinksAndFilesOnTheWay_AreProblems_AndNothingIsLeftBehind()
+    {
+        var file = Path.Combine(_folder, "a-file");
+        File.WriteAllText(file, "x");
+        var link = Path.Combine(_folder, "link.json");
+        File.CreateSymbolicLink(link, file);
+
+        Assert.Contains("folder", WritableFilePath.Problem(_folder), StringComparison.Ordinal);
+        Assert.Contains("not a regular file", WritableFilePath.Problem("/dev/null"), StringComparison.Ordinal);
+        Assert.Contains("symbolic link", WritableFilePath.Problem(link), StringComparison.Ordinal);
+        Assert.Contains("is not a folder", WritableFilePath.Problem(Path.Combine(file, "report.json")), StringComparison.Ordinal);
+        Assert.Contains("no file can be created", WritableFilePath.Problem("/proc/self/report.json"), StringComparison.Ordinal);
+        Assert.Equal(["a-file", "link.json"], Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void GetOutputPathInput_IsBadInputNamingTheInput()
+    {
+        var values = new Dictionary<string, string> { ["report-path"] = _folder };
+        var inputs = new ActionInputs(TestManifest.Manifest, values);
+
+        var error = Assert.Throws<InputException>(() => inputs.GetOutputPathInput("report-path"));
+
+        Assert.Equal("report-path", error.Input);
+        Assert.Contains("it is a folder", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
