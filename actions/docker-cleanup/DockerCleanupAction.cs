@@ -27,7 +27,7 @@ public static class DockerCleanupAction
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(runner);
         var labels = LabelSelector.Parse(inputs.GetInput("labels", required: true), "labels");
-        var protect = LabelSelector.Parse(inputs.GetInput("protect-labels", required: true), "protect-labels");
+        var protect = ProtectedLabels.Parse(inputs.GetInput("protect-labels", required: true), "protect-labels");
         var resources = ResourceKindList.Parse(inputs.GetInput("resources", required: true), "resources");
         var pruneDangling = inputs.GetBoolInput("prune-dangling");
         var olderThan = inputs.GetDurationInput("older-than");

@@ -11,7 +11,7 @@ public sealed class CleanupPolicyTests
 
     private static CleanupPolicy Policy(bool pruneDangling = true, TimeSpan? olderThan = null) => new(
         LabelSelector.Parse("environment=testing,managed-by=ci"),
-        LabelSelector.Parse("environment=production,keep=true"),
+        ProtectedLabels.Parse("keep=true"),
         pruneDangling,
         olderThan,
         _now);

@@ -11,7 +11,7 @@ namespace Tailpaste.DockerCleanup.Selection;
 /// </summary>
 public sealed class CleanupPolicy
 {
-    public CleanupPolicy(LabelSelector selector, LabelSelector protect, bool pruneDangling, TimeSpan? olderThan, DateTimeOffset now)
+    public CleanupPolicy(LabelSelector selector, ProtectedLabels protect, bool pruneDangling, TimeSpan? olderThan, DateTimeOffset now)
     {
         Selector = selector ?? throw new ArgumentNullException(nameof(selector));
         Protect = protect ?? throw new ArgumentNullException(nameof(protect));
@@ -22,7 +22,7 @@ public sealed class CleanupPolicy
 
     public LabelSelector Selector { get; }
 
-    public LabelSelector Protect { get; }
+    public ProtectedLabels Protect { get; }
 
     public bool PruneDangling { get; }
 
@@ -56,7 +56,7 @@ public sealed class CleanupPolicy
     public (Outcome Outcome, string Reason)? Keep(DockerResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        if (resource.FirstCarried(Protect) is { } label)
+        if (Protect.FirstCarriedBy(resource.Labels) is { } label)
         {
             return (Outcome.Protected, $"carries the protected label {label}");
         }
