@@ -78,6 +78,22 @@ public sealed class CleanupPolicy
         return null;
     }
 
+    /// <summary>
+    /// Judges a resource again as it is now (re-read just before its removal): why it must be left alone after
+    /// all, or null when it may still go. What changed since the listing is judged as it is, not as it was:
+    /// a volume recreated under the same name with a protected label is protected.
+    /// </summary>
+    public string? Recheck(DockerResource now)
+    {
+        ArgumentNullException.ThrowIfNull(now);
+        if (Select(now) is null)
+        {
+            return "changed since it was listed: no longer selected";
+        }
+
+        return Keep(now) is { } keep ? "changed since it was listed: " + keep.Reason : null;
+    }
+
     internal static string Format(TimeSpan span)
     {
         if (span < TimeSpan.Zero)
