@@ -67,6 +67,76 @@ public sealed class BadInputTests(DockerEngineFixture engine) : IClassFixture<Do
         Assert.Contains("Input 'docker-host' has the value 'tcp://127.0.0.1:1'", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("prune-dangling", "0")]
+    [InlineData("prune-dangling", "1")]
+    [InlineData("prune-dangling", "no")]
+    [InlineData("dry-run", "yes")]
+    [InlineData("dry-run", "on")]
+    [InlineData("dry-run", "1")]
+    [InlineData("fail-on-error", "off")]
+    [InlineData("fail-on-error", "0")]
+    [InlineData("fail-on-error", "truee")]
+    public async Task A_boolean_input_takes_only_true_or_false_and_anything_else_removes_nothing(string input, string value)
+    {
+        await using var population = new Population(engine.Client);
+        // Volumes only: pruning never reaches them, so a misread prune-dangling cannot touch the shared engine.
+        var volume = await population.CreateVolumeAsync("volume", population.Labels("environment=testing", "managed-by=ci"));
+
+        var run = await ActionRun.StartAsync(engine.DockerHost, new Dictionary<string, string>
+        {
+            ["labels"] = $"environment=testing,managed-by=ci,{population.RunLabel}",
+            ["resources"] = "volumes",
+            [input] = value,
+        });
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"Input '{input}' has the value '{value}': expected true or false", run.Stdout, StringComparison.Ordinal);
+        Assert.Null(run.Report);
+        Assert.True(await population.ExistsAsync(ResourceKind.Volumes, volume), "the selected volume is still there");
+    }
+
+    [Theory]
+    [InlineData("--prune-dangling", "0")]
+    [InlineData("--prune-dangling", "yes")]
+    [InlineData("--dry-run", "no")]
+    public async Task On_the_command_line_a_word_after_a_switch_is_its_value_and_only_true_or_false_is_accepted(string flag, string value)
+    {
+        await using var population = new Population(engine.Client);
+        var volume = await population.CreateVolumeAsync("volume", population.Labels("environment=testing", "managed-by=ci"));
+
+        var run = await ActionRun.StartAsync(
+            engine.DockerHost,
+            new Dictionary<string, string> { ["labels"] = $"environment=testing,managed-by=ci,{population.RunLabel}", ["resources"] = "volumes" },
+            [flag, value]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"Input '{flag[2..]}' has the value '{value}': expected true or false", run.Stdout, StringComparison.Ordinal);
+        Assert.Null(run.Report);
+        Assert.True(await population.ExistsAsync(ResourceKind.Volumes, volume), "the selected volume is still there");
+    }
+
+    [Theory]
+    [InlineData("labels")]
+    [InlineData("protect-labels")]
+    [InlineData("resources")]
+    public async Task An_input_given_empty_inside_a_run_is_bad_input_never_its_default(string input)
+    {
+        await using var population = new Population(engine.Client);
+        // Carries the default selector, so a run that fell back to it would remove (here: list as would_remove) them.
+        var (selector, created) = await CreateSelectedAsync(population);
+        var inputs = new Dictionary<string, string> { ["labels"] = selector, ["prune-dangling"] = "false", ["dry-run"] = "true", [input] = string.Empty };
+
+        var run = await ActionRun.StartAsync(engine.DockerHost, inputs);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"Input '{input}' has the value '': expected", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("it was given empty", run.Stdout, StringComparison.Ordinal);
+        Assert.Empty(run.Outputs);
+        Assert.Null(run.Report);
+        Assert.Equal(created, await population.ExistingAsync());
+    }
+
     // A volume and a container the selector would remove, had the input been good.
     private static async Task<(string Selector, HashSet<(ResourceKind Kind, string Id)> Created)> CreateSelectedAsync(Population population)
     {
