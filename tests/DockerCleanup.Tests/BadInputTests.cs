@@ -137,6 +137,60 @@ public sealed class BadInputTests(DockerEngineFixture engine) : IClassFixture<Do
         Assert.Equal(created, await population.ExistingAsync());
     }
 
+    [Theory]
+    [InlineData("folder", "it is a folder")]
+    [InlineData("under-a-file", "is not a folder")]
+    [InlineData("proc", "no file can be created in /proc")]
+    [InlineData("fifo", "it is not a regular file")]
+    [InlineData("symlink", "it is a symbolic link")]
+    public async Task A_report_path_that_cannot_be_written_is_exit_2_before_anything_is_removed(string kind, string problem)
+    {
+        await using var population = new Population(engine.Client);
+        var (selector, created) = await CreateSelectedAsync(population);
+        var folder = Directory.CreateTempSubdirectory("docker-cleanup-report-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "a-file");
+            await File.WriteAllTextAsync(file, "not a folder");
+            var link = Path.Combine(folder, "link.json");
+            File.CreateSymbolicLink(link, file);
+            // A FIFO of the test's own, not /dev/null: a write that replaced the path would replace the test's file, not the machine's device.
+            var fifo = Path.Combine(folder, "fifo.json");
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+            {
+                await mkfifo.WaitForExitAsync();
+                Assert.Equal(0, mkfifo.ExitCode);
+            }
+
+            var reportPath = kind switch
+            {
+                "folder" => folder,
+                "under-a-file" => Path.Combine(file, "report.json"),
+                "proc" => $"/proc/docker-cleanup-{Guid.NewGuid():N}",
+                "fifo" => fifo,
+                _ => link,
+            };
+
+            var run = await ActionRun.StartAsync(engine.DockerHost, new Dictionary<string, string>
+            {
+                ["labels"] = selector,
+                ["prune-dangling"] = "false",
+                ["report-path"] = reportPath,
+            });
+
+            Assert.True(run.ExitCode == 2, run.ToString());
+            Assert.Contains($"Input 'report-path' has the value '{reportPath}': expected a path where a file can be written", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains(problem, run.Stdout, StringComparison.Ordinal);
+            Assert.Empty(run.Outputs);
+            Assert.Equal(created, await population.ExistingAsync());
+            Assert.Equal("not a folder", await File.ReadAllTextAsync(file));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     // A volume and a container the selector would remove, had the input been good.
     private static async Task<(string Selector, HashSet<(ResourceKind Kind, string Id)> Created)> CreateSelectedAsync(Population population)
     {
