@@ -143,6 +143,7 @@ public sealed class BadInputTests(DockerEngineFixture engine) : IClassFixture<Do
     [InlineData("proc", "no file can be created in /proc")]
     [InlineData("fifo", "it is not a regular file")]
     [InlineData("symlink", "it is a symbolic link")]
+    [InlineData("long-name", "300 bytes long, more than the 255")]
     public async Task A_report_path_that_cannot_be_written_is_exit_2_before_anything_is_removed(string kind, string problem)
     {
         await using var population = new Population(engine.Client);
@@ -168,6 +169,7 @@ public sealed class BadInputTests(DockerEngineFixture engine) : IClassFixture<Do
                 "under-a-file" => Path.Combine(file, "report.json"),
                 "proc" => $"/proc/docker-cleanup-{Guid.NewGuid():N}",
                 "fifo" => fifo,
+                "long-name" => Path.Combine(folder, new string('r', 300)),
                 _ => link,
             };
 
