@@ -8,7 +8,7 @@ namespace Tailpaste.DockerCleanup;
 /// <param name="EngineSource">Where <paramref name="Engine"/> came from (the docker-host input, DOCKER_HOST, or the default), named in errors.</param>
 public sealed record CleanupOptions(
     LabelSelector Labels,
-    LabelSelector ProtectLabels,
+    ProtectedLabels ProtectLabels,
     IReadOnlyList<ResourceKind> Resources,
     bool PruneDangling,
     TimeSpan? OlderThan,

@@ -48,7 +48,7 @@ public sealed class CleanupRunner
         ArgumentNullException.ThrowIfNull(inventory);
         var started = inventory.ReadAt;
         var policy = new CleanupPolicy(_options.Labels, _options.ProtectLabels, _options.PruneDangling, _options.OlderThan, started);
-        using var remover = new ResourceRemover(_client, _options.StopTimeout, MaxParallelRemovals);
+        using var remover = new ResourceRemover(_client, policy, _options.StopTimeout, MaxParallelRemovals);
         var laterKinds = new[] { ResourceKind.Networks, ResourceKind.Images, ResourceKind.Volumes }.Where(_options.Resources.Contains).ToList();
 
         // What no container uses at all does not wait for the containers: it is removed alongside them, so the

@@ -27,7 +27,7 @@ public static class DockerCleanupAction
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(runner);
         var labels = LabelSelector.Parse(inputs.GetInput("labels", required: true), "labels");
-        var protect = LabelSelector.Parse(inputs.GetInput("protect-labels", required: true), "protect-labels");
+        var protect = ProtectedLabels.Parse(inputs.GetInput("protect-labels", required: true), "protect-labels");
         var resources = ResourceKindList.Parse(inputs.GetInput("resources", required: true), "resources");
         var pruneDangling = inputs.GetBoolInput("prune-dangling");
         var olderThan = inputs.GetDurationInput("older-than");
@@ -35,7 +35,8 @@ public static class DockerCleanupAction
         var dryRun = inputs.GetBoolInput("dry-run");
         var failOnError = inputs.GetBoolInput("fail-on-error");
         var (engine, engineSource) = ParseEngine(inputs, runner);
-        var reportPath = Path.GetFullPath(inputs.GetInput("report-path", required: true));
+        // Checked now, not when the report is written after the removals: a path that cannot take it is bad input.
+        var reportPath = inputs.GetOutputPathInput("report-path");
         return new CleanupOptions(labels, protect, resources, pruneDangling, olderThan, stopTimeout, dryRun, failOnError, engine, engineSource, reportPath);
     }
 

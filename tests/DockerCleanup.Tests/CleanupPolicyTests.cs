@@ -11,7 +11,7 @@ public sealed class CleanupPolicyTests
 
     private static CleanupPolicy Policy(bool pruneDangling = true, TimeSpan? olderThan = null) => new(
         LabelSelector.Parse("environment=testing,managed-by=ci"),
-        LabelSelector.Parse("environment=production,keep=true"),
+        ProtectedLabels.Parse("keep=true"),
         pruneDangling,
         olderThan,
         _now);
@@ -45,5 +45,14 @@ public sealed class CleanupPolicyTests
 
         Assert.Equal(Outcome.TooRecent, Policy(olderThan: TimeSpan.FromHours(6)).Keep(unknownAge)?.Outcome);
         Assert.Null(Policy().Keep(unknownAge));
+    }
+
+    [Fact]
+    public void Recheck_leaves_alone_what_stopped_qualifying_since_the_listing()
+    {
+        // Pruned as a stopped container without labels, then started before its removal.
+        Assert.Equal("changed since it was listed: no longer selected", Policy().Recheck(Container(running: true)));
+        Assert.Equal("changed since it was listed: carries the protected label Keep=TRUE", Policy().Recheck(Container(false, "environment=testing", "managed-by=ci", "Keep=TRUE")));
+        Assert.Null(Policy().Recheck(Container(true, "environment=testing", "managed-by=ci")));
     }
 }

@@ -14,8 +14,6 @@ namespace Tailpaste.DockerCleanup.Engine;
 /// </summary>
 public static class InventoryReader
 {
-    private const string NoTag = "<none>:<none>";
-
     public static async Task<Inventory> ReadAsync(IDockerClient client, IReadOnlyCollection<ResourceKind> kinds, LabelSelector selector, bool pruneDangling, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -55,9 +53,9 @@ public static class InventoryReader
     }
 
     private static DockerResource ToResource(ContainerListResponse c, long? sizeRw) =>
-        new(ResourceKind.Containers, c.ID, c.Names?.FirstOrDefault()?.TrimStart('/') ?? c.ID, c.Labels, Utc(c.Created), sizeRw)
+        new(ResourceKind.Containers, c.ID, c.Names?.FirstOrDefault()?.TrimStart('/') ?? c.ID, c.Labels, EngineValues.Utc(c.Created), sizeRw)
         {
-            IsRunning = c.State is not ("created" or "exited" or "dead"),
+            IsRunning = EngineValues.IsRunning(c.State),
             ImageId = c.ImageID,
             VolumeNames = c.Mounts?.Where(m => m.Type == "volume" && !string.IsNullOrEmpty(m.Name)).Select(m => m.Name).ToList() ?? [],
             NetworkIds = c.NetworkSettings?.Networks?.Values.Select(n => n.NetworkID).Where(id => !string.IsNullOrEmpty(id)).ToList() ?? [],
@@ -66,7 +64,7 @@ public static class InventoryReader
     private static async Task<IReadOnlyList<DockerResource>> ReadNetworksAsync(IDockerClient client, CancellationToken cancellationToken)
     {
         var list = await client.Networks.ListNetworksAsync(new NetworksListParameters(), cancellationToken).ConfigureAwait(false);
-        return list.Select(n => new DockerResource(ResourceKind.Networks, n.ID, n.Name, n.Labels, Utc(n.Created), null)).ToList();
+        return list.Select(n => new DockerResource(ResourceKind.Networks, n.ID, n.Name, n.Labels, EngineValues.Utc(n.Created), null)).ToList();
     }
 
     private static async Task<IReadOnlyList<DockerResource>> ReadImagesAsync(IDockerClient client, CancellationToken cancellationToken)
@@ -75,8 +73,8 @@ public static class InventoryReader
         var list = await client.Images.ListImagesAsync(new ImagesListParameters { All = false }, cancellationToken).ConfigureAwait(false);
         return list.Select(i =>
             {
-                var tags = i.RepoTags?.Where(t => t != NoTag).Order(StringComparer.Ordinal).ToList() ?? [];
-                return new DockerResource(ResourceKind.Images, i.ID, tags.FirstOrDefault() ?? "<none>", i.Labels, Utc(i.Created), i.Size)
+                var tags = EngineValues.Tags(i.RepoTags);
+                return new DockerResource(ResourceKind.Images, i.ID, tags.FirstOrDefault() ?? "<none>", i.Labels, EngineValues.Utc(i.Created), i.Size)
                 {
                     Tags = tags,
                     IsDangling = tags.Count == 0,
@@ -94,13 +92,8 @@ public static class InventoryReader
                 v.Name,
                 v.Name,
                 v.Labels,
-                DateTimeOffset.TryParse(v.CreatedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var created) ? created.ToUniversalTime() : null,
+                EngineValues.VolumeCreated(v.CreatedAt),
                 v.UsageData is { Size: >= 0 } usage ? usage.Size : null))
             .ToList();
     }
-
-    // Docker.DotNet hands out DateTime of varying kinds; the engine means UTC.
-    private static DateTimeOffset? Utc(DateTime value) => value == default
-        ? null
-        : new DateTimeOffset(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

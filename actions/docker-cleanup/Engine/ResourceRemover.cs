@@ -3,25 +3,32 @@ using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Tailpaste.DockerCleanup.Model;
+using Tailpaste.DockerCleanup.Selection;
 
 namespace Tailpaste.DockerCleanup.Engine;
 
 /// <summary>
-/// Removes one resource through the Engine API and says what happened. Never throws for the engine's
-/// refusals: "not found" means someone else was faster, a conflict means something still uses it, and
-/// anything else is a failure with the engine's own words.
+/// Removes one resource through the Engine API and says what happened. Immediately before the removal it
+/// reads the resource again (by ID; volumes by name, the only key the API has for them) and judges it by the
+/// cleanup rules as it is then: what became protected or stopped being selected since the listing is
+/// skipped, not removed. Never throws for the engine's refusals: "not found" means someone else was faster,
+/// a conflict means something still uses it, and anything else is a failure with the engine's own words.
 /// </summary>
 public sealed class ResourceRemover : IDisposable
 {
+    private const string AlreadyRemoved = "already removed by someone else";
+
     private readonly IDockerClient _client;
+    private readonly CleanupPolicy _policy;
     private readonly uint _stopTimeoutSeconds;
 
     // Bounds the delete requests in flight, whatever the callers' own parallelism (stops are not bounded by it).
     private readonly SemaphoreSlim _removals;
 
-    public ResourceRemover(IDockerClient client, TimeSpan stopTimeout, int maxParallelRemovals)
+    public ResourceRemover(IDockerClient client, CleanupPolicy policy, TimeSpan stopTimeout, int maxParallelRemovals)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallelRemovals, 1);
         _stopTimeoutSeconds = (uint)Math.Ceiling(Math.Max(0, stopTimeout.TotalSeconds));
         _removals = new SemaphoreSlim(maxParallelRemovals, maxParallelRemovals);
@@ -35,28 +42,40 @@ public sealed class ResourceRemover : IDisposable
         var resource = planned.Resource;
         try
         {
-            if (resource.Kind == ResourceKind.Containers && resource.IsRunning)
+            var stopsFirst = resource.Kind == ResourceKind.Containers && resource.IsRunning;
+            if (stopsFirst)
             {
+                // Checked before the stop: a container that is not to go must not be stopped either. Its ID
+                // (and so its labels) cannot change between the stop and the removal.
+                if (await RecheckAsync(planned, cancellationToken).ConfigureAwait(false) is { } changed)
+                {
+                    return changed;
+                }
+
                 // A clean stop first (`docker rm -f` would kill it outright); outside the removal bound, as it is mostly waiting.
                 await _client.Containers.StopContainerAsync(resource.Id, new ContainerStopParameters { WaitBeforeKillSeconds = _stopTimeoutSeconds }, cancellationToken).ConfigureAwait(false);
             }
 
-            string? note;
             await _removals.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                note = await RemoveAsync(resource, cancellationToken).ConfigureAwait(false);
+                // Inside the bound, so no wait for a slot lies between the check and the removal it allows.
+                if (!stopsFirst && await RecheckAsync(planned, cancellationToken).ConfigureAwait(false) is { } changed)
+                {
+                    return changed;
+                }
+
+                var note = await RemoveAsync(resource, cancellationToken).ConfigureAwait(false);
+                return planned with { Outcome = Outcome.Removed, Reason = note };
             }
             finally
             {
                 _removals.Release();
             }
-
-            return planned with { Outcome = Outcome.Removed, Reason = note };
         }
         catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
-            return planned with { Outcome = Outcome.AlreadyGone, Reason = "already removed by someone else" };
+            return planned with { Outcome = Outcome.AlreadyGone, Reason = AlreadyRemoved };
         }
         catch (DockerApiException e) when (IsInUse(resource.Kind, e.StatusCode))
         {
@@ -70,6 +89,17 @@ public sealed class ResourceRemover : IDisposable
         {
             return planned with { Outcome = Outcome.Failed, Reason = $"no answer from the engine: {e.Message}" };
         }
+    }
+
+    // The outcome that replaces the removal when the resource is gone or changed since the listing, or null to go ahead.
+    private async Task<ResourceOutcome?> RecheckAsync(ResourceOutcome planned, CancellationToken cancellationToken)
+    {
+        if (await ResourceInspector.InspectAsync(_client, planned.Resource, cancellationToken).ConfigureAwait(false) is not { } now)
+        {
+            return planned with { Outcome = Outcome.AlreadyGone, Reason = AlreadyRemoved };
+        }
+
+        return _policy.Recheck(now) is { } reason ? planned with { Outcome = Outcome.Skipped, Reason = reason } : null;
     }
 
     // Returns a note worth keeping (the tags that went with an image), or null.

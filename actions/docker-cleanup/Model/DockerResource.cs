@@ -73,15 +73,4 @@ public sealed record DockerResource
         ArgumentNullException.ThrowIfNull(selector);
         return selector.Matches(_labels);
     }
-
-    /// <summary>The first pair of <paramref name="labels"/> the resource carries, or null when it carries none.</summary>
-    public string? FirstCarried(LabelSelector labels)
-    {
-        ArgumentNullException.ThrowIfNull(labels);
-        return labels.Labels
-            .Where(pair => _labels.TryGetValue(pair.Key, out var value) && value == pair.Value)
-            .Select(pair => $"{pair.Key}={pair.Value}")
-            .Order(StringComparer.Ordinal)
-            .FirstOrDefault();
-    }
 }

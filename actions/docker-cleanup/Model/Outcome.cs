@@ -21,6 +21,12 @@ public enum Outcome
     /// <summary>Gone before the action got to it (removed by someone else meanwhile).</summary>
     AlreadyGone,
 
+    /// <summary>
+    /// Changed between the listing and the removal (re-read just before it): now protected, no longer selected,
+    /// or otherwise kept by the rules. Left alone.
+    /// </summary>
+    Skipped,
+
     /// <summary>The engine refused or failed the removal.</summary>
     Failed,
 }

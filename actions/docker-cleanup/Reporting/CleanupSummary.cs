@@ -51,6 +51,7 @@ public static class CleanupSummary
             Outcome.TooRecent => "kept: too recent",
             Outcome.InUse => "kept: in use",
             Outcome.AlreadyGone => "already gone",
+            Outcome.Skipped => "skipped",
             Outcome.Failed => "failed",
             _ => outcome.Outcome.ToString(),
         };

@@ -11,7 +11,7 @@ namespace Tailpaste.DockerCleanup.Selection;
 /// </summary>
 public sealed class CleanupPolicy
 {
-    public CleanupPolicy(LabelSelector selector, LabelSelector protect, bool pruneDangling, TimeSpan? olderThan, DateTimeOffset now)
+    public CleanupPolicy(LabelSelector selector, ProtectedLabels protect, bool pruneDangling, TimeSpan? olderThan, DateTimeOffset now)
     {
         Selector = selector ?? throw new ArgumentNullException(nameof(selector));
         Protect = protect ?? throw new ArgumentNullException(nameof(protect));
@@ -22,7 +22,7 @@ public sealed class CleanupPolicy
 
     public LabelSelector Selector { get; }
 
-    public LabelSelector Protect { get; }
+    public ProtectedLabels Protect { get; }
 
     public bool PruneDangling { get; }
 
@@ -56,7 +56,7 @@ public sealed class CleanupPolicy
     public (Outcome Outcome, string Reason)? Keep(DockerResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        if (resource.FirstCarried(Protect) is { } label)
+        if (Protect.FirstCarriedBy(resource.Labels) is { } label)
         {
             return (Outcome.Protected, $"carries the protected label {label}");
         }
@@ -76,6 +76,22 @@ public sealed class CleanupPolicy
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Judges a resource again as it is now (re-read just before its removal): why it must be left alone after
+    /// all, or null when it may still go. What changed since the listing is judged as it is, not as it was:
+    /// a volume recreated under the same name with a protected label is protected.
+    /// </summary>
+    public string? Recheck(DockerResource now)
+    {
+        ArgumentNullException.ThrowIfNull(now);
+        if (Select(now) is null)
+        {
+            return "changed since it was listed: no longer selected";
+        }
+
+        return Keep(now) is { } keep ? "changed since it was listed: " + keep.Reason : null;
     }
 
     internal static string Format(TimeSpan span)

@@ -1,5 +1,4 @@
 using System.Collections.ObjectModel;
-using System.Text.RegularExpressions;
 using Tailpaste.Shared.Actions;
 
 namespace Tailpaste.Shared.Docker;
@@ -7,9 +6,10 @@ namespace Tailpaste.Shared.Docker;
 /// <summary>
 /// A set of <c>key=value</c> labels that a Docker resource must all carry to be selected,
 /// written one per line or separated by commas (<c>app=tailpaste, env=staging</c>).
-/// Never empty: an empty selector would select everything.
+/// Never empty: an empty selector would select everything. Matching is exact (case and all), so a selector
+/// never reaches further than written; protection, which errs the other way, is <see cref="ProtectedLabels"/>.
 /// </summary>
-public sealed partial class LabelSelector
+public sealed class LabelSelector
 {
     public const string Expected = "one or more key=value labels, separated by commas or new lines (for example app=tailpaste,env=staging)";
 
@@ -30,10 +30,8 @@ public sealed partial class LabelSelector
     public static LabelSelector Parse(string? text, string source = "labels")
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        var items = (text ?? string.Empty).Split([',', '\n', '\r'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        foreach (var item in items)
+        foreach (var (key, value) in LabelPairs.Parse(text, source, Expected))
         {
-            var (key, value) = ParsePair(item, text!, source);
             if (labels.TryGetValue(key, out var earlier) && earlier != value)
             {
                 throw new InputException(source, text, $"{Expected}; the key '{key}' is given twice with different values ('{earlier}' and '{value}'), so nothing could match");
@@ -79,27 +77,4 @@ public sealed partial class LabelSelector
     /// <summary>The canonical form: pairs sorted by key, separated by commas.</summary>
     public override string ToString() =>
         string.Join(',', _labels.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}"));
-
-    private static (string Key, string Value) ParsePair(string item, string text, string source)
-    {
-        var parts = item.Split('=');
-        var problem = parts.Length switch
-        {
-            1 => "has no '='",
-            > 2 => "has more than one '='",
-            _ when parts[0].Trim().Length == 0 => "has an empty key",
-            _ when parts[1].Trim().Length == 0 => "has an empty value",
-            _ when !KeyPattern().IsMatch(parts[0].Trim()) => "has a key with characters other than letters, digits, '.', '-', '_' and '/'",
-            _ => null,
-        };
-        if (problem is not null)
-        {
-            throw new InputException(source, text, $"{Expected}; '{item}' {problem}");
-        }
-
-        return (parts[0].Trim(), parts[1].Trim());
-    }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._/-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex KeyPattern();
 }

@@ -44,8 +44,8 @@ internal sealed class ActionRun
 
     public IReadOnlyList<ReportRow> AllRows => Enum.GetValues<ResourceKind>().SelectMany(Rows).ToList();
 
-    /// <summary>Runs the action with DOCKER_HOST set (as a runner would), plus the given inputs.</summary>
-    public static async Task<ActionRun> StartAsync(string? dockerHost, IReadOnlyDictionary<string, string> inputs)
+    /// <summary>Runs the action with DOCKER_HOST set (as a runner would), plus the given inputs and command-line arguments.</summary>
+    public static async Task<ActionRun> StartAsync(string? dockerHost, IReadOnlyDictionary<string, string> inputs, IReadOnlyList<string>? args = null)
     {
         using var runner = new SimulatedRunner("docker-cleanup-test-");
         var reportFile = Path.Combine(runner.Folder, "report.json");
@@ -53,7 +53,7 @@ internal sealed class ActionRun
         withReport.TryAdd("report-path", reportFile);
 
         var variables = dockerHost is null ? null : new Dictionary<string, string> { ["DOCKER_HOST"] = dockerHost };
-        var run = await runner.RunAsync(DockerCleanupAction.Definition, withReport, variables).ConfigureAwait(false);
+        var run = await runner.RunAsync(DockerCleanupAction.Definition, withReport, variables, args).ConfigureAwait(false);
         JsonElement? report = File.Exists(reportFile) ? JsonDocument.Parse(await File.ReadAllTextAsync(reportFile).ConfigureAwait(false)).RootElement.Clone() : null;
         return new ActionRun(run.ExitCode, run.Stdout, run.Stderr, run.Outputs, run.Summary, report);
     }

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Docker.DotNet;
 using Tailpaste.Shared.Docker;
 using Tailpaste.TestKit;
 
@@ -11,6 +13,9 @@ namespace Tailpaste.DockerCleanup.Tests.Support;
 /// DELETE requests whose path ends with one of <see cref="FailDeletesOf"/>: those get a 500 with a
 /// Docker-shaped error body. The real engine cannot be made to refuse a removal with anything but
 /// "not found" or "in use" on demand, and fail-on-error is about every other refusal.
+/// It can also change the engine at a chosen moment (<see cref="BeforeFirstRequestFor"/>): the first time the
+/// action asks about one resource, a change runs before the request goes on, which puts the change exactly
+/// between the action's listing and whatever it does to that resource next. No timing involved.
 /// </summary>
 internal sealed class FaultingEngineProxy : IAsyncDisposable
 {
@@ -19,7 +24,9 @@ internal sealed class FaultingEngineProxy : IAsyncDisposable
     private readonly HttpListener _listener = new();
     private readonly HttpClient _engine;
     private readonly Task _serving;
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _changes = new(StringComparer.Ordinal);
     private int _faults;
+    private int _changesMade;
 
     public FaultingEngineProxy(DockerEndpoint engine, params string[] failDeletesOf)
     {
@@ -58,6 +65,28 @@ internal sealed class FaultingEngineProxy : IAsyncDisposable
 
     /// <summary>How many requests got the injected failure: proves the test went through the fault.</summary>
     public int Faults => Volatile.Read(ref _faults);
+
+    /// <summary>How many of the changes given to <see cref="BeforeFirstRequestFor"/> ran.</summary>
+    public int ChangesMade => Volatile.Read(ref _changesMade);
+
+    /// <summary>
+    /// Runs <paramref name="change"/> once, before the first request whose path ends with
+    /// <c>/<paramref name="pathEnd"/></c> (for example <c>volumes/name</c>) reaches the engine; requests for the
+    /// same path wait for it. List requests (<c>/volumes</c>) do not match, so the change comes after the listing.
+    /// </summary>
+    public void BeforeFirstRequestFor(string pathEnd, Func<Task> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var added = _changes.TryAdd("/" + pathEnd, new Lazy<Task>(async () =>
+        {
+            await change().ConfigureAwait(false);
+            Interlocked.Increment(ref _changesMade);
+        }));
+        if (!added)
+        {
+            throw new InvalidOperationException($"A change for {pathEnd} is already registered.");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -99,6 +128,14 @@ internal sealed class FaultingEngineProxy : IAsyncDisposable
                 return;
             }
 
+            foreach (var (pathEnd, change) in _changes)
+            {
+                if (path.EndsWith(pathEnd, StringComparison.Ordinal))
+                {
+                    await change.Value.ConfigureAwait(false);
+                }
+            }
+
             using var forward = new HttpRequestMessage(new HttpMethod(request.HttpMethod), request.RawUrl);
             if (request.HasEntityBody)
             {
@@ -115,9 +152,9 @@ internal sealed class FaultingEngineProxy : IAsyncDisposable
             var bytes = await answer.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             await WriteAsync(response, (int)answer.StatusCode, answer.Content.Headers.ContentType?.ToString(), bytes).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or HttpListenerException or ObjectDisposedException)
+        catch (Exception e) when (e is HttpRequestException or IOException or HttpListenerException or ObjectDisposedException or DockerApiException)
         {
-            // The client went away or the engine did; the test sees it as a failed request.
+            // The client went away, the engine did, or a change failed (ChangesMade says so); the test sees a failed request.
             response.Abort();
         }
     }

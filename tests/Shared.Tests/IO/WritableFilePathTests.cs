@@ -33,6 +33,18 @@ public sealed class WritableFilePathTests : IDisposable
         Assert.Equal(["a-file", "link.json"], Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName).Order());
     }
 
+    [Theory]
+    [InlineData("file")]
+    [InlineData("folder")]
+    public void ANameLongerThanTheFileSystemAllows_IsAProblemFoundBeforeAnyWrite(string where)
+    {
+        var longName = new string('a', 256);
+        var path = where == "file" ? Path.Combine(_folder, longName) : Path.Combine(_folder, longName, "report.json");
+
+        Assert.Contains("256 bytes long, more than the 255", WritableFilePath.Problem(path), StringComparison.Ordinal);
+        Assert.Null(WritableFilePath.Problem(Path.Combine(_folder, new string('a', 255))));
+    }
+
     [Fact]
     public void GetOutputPathInput_IsBadInputNamingTheInput()
     {
