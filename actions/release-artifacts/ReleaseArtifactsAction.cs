@@ -143,7 +143,7 @@ public static partial class ReleaseArtifactsAction
             : (DockerEndpoint.Default, "docker-host");
 
         var moveMajorTag = inputs.GetBoolInput("move-major-tag");
-        var reportPath = inputs.GetOptionalInput("report-path") ?? Path.Combine(outputDir, "release-artifacts-report.json");
+        var reportPath = inputs.GetOptionalInput("report-path") is null ? null : inputs.GetOutputPathInput("report-path");
         return new ReleaseArtifactsOptions
         {
             Version = version!,

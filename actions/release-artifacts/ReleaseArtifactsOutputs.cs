@@ -34,13 +34,17 @@ public sealed record ReleaseArtifactsOutputs(
             state.Changelog?.SuggestedVersion ?? string.Empty,
             state.Changelog?.ChangelogPath ?? string.Empty,
             state.Changelog?.NotesPath ?? string.Empty,
-            state.ArchivePath ?? string.Empty,
-            state.ChecksumsPath ?? string.Empty,
-            state.InstallerPath ?? string.Empty,
+            state.ArchiveFile?.Path ?? string.Empty,
+            Made(state.SumsFile),
+            Made(state.InstallerFile),
             state.Published?.ReleaseId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
             state.Published?.Url ?? string.Empty,
             OutputValues.Format(state.Published?.Assets ?? []),
             string.Join(',', state.ImageTags),
             reportPath);
     }
+
+    // The archive is named whenever it is there (made or left by an earlier job); install.sh and SHA256SUMS
+    // only when this run made them.
+    private static string Made(ReleaseFile? file) => file is { Made: true } ? file.Path : string.Empty;
 }

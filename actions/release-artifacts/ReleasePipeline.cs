@@ -8,22 +8,23 @@ using Tailpaste.ReleaseArtifacts.Installer;
 using Tailpaste.ReleaseArtifacts.Publish;
 using Tailpaste.ReleaseArtifacts.Versioning;
 using Tailpaste.Shared.Actions;
-using Tailpaste.Shared.Docker;
+using Tailpaste.Shared.IO;
 using Tailpaste.Shared.Reporting;
 
 namespace Tailpaste.ReleaseArtifacts;
 
 /// <summary>
-/// Runs the selected steps in their fixed order over one <see cref="ReleaseState"/>, then writes the report,
-/// the summary and the outputs. Everything that can be bad input (the version, the tag, the order of
-/// releases) is checked before the first file is written.
+/// Validates the release, prepares every step (each checks what it needs and where it writes), and only then
+/// runs the selected steps in their fixed order over one <see cref="ReleaseState"/> and writes the report, the
+/// summary and the outputs. Bad input therefore exits 2 before the first file is written.
 /// </summary>
 public sealed class ReleasePipeline
 {
+    public const string DefaultReportName = "release-artifacts-report.json";
+
     private readonly ReleaseArtifactsOptions _options;
     private readonly ActionCore _core;
     private readonly GitCli _git;
-    private DockerClient? _docker;
 
     public ReleasePipeline(ReleaseArtifactsOptions options, ActionCore core)
     {
@@ -42,16 +43,19 @@ public sealed class ReleasePipeline
         ValidatedRelease release;
         try
         {
-            release = await ValidateAsync(cancellationToken).ConfigureAwait(false);
+            release = await new ReleaseValidator(_git).ValidateAsync(_options.Version, _options.Commit, _options.Runs(ReleaseSteps.Validate), cancellationToken).ConfigureAwait(false);
         }
         catch (GitException e)
         {
             throw new InputException("repository-path", _options.RepositoryPath, $"a git repository with the release tag ({e.Result?.Stderr.Trim() ?? e.Message})");
         }
 
+        var state = new ReleaseState(release, Path.GetFullPath(_options.OutputDir), new RepositoryLinks(_options.ServerUrl, _options.Repository));
+        var steps = Steps();
         try
         {
-            return await ProduceAsync(release, cancellationToken).ConfigureAwait(false);
+            await PrepareAsync(state, steps, cancellationToken).ConfigureAwait(false);
+            return await ProduceAsync(state, steps, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is GitException or Octokit.ApiException or IOException or InvalidDataException or DockerApiException)
         {
@@ -60,7 +64,10 @@ public sealed class ReleasePipeline
         }
         finally
         {
-            _docker?.Dispose();
+            foreach (var step in steps.OfType<IDisposable>())
+            {
+                step.Dispose();
+            }
         }
     }
 
@@ -71,59 +78,50 @@ public sealed class ReleasePipeline
         new ArchiveStep(_options, _git, _core),
         new InstallerStep(_options),
         new ChecksumsStep(_options),
-        new ImageStep(_options, () => _docker ?? throw new InvalidOperationException("The engine was not checked."), _core),
+        new ImageStep(_options, _core),
         new PublishStep(_options, _core),
     ];
 
-    private async Task<ValidatedRelease> ValidateAsync(CancellationToken cancellationToken)
+    /// <summary>Everything that can be bad input, checked before anything is written.</summary>
+    private async Task PrepareAsync(ReleaseState state, IReadOnlyList<IReleaseStep> steps, CancellationToken cancellationToken)
     {
-        var validator = new ReleaseValidator(_git);
-        var strict = _options.Runs(ReleaseSteps.Validate);
-        var release = await validator.ValidateAsync(_options.Version, _options.Commit, strict, cancellationToken).ConfigureAwait(false);
-
-        // A shallow clone would give a changelog cut short without a word: refuse it before anything is written.
-        if (_options.Runs(ReleaseSteps.Changelog) && await _git.IsShallowAsync(cancellationToken).ConfigureAwait(false))
+        var folder = FileEntry.Of(state.OutputDir).Kind;
+        if (folder is not (FileKind.Missing or FileKind.Directory) && !(folder == FileKind.SymbolicLink && Directory.Exists(state.OutputDir)))
         {
-            throw new InputException("repository-path", _options.RepositoryPath, $"a full clone for the changelog since {release.Previous?.Name ?? "the first commit"} (this one is shallow: check out with fetch-depth: 0)");
+            throw new InputException("output-dir", _options.OutputDir, $"a folder, but {state.OutputDir} is {Describe(folder)}");
         }
 
-        // The image to tag must be there before any file is written, or a typo would leave half a release.
-        if (_options.Image is { } image)
+        foreach (var step in steps)
         {
-            _docker = DockerClientFactory.Create(_options.Engine);
-            var status = await DockerEngineProbe.ProbeAsync(_docker, _options.Engine, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
-            if (!status.Answers)
-            {
-                throw new InputException(_options.EngineSource, _options.Engine.ToString(), $"a Docker engine that answers, to tag the image ({status.Error})");
-            }
-
-            if (await new ImageTagger(_docker).FindAsync(image, cancellationToken).ConfigureAwait(false) is null)
-            {
-                throw new InputException("image", image, $"an image the Docker engine at {_options.Engine} has (build it first)");
-            }
+            await step.PrepareAsync(state, cancellationToken).ConfigureAwait(false);
         }
 
-        return release;
+        // A report-path given as input was checked by the binder; the default one goes into output-dir.
+        if (_options.ReportPath is null)
+        {
+            state.RequireWritable(DefaultReportName);
+        }
     }
 
-    private async Task<int> ProduceAsync(ValidatedRelease release, CancellationToken cancellationToken)
+    private static string Describe(FileKind kind) => kind switch
     {
-        var state = new ReleaseState(release, Path.GetFullPath(_options.OutputDir), new RepositoryLinks(_options.ServerUrl, _options.Repository));
+        FileKind.RegularFile => "a file",
+        FileKind.SymbolicLink => "a symbolic link",
+        FileKind.Fifo => "a pipe",
+        FileKind.Socket => "a socket",
+        _ => "a device",
+    };
+
+    private async Task<int> ProduceAsync(ReleaseState state, IReadOnlyList<IReleaseStep> steps, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(state.OutputDir);
-        foreach (var step in Steps())
+        foreach (var step in steps.Where(s => s.Selected))
         {
-            if (step.Selected)
-            {
-                await _core.GroupAsync(step.Name, () => step.RunAsync(state, cancellationToken)).ConfigureAwait(false);
-            }
-            else
-            {
-                await step.SkipAsync(state, cancellationToken).ConfigureAwait(false);
-            }
+            await _core.GroupAsync(step.Name, () => step.RunAsync(state, cancellationToken)).ConfigureAwait(false);
         }
 
         var records = state.Records();
-        var reportPath = Path.GetFullPath(_options.ReportPath);
+        var reportPath = _options.ReportPath ?? state.InOutputDir(DefaultReportName);
         await JsonReportWriter.WriteAsync(reportPath, ReleaseArtifactsReport.From(state, _options.Steps, records, DateTimeOffset.UtcNow), _core.Masker, cancellationToken).ConfigureAwait(false);
         ReleaseSummary.Write(_core.Summary, state, records);
         await _core.WriteSummaryAsync(cancellationToken).ConfigureAwait(false);

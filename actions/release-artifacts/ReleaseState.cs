@@ -2,13 +2,15 @@ using Tailpaste.ReleaseArtifacts.Changelog;
 using Tailpaste.ReleaseArtifacts.Checksums;
 using Tailpaste.ReleaseArtifacts.Publish;
 using Tailpaste.ReleaseArtifacts.Versioning;
+using Tailpaste.Shared.Actions;
+using Tailpaste.Shared.IO;
 
 namespace Tailpaste.ReleaseArtifacts;
 
 /// <summary>
-/// What the steps of one run hand on to each other: the validated release and where its files go, then what
-/// each step made (or picked up from an earlier job's output-dir). The report, the summary and the outputs are
-/// built from it after the last step.
+/// What the steps of one run hand on to each other: the validated release and where its files go, then each
+/// file of the release, made by a step or picked up from an earlier job's output-dir. The report, the summary
+/// and the outputs are built from it after the last step.
 /// </summary>
 public sealed class ReleaseState
 {
@@ -36,26 +38,28 @@ public sealed class ReleaseState
 
     public string ArchiveName => $"tailpaste-{Version}.tar.gz";
 
-    /// <summary>Every file of the release, in the order they are uploaded (may repeat; readers take distinct paths).</summary>
-    public List<string> Artifacts { get; } = [];
-
     /// <summary>SHA-256 of the files hashed so far, so no file is read twice.</summary>
     public FileHashes Hashes { get; } = new();
 
     /// <summary>The release notes (the GitHub Release body); empty when there are none.</summary>
     public string Notes { get; set; } = string.Empty;
 
-    /// <summary>What the changelog step made; null when it did not run.</summary>
+    /// <summary>What the changelog step found; null when it did not run.</summary>
     public ChangelogOutcome? Changelog { get; set; }
 
-    /// <summary>The archive, made by this run or left in output-dir by an earlier one; null when there is none.</summary>
-    public string? ArchivePath { get; set; }
+    public ReleaseFile? NotesFile { get; set; }
 
-    /// <summary>install.sh when this run generated it.</summary>
-    public string? InstallerPath { get; set; }
+    public ReleaseFile? ChangelogFile { get; set; }
 
-    /// <summary>SHA256SUMS when this run wrote it.</summary>
-    public string? ChecksumsPath { get; set; }
+    public ReleaseFile? ArchiveFile { get; set; }
+
+    public ReleaseFile? InstallerFile { get; set; }
+
+    /// <summary>The .sha256 files next to the archive and install.sh.</summary>
+    public List<ReleaseFile> ChecksumFiles { get; } = [];
+
+    /// <summary>SHA256SUMS.</summary>
+    public ReleaseFile? SumsFile { get; set; }
 
     public IReadOnlyList<string> ImageTags { get; set; } = [];
 
@@ -67,9 +71,25 @@ public sealed class ReleaseState
 
     public string InOutputDir(string fileName) => Path.Combine(OutputDir, fileName);
 
+    /// <summary>Every file of the release, in upload order: CHANGELOG.md, the archive, install.sh, the checksum files.</summary>
+    public IReadOnlyList<string> Artifacts() =>
+        new[] { ChangelogFile, ArchiveFile, InstallerFile }.Concat(ChecksumFiles).Append(SumsFile)
+            .OfType<ReleaseFile>().Select(f => f.Path).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>The produced files, once each, with size and any SHA-256 already computed.</summary>
     public IReadOnlyList<ArtifactRecord> Records() =>
-        Artifacts.Distinct(StringComparer.Ordinal)
-            .Select(file => new ArtifactRecord(Path.GetFileName(file), file, new FileInfo(file).Length, Hashes.Find(file)))
-            .ToList();
+        Artifacts().Select(file => new ArtifactRecord(Path.GetFileName(file), file, new FileInfo(file).Length, Hashes.Find(file))).ToList();
+
+    /// <summary>Bad input (exit 2) now, before anything is written, when <paramref name="fileName"/> cannot be written in output-dir.</summary>
+    public void RequireWritable(string fileName)
+    {
+        if (WritableFilePath.Problem(InOutputDir(fileName)) is { } problem)
+        {
+            throw new InputException("output-dir", OutputDir, $"a folder where {fileName} can be written, but {problem}");
+        }
+    }
+
+    /// <summary>A file an earlier job left in output-dir, or null when there is none.</summary>
+    public ReleaseFile? PickUp(string fileName) =>
+        File.Exists(InOutputDir(fileName)) ? ReleaseFile.PickedUp(InOutputDir(fileName)) : null;
 }

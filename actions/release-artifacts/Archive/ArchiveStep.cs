@@ -21,25 +21,27 @@ public sealed class ArchiveStep : IReleaseStep
 
     public bool Selected => _options.Runs(ReleaseSteps.Archive);
 
+    public Task PrepareAsync(ReleaseState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (Selected)
+        {
+            state.RequireWritable(state.ArchiveName);
+        }
+        else
+        {
+            state.ArchiveFile = state.PickUp(state.ArchiveName);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task RunAsync(ReleaseState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         var extras = _options.ArchiveChangelog && state.Changelog is { } changelog ? new[] { new ArchiveExtra(ReleaseState.ChangelogFileName, changelog.ChangelogPath) } : [];
         var result = await new ReproducibleArchive(_git).WriteAsync(state.Release.Tag.Commit, $"tailpaste-{state.Version}", state.Release.CommitTime, state.InOutputDir(state.ArchiveName), extras, cancellationToken).ConfigureAwait(false);
-        state.ArchivePath = result.Path;
-        state.Artifacts.Add(result.Path);
+        state.ArchiveFile = ReleaseFile.MadeAt(result.Path);
         _core.WriteInfo($"{state.ArchiveName}: {result.Entries} entries, {result.Bytes} bytes");
-    }
-
-    public Task SkipAsync(ReleaseState state, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        if (File.Exists(state.InOutputDir(state.ArchiveName)))
-        {
-            state.ArchivePath = state.InOutputDir(state.ArchiveName);
-            state.Artifacts.Add(state.ArchivePath);
-        }
-
-        return Task.CompletedTask;
     }
 }

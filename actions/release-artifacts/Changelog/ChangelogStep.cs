@@ -10,6 +10,7 @@ public sealed class ChangelogStep : IReleaseStep
     private readonly ReleaseArtifactsOptions _options;
     private readonly GitCli _git;
     private readonly ActionCore _core;
+    private string? _existing;
 
     public ChangelogStep(ReleaseArtifactsOptions options, GitCli git, ActionCore core)
     {
@@ -21,6 +22,34 @@ public sealed class ChangelogStep : IReleaseStep
     public string Name => "changelog";
 
     public bool Selected => _options.Runs(ReleaseSteps.Changelog);
+
+    public async Task PrepareAsync(ReleaseState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!Selected)
+        {
+            // A later job (steps: publish) picks up what an earlier one left in output-dir.
+            state.NotesFile = state.PickUp(ReleaseState.NotesFileName);
+            if (state.NotesFile is { } notes)
+            {
+                state.Notes = await File.ReadAllTextAsync(notes.Path, cancellationToken).ConfigureAwait(false);
+            }
+
+            state.ChangelogFile = state.PickUp(ReleaseState.ChangelogFileName);
+            return;
+        }
+
+        // A shallow clone would give a changelog cut short without a word.
+        if (await _git.IsShallowAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new InputException("repository-path", _options.RepositoryPath, $"a full clone for the changelog since {state.Release.Previous?.Name ?? "the first commit"} (this one is shallow: check out with fetch-depth: 0)");
+        }
+
+        var source = Path.Combine(_options.RepositoryPath, _options.ChangelogFile);
+        _existing = File.Exists(source) ? await File.ReadAllTextAsync(source, cancellationToken).ConfigureAwait(false) : null;
+        state.RequireWritable(ReleaseState.NotesFileName);
+        state.RequireWritable(ReleaseState.ChangelogFileName);
+    }
 
     public async Task RunAsync(ReleaseState state, CancellationToken cancellationToken)
     {
@@ -38,31 +67,14 @@ public sealed class ChangelogStep : IReleaseStep
         state.Notes = ReleaseNotesWriter.Render(entries, state.Links);
         var notesPath = state.InOutputDir(ReleaseState.NotesFileName);
         await AtomicFile.WriteAllTextAsync(notesPath, state.Notes, cancellationToken).ConfigureAwait(false);
+        state.NotesFile = ReleaseFile.MadeAt(notesPath);
 
-        var source = Path.Combine(_options.RepositoryPath, _options.ChangelogFile);
-        var existing = File.Exists(source) ? await File.ReadAllTextAsync(source, cancellationToken).ConfigureAwait(false) : null;
         var date = DateOnly.FromDateTime(release.CommitTime.UtcDateTime);
-        var changelog = KeepAChangelogFile.Prepend(existing, state.Version, date, state.Notes, state.Links.Compare(release.Previous?.Name, release.Tag.Name));
+        var changelog = KeepAChangelogFile.Prepend(_existing, state.Version, date, state.Notes, state.Links.Compare(release.Previous?.Name, release.Tag.Name));
         var changelogPath = state.InOutputDir(ReleaseState.ChangelogFileName);
         await AtomicFile.WriteAllTextAsync(changelogPath, changelog, cancellationToken).ConfigureAwait(false);
-        state.Artifacts.Add(changelogPath);
+        state.ChangelogFile = ReleaseFile.MadeAt(changelogPath);
         state.Changelog = new ChangelogOutcome(changelogPath, notesPath, suggested, counts);
         _core.WriteInfo($"{commits.Count} commits since {release.Previous?.Name ?? "the first commit"}, {entries.Count} in the changelog; suggested next version {suggested}");
-    }
-
-    public async Task SkipAsync(ReleaseState state, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        var notesPath = state.InOutputDir(ReleaseState.NotesFileName);
-        if (File.Exists(notesPath))
-        {
-            state.Notes = await File.ReadAllTextAsync(notesPath, cancellationToken).ConfigureAwait(false);
-        }
-
-        var changelogPath = state.InOutputDir(ReleaseState.ChangelogFileName);
-        if (File.Exists(changelogPath))
-        {
-            state.Artifacts.Add(changelogPath);
-        }
     }
 }

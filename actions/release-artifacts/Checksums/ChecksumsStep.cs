@@ -16,10 +16,48 @@ public sealed class ChecksumsStep : IReleaseStep
 
     public bool Selected => _options.Runs(ReleaseSteps.Checksums);
 
+    public Task PrepareAsync(ReleaseState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+
+        // The archive and install.sh as they will be once the earlier steps ran (made now, or picked up).
+        var names = new List<string>();
+        if (_options.Runs(ReleaseSteps.Archive) || state.ArchiveFile is not null)
+        {
+            names.Add(state.ArchiveName);
+        }
+
+        if (_options.Runs(ReleaseSteps.Installer) || state.InstallerFile is not null)
+        {
+            names.Add(InstallScript.FileName);
+        }
+
+        if (!Selected)
+        {
+            state.ChecksumFiles.AddRange(names.Select(n => state.PickUp(n + ".sha256")).OfType<ReleaseFile>());
+            state.SumsFile = state.PickUp(ChecksumWriter.SumsFileName);
+            return Task.CompletedTask;
+        }
+
+        if (names.Count > 0)
+        {
+            foreach (var name in names)
+            {
+                state.RequireWritable(name + ".sha256");
+            }
+
+            state.RequireWritable(ChecksumWriter.SumsFileName);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task RunAsync(ReleaseState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var checksummed = Checksummed(state);
+
+        // The changelog and the notes are text the release page shows anyway.
+        var checksummed = new[] { state.ArchiveFile, state.InstallerFile }.OfType<ReleaseFile>().Select(f => f.Path).ToList();
         if (checksummed.Count == 0)
         {
             return;
@@ -31,19 +69,7 @@ public sealed class ChecksumsStep : IReleaseStep
         }
 
         await ChecksumWriter.WriteAsync(state.OutputDir, checksummed, state.Hashes.Known, cancellationToken).ConfigureAwait(false);
-        state.ChecksumsPath = state.InOutputDir(ChecksumWriter.SumsFileName);
-        state.Artifacts.AddRange(checksummed.Select(f => f + ".sha256"));
-        state.Artifacts.Add(state.ChecksumsPath);
+        state.ChecksumFiles.AddRange(checksummed.Select(f => ReleaseFile.MadeAt(f + ".sha256")));
+        state.SumsFile = ReleaseFile.MadeAt(state.InOutputDir(ChecksumWriter.SumsFileName));
     }
-
-    public Task SkipAsync(ReleaseState state, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        state.Artifacts.AddRange(Checksummed(state).Select(f => f + ".sha256").Append(state.InOutputDir(ChecksumWriter.SumsFileName)).Where(File.Exists));
-        return Task.CompletedTask;
-    }
-
-    // The archive and install.sh; the changelog and the notes are text the release page shows anyway.
-    private static List<string> Checksummed(ReleaseState state) =>
-        state.Artifacts.Where(a => a == state.ArchivePath || Path.GetFileName(a) == InstallScript.FileName).ToList();
 }

@@ -1,26 +1,47 @@
 using Docker.DotNet;
 using Tailpaste.Shared.Actions;
+using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.ReleaseArtifacts.Image;
 
 /// <summary>Tags the built image with the version (and :production for a stable release, on request).</summary>
-public sealed class ImageStep : IReleaseStep
+public sealed class ImageStep : IReleaseStep, IDisposable
 {
     private readonly ReleaseArtifactsOptions _options;
-    private readonly Func<IDockerClient> _docker;
     private readonly ActionCore _core;
+    private DockerClient? _docker;
 
-    /// <param name="docker">The engine client, asked for only when the step runs (the pipeline checked the engine and the image).</param>
-    public ImageStep(ReleaseArtifactsOptions options, Func<IDockerClient> docker, ActionCore core)
+    public ImageStep(ReleaseArtifactsOptions options, ActionCore core)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _docker = docker ?? throw new ArgumentNullException(nameof(docker));
         _core = core ?? throw new ArgumentNullException(nameof(core));
     }
 
     public string Name => "image";
 
     public bool Selected => _options.Image is not null;
+
+    /// <summary>The engine must answer and have the image, or a typo would leave half a release.</summary>
+    public async Task PrepareAsync(ReleaseState state, CancellationToken cancellationToken)
+    {
+        if (_options.Image is not { } image)
+        {
+            return;
+        }
+
+        // The engine address is only read with an image: a DOCKER_HOST meant for other tools never fails a release.
+        _docker = DockerClientFactory.Create(_options.Engine);
+        var status = await DockerEngineProbe.ProbeAsync(_docker, _options.Engine, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+        if (!status.Answers)
+        {
+            throw new InputException(_options.EngineSource, _options.Engine.ToString(), $"a Docker engine that answers, to tag the image ({status.Error})");
+        }
+
+        if (await new ImageTagger(_docker).FindAsync(image, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new InputException("image", image, $"an image the Docker engine at {_options.Engine} has (build it first)");
+        }
+    }
 
     public async Task RunAsync(ReleaseState state, CancellationToken cancellationToken)
     {
@@ -40,9 +61,9 @@ public sealed class ImageStep : IReleaseStep
             return;
         }
 
-        state.ImageTags = await new ImageTagger(_docker()).TagAsync(plan, cancellationToken).ConfigureAwait(false);
+        state.ImageTags = await new ImageTagger(_docker ?? throw new InvalidOperationException("The image step runs after it was prepared.")).TagAsync(plan, cancellationToken).ConfigureAwait(false);
         _core.WriteInfo($"Tagged {image} as {string.Join(", ", state.ImageTags)}");
     }
 
-    public Task SkipAsync(ReleaseState state, CancellationToken cancellationToken) => Task.CompletedTask;
+    public void Dispose() => _docker?.Dispose();
 }

@@ -17,15 +17,30 @@ public sealed class InstallerStep : IReleaseStep
 
     public bool Selected => _options.Runs(ReleaseSteps.Installer);
 
-    public async Task RunAsync(ReleaseState state, CancellationToken cancellationToken)
+    public Task PrepareAsync(ReleaseState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.ArchivePath is not { } archive)
+        if (!Selected)
+        {
+            state.InstallerFile = state.PickUp(InstallScript.FileName);
+            return Task.CompletedTask;
+        }
+
+        // The archive step prepares first: it either runs, or picked up an archive an earlier job left.
+        if (!_options.Runs(ReleaseSteps.Archive) && state.ArchiveFile is null)
         {
             throw new InputException("steps", "installer", $"the archive step too, or {state.ArchiveName} already in output-dir: install.sh carries the archive's SHA-256");
         }
 
-        var sha = await state.Hashes.OfAsync(archive, cancellationToken).ConfigureAwait(false);
+        state.RequireWritable(InstallScript.FileName);
+        return Task.CompletedTask;
+    }
+
+    public async Task RunAsync(ReleaseState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var archive = state.ArchiveFile ?? throw new InvalidOperationException("The installer step runs after the archive is there.");
+        var sha = await state.Hashes.OfAsync(archive.Path, cancellationToken).ConfigureAwait(false);
         var script = InstallScript.Render(state.Version, sha, _options.InstallUrl ?? state.Links.Download(state.TagName));
         var installerPath = state.InOutputDir(InstallScript.FileName);
         await AtomicFile.WriteAllTextAsync(installerPath, script, cancellationToken).ConfigureAwait(false);
@@ -34,18 +49,6 @@ public sealed class InstallerStep : IReleaseStep
             File.SetUnixFileMode(installerPath, (UnixFileMode)0b111_101_101);
         }
 
-        state.InstallerPath = installerPath;
-        state.Artifacts.Add(installerPath);
-    }
-
-    public Task SkipAsync(ReleaseState state, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        if (File.Exists(state.InOutputDir(InstallScript.FileName)))
-        {
-            state.Artifacts.Add(state.InOutputDir(InstallScript.FileName));
-        }
-
-        return Task.CompletedTask;
+        state.InstallerFile = ReleaseFile.MadeAt(installerPath);
     }
 }

@@ -40,7 +40,8 @@ public sealed class PublishStep : IReleaseStep
         _core.WriteInfo($"Release {state.TagName} {state.Published.Action}: {state.Published.Url} ({state.Published.Assets.Count} assets)");
     }
 
-    public Task SkipAsync(ReleaseState state, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The token and the repository were checked by the binder; what is uploaded is what the other steps hold.</summary>
+    public Task PrepareAsync(ReleaseState state, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private PublishRequest Request(ReleaseState state)
     {
@@ -55,7 +56,7 @@ public sealed class PublishStep : IReleaseStep
             state.Notes,
             release.Version.IsPrerelease,
             release.Tag.Commit,
-            state.Artifacts.Distinct(StringComparer.Ordinal).Select(ReleaseAssetFile.For).ToList(),
+            state.Artifacts().Select(ReleaseAssetFile.For).ToList(),
             _options.MoveMajorTag && !release.Version.IsPrerelease ? "v" + release.Version.Version.Major.ToString(CultureInfo.InvariantCulture) : null);
     }
 }
