@@ -50,7 +50,7 @@ public sealed class ReleasePipeline
             throw new InputException("repository-path", _options.RepositoryPath, $"a git repository with the release tag ({e.Result?.Stderr.Trim() ?? e.Message})");
         }
 
-        var state = new ReleaseState(release, Path.GetFullPath(_options.OutputDir), new RepositoryLinks(_options.ServerUrl, _options.Repository));
+        var state = new ReleaseState(release, Path.TrimEndingDirectorySeparator(Path.GetFullPath(_options.OutputDir)), new RepositoryLinks(_options.ServerUrl, _options.Repository));
         var steps = Steps();
         try
         {
@@ -85,11 +85,7 @@ public sealed class ReleasePipeline
     /// <summary>Everything that can be bad input, checked before anything is written.</summary>
     private async Task PrepareAsync(ReleaseState state, IReadOnlyList<IReleaseStep> steps, CancellationToken cancellationToken)
     {
-        var folder = FileEntry.Of(state.OutputDir).Kind;
-        if (folder is not (FileKind.Missing or FileKind.Directory) && !(folder == FileKind.SymbolicLink && Directory.Exists(state.OutputDir)))
-        {
-            throw new InputException("output-dir", _options.OutputDir, $"a folder, but {state.OutputDir} is {Describe(folder)}");
-        }
+        RequireOutputFolder(state.OutputDir);
 
         foreach (var step in steps)
         {
@@ -103,14 +99,28 @@ public sealed class ReleasePipeline
         }
     }
 
-    private static string Describe(FileKind kind) => kind switch
+    /// <summary>
+    /// output-dir must be a folder or not exist yet. It is often inside the checkout, so it and every folder
+    /// above it inside repository-path must not be a link: one committed there would send every file elsewhere.
+    /// </summary>
+    private void RequireOutputFolder(string outputDir)
     {
-        FileKind.RegularFile => "a file",
-        FileKind.SymbolicLink => "a symbolic link",
-        FileKind.Fifo => "a pipe",
-        FileKind.Socket => "a socket",
-        _ => "a device",
-    };
+        var kind = FileEntry.Of(outputDir).Kind;
+        if (kind is not (FileKind.Missing or FileKind.Directory))
+        {
+            var never = kind == FileKind.SymbolicLink ? ", which is never followed" : string.Empty;
+            throw new InputException("output-dir", _options.OutputDir, $"a folder, but {outputDir} is {FileKinds.Describe(kind)}{never}");
+        }
+
+        var repository = Path.TrimEndingDirectorySeparator(_git.RepositoryPath) + Path.DirectorySeparatorChar;
+        for (var folder = Path.GetDirectoryName(outputDir); folder is not null && folder.StartsWith(repository, StringComparison.Ordinal); folder = Path.GetDirectoryName(folder))
+        {
+            if (FileEntry.Of(folder).Kind == FileKind.SymbolicLink)
+            {
+                throw new InputException("output-dir", _options.OutputDir, $"a folder reached without links, but {folder} is a symbolic link, which is never followed");
+            }
+        }
+    }
 
     private async Task<int> ProduceAsync(ReleaseState state, IReadOnlyList<IReleaseStep> steps, CancellationToken cancellationToken)
     {

@@ -89,7 +89,26 @@ public sealed class ReleaseState
         }
     }
 
-    /// <summary>A file an earlier job left in output-dir, or null when there is none.</summary>
-    public ReleaseFile? PickUp(string fileName) =>
-        File.Exists(InOutputDir(fileName)) ? ReleaseFile.PickedUp(InOutputDir(fileName)) : null;
+    /// <summary>
+    /// A file an earlier job left in output-dir, or null when there is none. output-dir may be part of the
+    /// checkout, so what is there is repository content: anything but a regular file (a link to .git/config, a
+    /// device, a folder) or one above <paramref name="maxBytes"/> is bad input, never read or uploaded.
+    /// </summary>
+    public ReleaseFile? PickUp(string fileName, long maxBytes = long.MaxValue)
+    {
+        var path = InOutputDir(fileName);
+        var entry = FileEntry.Of(path);
+        if (entry.Kind == FileKind.Missing)
+        {
+            return null;
+        }
+
+        if (!entry.IsRegularFile)
+        {
+            throw new InputException("output-dir", OutputDir, $"{fileName} in it, left by an earlier job, to be a regular file, but it is {FileKinds.Describe(entry.Kind)}, which is never followed");
+        }
+
+        return entry.Size <= maxBytes ? ReleaseFile.PickedUp(path)
+            : throw new InputException("output-dir", OutputDir, $"{fileName} in it, left by an earlier job, to have at most {maxBytes} bytes, but it has {entry.Size}");
+    }
 }

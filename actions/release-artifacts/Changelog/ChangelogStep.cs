@@ -12,6 +12,12 @@ public sealed class ChangelogStep : IReleaseStep
     private readonly ActionCore _core;
     private string? _existing;
 
+    /// <summary>Far above any real changelog; a bigger one is refused before it is read.</summary>
+    public const long MaxChangelogBytes = 16L << 20;
+
+    /// <summary>GitHub takes release bodies of up to 125,000 characters; notes above 1 MiB are not notes.</summary>
+    public const long MaxNotesBytes = 1L << 20;
+
     public ChangelogStep(ReleaseArtifactsOptions options, GitCli git, ActionCore core)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -29,7 +35,7 @@ public sealed class ChangelogStep : IReleaseStep
         if (!Selected)
         {
             // A later job (steps: publish) picks up what an earlier one left in output-dir.
-            state.NotesFile = state.PickUp(ReleaseState.NotesFileName);
+            state.NotesFile = state.PickUp(ReleaseState.NotesFileName, MaxNotesBytes);
             if (state.NotesFile is { } notes)
             {
                 state.Notes = await File.ReadAllTextAsync(notes.Path, cancellationToken).ConfigureAwait(false);
@@ -45,8 +51,7 @@ public sealed class ChangelogStep : IReleaseStep
             throw new InputException("repository-path", _options.RepositoryPath, $"a full clone for the changelog since {state.Release.Previous?.Name ?? "the first commit"} (this one is shallow: check out with fetch-depth: 0)");
         }
 
-        var source = Path.Combine(_options.RepositoryPath, _options.ChangelogFile);
-        _existing = File.Exists(source) ? await File.ReadAllTextAsync(source, cancellationToken).ConfigureAwait(false) : null;
+        _existing = await ReadExistingAsync(state, cancellationToken).ConfigureAwait(false);
         state.RequireWritable(ReleaseState.NotesFileName);
         state.RequireWritable(ReleaseState.ChangelogFileName);
     }
@@ -76,5 +81,32 @@ public sealed class ChangelogStep : IReleaseStep
         state.ChangelogFile = ReleaseFile.MadeAt(changelogPath);
         state.Changelog = new ChangelogOutcome(changelogPath, notesPath, suggested, counts);
         _core.WriteInfo($"{commits.Count} commits since {release.Previous?.Name ?? "the first commit"}, {entries.Count} in the changelog; suggested next version {suggested}");
+    }
+
+    /// <summary>
+    /// The changelog as the tagged commit holds it, read from git's object store (never the working tree, never
+    /// through a link), or null when the commit has none.
+    /// </summary>
+    private async Task<string?> ReadExistingAsync(ReleaseState state, CancellationToken cancellationToken)
+    {
+        var reader = new TrackedFileReader(_git);
+        var source = await reader.FindAsync(state.Release.Tag.Commit, _options.ChangelogFile, cancellationToken).ConfigureAwait(false);
+        if (source is null)
+        {
+            return null;
+        }
+
+        if (!source.IsRegularFile)
+        {
+            throw new InputException("changelog-file", _options.ChangelogFile, $"a regular file in {state.TagName}, but there it is {source.Kind}, which is never followed");
+        }
+
+        var size = await reader.SizeAsync(source, cancellationToken).ConfigureAwait(false);
+        if (size > MaxChangelogBytes)
+        {
+            throw new InputException("changelog-file", _options.ChangelogFile, $"a changelog of at most {MaxChangelogBytes >> 20} MiB, but in {state.TagName} it has {size} bytes");
+        }
+
+        return await reader.ReadTextAsync(source, cancellationToken).ConfigureAwait(false);
     }
 }
