@@ -57,7 +57,7 @@ public sealed class ReleasePipeline
             await PrepareAsync(state, steps, cancellationToken).ConfigureAwait(false);
             return await ProduceAsync(state, steps, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is GitException or Octokit.ApiException or IOException or InvalidDataException or DockerApiException)
+        catch (Exception e) when (e is GitException or Octokit.ApiException or HttpRequestException or IOException or InvalidDataException or DockerApiException)
         {
             _core.SetFailed($"Release {release.Tag.Name} failed: {e.Message}");
             return ExitCodes.Failed;
