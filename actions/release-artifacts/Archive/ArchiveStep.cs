@@ -43,5 +43,9 @@ public sealed class ArchiveStep : IReleaseStep
         var result = await new ReproducibleArchive(_git).WriteAsync(state.Release.Tag.Commit, $"tailpaste-{state.Version}", state.Release.CommitTime, state.InOutputDir(state.ArchiveName), extras, cancellationToken).ConfigureAwait(false);
         state.ArchiveFile = ReleaseFile.MadeAt(result.Path);
         _core.WriteInfo($"{state.ArchiveName}: {result.Entries} entries, {result.Bytes} bytes");
+        if (result.Links.Count > 0 && _options.Runs(ReleaseSteps.Installer))
+        {
+            _core.WriteWarning($"{state.ArchiveName} holds {result.Links.Count} symbolic link(s) ({string.Join(", ", result.Links.Take(3))}{(result.Links.Count > 3 ? ", ..." : string.Empty)}); install.sh refuses an archive with links, so mark them export-ignore in .gitattributes or install this release another way.");
+        }
     }
 }

@@ -56,7 +56,8 @@ public sealed class ReproducibleArchive
             File.Delete(temporary);
         }
 
-        return new ArchiveResult(destination, new FileInfo(destination).Length, count);
+        var links = sorted.Where(e => e.Kind == TreeEntryKind.SymbolicLink).Select(e => e.Path).ToList();
+        return new ArchiveResult(destination, new FileInfo(destination).Length, count, links);
     }
 
     /// <summary>Writes the gzip-compressed tar of the sorted tree entries and the extras; returns the entry count.</summary>
