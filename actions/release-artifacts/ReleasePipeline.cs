@@ -105,6 +105,11 @@ public sealed class ReleasePipeline
     /// </summary>
     private void RequireOutputFolder(string outputDir)
     {
+        if (PathLimits.Problem(outputDir) is { } tooLong)
+        {
+            throw new InputException("output-dir", _options.OutputDir, $"a folder that can be created, but {tooLong}");
+        }
+
         var kind = FileEntry.Of(outputDir).Kind;
         if (kind is not (FileKind.Missing or FileKind.Directory))
         {

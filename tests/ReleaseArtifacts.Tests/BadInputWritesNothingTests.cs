@@ -59,6 +59,21 @@ public sealed class BadInputWritesNothingTests : IDisposable
         Assert.Equal("a file, not a folder\n", File.ReadAllText(Dist));
     }
 
+    [Theory]
+    [InlineData("output-dir")]
+    [InlineData("report-path")]
+    public async Task A_path_too_long_to_create_is_bad_input_before_anything_is_written(string input)
+    {
+        var tooLong = Path.Combine(_scratch, new string('a', 300), "out");
+
+        using var run = await StartWithDistAsync(new Dictionary<string, string> { [input] = tooLong });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"Input '{input}'", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("a name in the path has 300 bytes and the system takes at most 255", run.Stdout, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_scratch));
+    }
+
     /// <summary>Runs every step but publish into <see cref="Dist"/>.</summary>
     private Task<ActionRun> StartWithDistAsync(Dictionary<string, string>? extra = null)
     {
