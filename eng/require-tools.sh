@@ -9,6 +9,7 @@ need dockerd docker.io
 need debootstrap debootstrap
 need sqlite3 sqlite3
 need shellcheck shellcheck
+need busybox busybox        # the installer tests run install.sh with busybox tar as well as GNU tar
 need flock util-linux
 need python3 python3
 

@@ -3,6 +3,8 @@ using Tailpaste.ReleaseArtifacts.Image;
 using Tailpaste.ReleaseArtifacts.Versioning;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
+using Tailpaste.Shared.GitHub;
+using Tailpaste.Shared.IO;
 
 namespace Tailpaste.ReleaseArtifacts;
 
@@ -116,10 +118,11 @@ public static partial class ReleaseArtifactsAction
             throw new InputException("repository", null, "owner/name of the repository to publish to (or the GITHUB_REPOSITORY variable)");
         }
 
+        // The token goes to this address: plain http is allowed only to this machine.
         var apiText = inputs.GetOptionalInput("api-url") ?? runner.ApiUrl ?? DefaultApiUrl;
-        if (!IsHttpUrl(apiText))
+        if (!Uri.TryCreate(apiText, UriKind.Absolute, out var apiUrl) || !TokenAddress.IsSafe(apiUrl))
         {
-            throw inputs.Invalid("api-url", apiText, "an http(s) URL such as https://api.github.com");
+            throw inputs.Invalid("api-url", apiText, TokenAddress.Expected);
         }
 
         var image = inputs.GetOptionalInput("image");
@@ -143,7 +146,11 @@ public static partial class ReleaseArtifactsAction
             : (DockerEndpoint.Default, "docker-host");
 
         var moveMajorTag = inputs.GetBoolInput("move-major-tag");
-        var reportPath = inputs.GetOptionalInput("report-path") ?? Path.Combine(outputDir, "release-artifacts-report.json");
+        var reportPath = inputs.GetOptionalInput("report-path") is null ? null : inputs.GetOutputPathInput("report-path");
+        if (reportPath is not null && PathLimits.Problem(reportPath) is { } tooLong)
+        {
+            throw inputs.Invalid("report-path", inputs.GetInput("report-path"), $"a path where a file can be written, but {tooLong}");
+        }
         return new ReleaseArtifactsOptions
         {
             Version = version!,
@@ -158,7 +165,7 @@ public static partial class ReleaseArtifactsAction
             InstallUrl = installUrl,
             Token = token,
             Repository = repository,
-            ApiUrl = new Uri(apiText),
+            ApiUrl = apiUrl,
             ServerUrl = runner.ServerUrl ?? "https://github.com",
             MoveMajorTag = moveMajorTag,
             DryRun = dryRun,

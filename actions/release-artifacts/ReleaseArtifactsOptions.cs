@@ -38,7 +38,8 @@ public sealed record ReleaseArtifactsOptions
 
     public required bool DryRun { get; init; }
 
-    public required string ReportPath { get; init; }
+    /// <summary>The full path of the JSON report, checked writable; null for the default in output-dir.</summary>
+    public string? ReportPath { get; init; }
 
     /// <summary>The built image to tag, or null to leave images alone.</summary>
     public string? Image { get; init; }

@@ -16,4 +16,25 @@ public sealed record ReleaseArtifactsReport(
     PublishResult? Release,
     IReadOnlyList<string> DryRunRequests,
     IReadOnlyList<string> ImageTags,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt)
+{
+    public static ReleaseArtifactsReport From(ReleaseState state, ReleaseSteps steps, IReadOnlyList<ArtifactRecord> records, DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var release = state.Release;
+        return new ReleaseArtifactsReport(
+            state.Version,
+            release.Tag.Name,
+            release.Tag.Commit,
+            release.Previous?.Name,
+            release.Version.IsPrerelease,
+            state.Changelog?.SuggestedVersion,
+            Enum.GetValues<ReleaseSteps>().Where(s => s != ReleaseSteps.None && (steps & s) == s).Select(s => s.ToString().ToLowerInvariant()).ToList(),
+            state.Changelog?.Counts ?? new SortedDictionary<string, int>(StringComparer.Ordinal),
+            records,
+            state.Published,
+            state.DryRunRequests,
+            state.ImageTags,
+            generatedAt);
+    }
+}

@@ -57,7 +57,8 @@ public sealed class ChangelogTests : IDisposable
     [Fact]
     public async Task Prepends_a_keep_a_changelog_section_with_a_compare_link_and_replaces_it_on_a_rerun()
     {
-        _history.Repository.Write("CHANGELOG.md", """
+        CommitAndRetag(
+            """
             # Changelog
 
             Intro text.
@@ -78,7 +79,7 @@ public sealed class ChangelogTests : IDisposable
         Assert.Equal(0, first.ExitCode);
         var changelog = File.ReadAllText(first.Outputs["changelog-path"]);
 
-        var date = _history.Repository.NextTime.AddHours(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var date = TagDate();
         Assert.Contains($"## [Unreleased]\n\n## [2.0.0] - {date}\n\n### Breaking changes\n", changelog, StringComparison.Ordinal);
         Assert.True(changelog.IndexOf("## [2.0.0]", StringComparison.Ordinal) < changelog.IndexOf("## [1.0.0]", StringComparison.Ordinal));
         Assert.Contains(
@@ -86,10 +87,24 @@ public sealed class ChangelogTests : IDisposable
             changelog,
             StringComparison.Ordinal);
 
-        // A re-run reads the changelog that already has the section: it is replaced, not repeated.
-        File.Copy(first.Outputs["changelog-path"], Path.Combine(_history.Path, "CHANGELOG.md"), overwrite: true);
+        // A re-run (the tag moved to a commit whose changelog already has the section): replaced, not repeated.
+        CommitAndRetag(changelog);
         using var second = await ActionRun.StartAsync(_history.Path, inputs);
-        Assert.Equal(changelog, File.ReadAllText(second.Outputs["changelog-path"]));
+        Assert.Equal(changelog.Replace($"## [2.0.0] - {date}", $"## [2.0.0] - {TagDate()}", StringComparison.Ordinal), File.ReadAllText(second.Outputs["changelog-path"]));
+    }
+
+    [Fact]
+    public async Task The_changelog_is_read_from_the_tagged_commit_never_from_the_working_tree()
+    {
+        CommitAndRetag("# Changelog\n\nCommitted text.\n");
+        _history.Repository.Write("CHANGELOG.md", "# Changelog\n\nAn edit in the working tree, not released.\n");
+
+        using var run = await ActionRun.StartAsync(_history.Path, new Dictionary<string, string> { ["version"] = "2.0.0", ["steps"] = "changelog" });
+
+        Assert.Equal(0, run.ExitCode);
+        var changelog = File.ReadAllText(run.Outputs["changelog-path"]);
+        Assert.Contains("Committed text.", changelog, StringComparison.Ordinal);
+        Assert.DoesNotContain("working tree", changelog, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,6 +136,18 @@ public sealed class ChangelogTests : IDisposable
 
         Assert.Equal(expected, NextVersion.Suggest(prev, entries).ToString());
     }
+
+    /// <summary>Commits CHANGELOG.md with <paramref name="text"/> and moves v2.0.0 to that commit.</summary>
+    private void CommitAndRetag(string text)
+    {
+        _history.Repository.Write("CHANGELOG.md", text);
+        _history.Repository.Commit("docs: changelog");
+        _history.Repository.Git("tag", "-f", "v2.0.0");
+    }
+
+    private string TagDate() =>
+        DateTimeOffset.FromUnixTimeSeconds(long.Parse(_history.Repository.Git("log", "-1", "--format=%ct", "v2.0.0").Trim(), System.Globalization.CultureInfo.InvariantCulture))
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose() => _history.Dispose();
 }

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace Tailpaste.ReleaseArtifacts.Tests;
 
@@ -282,6 +285,25 @@ public sealed class PublishTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Release v2.0.0 failed", run.Stdout, StringComparison.Ordinal);
         Assert.Empty(_github.Releases);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_another_port_fails_the_step_and_the_token_never_goes_there()
+    {
+        using var api = WireMockServer.Start();
+        using var elsewhere = WireMockServer.Start();
+        api.Given(Request.Create().UsingAnyMethod())
+            .RespondWith(Response.Create().WithStatusCode(307).WithHeader("Location", $"http://127.0.0.1:{elsewhere.Port}/repos/octo/tailpaste/releases/tags/v2.0.0"));
+        var inputs = Inputs();
+        inputs["api-url"] = $"http://127.0.0.1:{api.Port}";
+
+        using var run = await ActionRun.StartAsync(_history.Path, inputs);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"Refused to follow the redirect (307) from http://127.0.0.1:{api.Port} to http://127.0.0.1:{elsewhere.Port}", run.Stdout, StringComparison.Ordinal);
+        Assert.Single(api.LogEntries);
+        Assert.Empty(elsewhere.LogEntries);
+        Assert.DoesNotContain(Token, WithoutMaskCommands(run.Stdout + run.Stderr), StringComparison.Ordinal);
     }
 
     private static string WithoutMaskCommands(string log) =>

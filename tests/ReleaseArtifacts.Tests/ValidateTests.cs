@@ -124,5 +124,20 @@ public sealed class ValidateTests : IDisposable
         Assert.False(Directory.Exists(run.OutputDir));
     }
 
+    [Theory]
+    [InlineData("http://api.example.com")]
+    [InlineData("http://10.1.2.3/api/v3")]
+    public async Task A_plain_http_api_url_to_another_machine_is_bad_input(string apiUrl)
+    {
+        using var run = await ActionRun.StartAsync(
+            _history.Path,
+            new Dictionary<string, string> { ["version"] = "2.0.0", ["steps"] = "validate, publish", ["repository"] = "octo/tailpaste", ["api-url"] = apiUrl, ["dry-run"] = "true" });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"Input 'api-url' has the value '{apiUrl}'", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("plain http only to localhost", run.Stdout, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(run.OutputDir));
+    }
+
     public void Dispose() => _history.Dispose();
 }

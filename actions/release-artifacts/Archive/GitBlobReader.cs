@@ -57,6 +57,13 @@ public sealed class GitBlobReader : IAsyncDisposable
         }
 
         var size = long.Parse(parts[2], CultureInfo.InvariantCulture);
+
+        // The size comes before the content: a blob a memory stream cannot hold is refused before it is read.
+        if (size > Array.MaxLength)
+        {
+            throw new InvalidDataException($"The blob {expectedId} has {size} bytes; the archive takes files of up to {Array.MaxLength} bytes.");
+        }
+
         destination.SetLength(0);
         destination.Capacity = (int)Math.Max(destination.Capacity, size);
         var remaining = size;

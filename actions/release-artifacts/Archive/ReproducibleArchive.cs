@@ -37,58 +37,76 @@ public sealed class ReproducibleArchive
 
         var mtime = DateTimeOffset.FromUnixTimeSeconds(commitTime.ToUnixTimeSeconds());
         var prefix = topFolder.TrimEnd('/') + "/";
-        var temporary = destination + ".tmp";
-        var count = 0;
-        await using (var file = new FileStream(temporary, System.IO.FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+
+        // A fresh name, created exclusively: a link left at a fixed name (output-dir may be in the checkout)
+        // would have the archive written through it.
+        var temporary = $"{destination}.{Guid.NewGuid():N}.tmp";
+        int count;
+        try
         {
-            await using (var gzip = new ParallelGzipStream(file))
-            await using (var tar = new TarWriter(gzip, TarEntryFormat.Gnu, leaveOpen: true))
-            await using (var blobReader = GitBlobReader.Open(_git, blobs))
+            await using (var file = new FileStream(temporary, System.IO.FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
             {
-                await tar.WriteEntryAsync(Entry(TarEntryType.Directory, prefix, DirectoryMode, mtime), cancellationToken).ConfigureAwait(false);
-                count++;
-                using var content = new MemoryStream();
-                foreach (var entry in sorted)
-                {
-                    var name = prefix + entry.Path;
-                    GnuTarEntry tarEntry;
-                    if (entry.Kind == TreeEntryKind.Directory)
-                    {
-                        tarEntry = Entry(TarEntryType.Directory, name + "/", DirectoryMode, mtime);
-                    }
-                    else
-                    {
-                        await blobReader.ReadNextAsync(entry.ObjectId, content, cancellationToken).ConfigureAwait(false);
-                        if (entry.Kind == TreeEntryKind.SymbolicLink)
-                        {
-                            tarEntry = Entry(TarEntryType.SymbolicLink, name, LinkMode, mtime);
-                            tarEntry.LinkName = System.Text.Encoding.UTF8.GetString(content.GetBuffer(), 0, (int)content.Length);
-                        }
-                        else
-                        {
-                            tarEntry = Entry(TarEntryType.RegularFile, name, entry.Kind == TreeEntryKind.ExecutableFile ? ExecutableMode : FileMode, mtime);
-                            tarEntry.DataStream = content;
-                        }
-                    }
+                count = await WriteTarAsync(file, sorted, blobs, prefix, mtime, extras, cancellationToken).ConfigureAwait(false);
+            }
 
-                    await tar.WriteEntryAsync(tarEntry, cancellationToken).ConfigureAwait(false);
-                    count++;
+            File.Move(temporary, destination, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        var links = sorted.Where(e => e.Kind == TreeEntryKind.SymbolicLink).Select(e => e.Path).ToList();
+        return new ArchiveResult(destination, new FileInfo(destination).Length, count, links);
+    }
+
+    /// <summary>Writes the gzip-compressed tar of the sorted tree entries and the extras; returns the entry count.</summary>
+    private async Task<int> WriteTarAsync(Stream file, IReadOnlyList<TreeEntry> sorted, IReadOnlyList<string> blobs, string prefix, DateTimeOffset mtime, IReadOnlyList<ArchiveExtra> extras, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await using var gzip = new ParallelGzipStream(file);
+        await using var tar = new TarWriter(gzip, TarEntryFormat.Gnu, leaveOpen: true);
+        await using var blobReader = GitBlobReader.Open(_git, blobs);
+        await tar.WriteEntryAsync(Entry(TarEntryType.Directory, prefix, DirectoryMode, mtime), cancellationToken).ConfigureAwait(false);
+        count++;
+        using var content = new MemoryStream();
+        foreach (var entry in sorted)
+        {
+            var name = prefix + entry.Path;
+            GnuTarEntry tarEntry;
+            if (entry.Kind == TreeEntryKind.Directory)
+            {
+                tarEntry = Entry(TarEntryType.Directory, name + "/", DirectoryMode, mtime);
+            }
+            else
+            {
+                await blobReader.ReadNextAsync(entry.ObjectId, content, cancellationToken).ConfigureAwait(false);
+                if (entry.Kind == TreeEntryKind.SymbolicLink)
+                {
+                    tarEntry = Entry(TarEntryType.SymbolicLink, name, LinkMode, mtime);
+                    tarEntry.LinkName = System.Text.Encoding.UTF8.GetString(content.GetBuffer(), 0, (int)content.Length);
                 }
-
-                foreach (var extra in extras)
+                else
                 {
-                    await using var source = File.OpenRead(extra.SourcePath);
-                    var tarEntry = Entry(TarEntryType.RegularFile, prefix + extra.Name, FileMode, mtime);
-                    tarEntry.DataStream = source;
-                    await tar.WriteEntryAsync(tarEntry, cancellationToken).ConfigureAwait(false);
-                    count++;
+                    tarEntry = Entry(TarEntryType.RegularFile, name, entry.Kind == TreeEntryKind.ExecutableFile ? ExecutableMode : FileMode, mtime);
+                    tarEntry.DataStream = content;
                 }
             }
 
+            await tar.WriteEntryAsync(tarEntry, cancellationToken).ConfigureAwait(false);
+            count++;
         }
 
-        File.Move(temporary, destination, overwrite: true);
-        return new ArchiveResult(destination, new FileInfo(destination).Length, count);
+        foreach (var extra in extras)
+        {
+            await using var source = File.OpenRead(extra.SourcePath);
+            var tarEntry = Entry(TarEntryType.RegularFile, prefix + extra.Name, FileMode, mtime);
+            tarEntry.DataStream = source;
+            await tar.WriteEntryAsync(tarEntry, cancellationToken).ConfigureAwait(false);
+            count++;
+        }
+
+        return count;
     }
 
     // atime and ctime stay unset: GNU tar leaves those fields zero outside incremental dumps, and readers that

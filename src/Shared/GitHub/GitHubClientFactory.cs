@@ -1,4 +1,6 @@
+using System.Net;
 using Octokit;
+using Octokit.Internal;
 
 namespace Tailpaste.Shared.GitHub;
 
@@ -6,7 +8,7 @@ namespace Tailpaste.Shared.GitHub;
 public static class GitHubClientFactory
 {
     /// <param name="apiUrl">The API root: https://api.github.com, or https://host/api/v3 on GitHub Enterprise Server.</param>
-    /// <param name="token">The token sent as the Authorization header.</param>
+    /// <param name="token">The token sent as the Authorization header (never over plain http to another machine, never along a redirect to another origin: see <see cref="CredentialGuardHandler"/>).</param>
     /// <param name="product">The User-Agent product name, so the server's logs say which action called.</param>
     public static GitHubClient Create(Uri apiUrl, string token, string product)
     {
@@ -16,7 +18,19 @@ public static class GitHubClientFactory
         // address as given (GITHUB_API_URL already ends in /api/v3 on GitHub Enterprise Server). Relative paths
         // need the trailing slash.
         var baseAddress = new Uri(apiUrl.ToString().TrimEnd('/') + "/");
-        var connection = new Connection(new ProductHeaderValue(product), baseAddress) { Credentials = new Credentials(token) };
+
+        // Octokit follows redirects itself, so the handler it is given must not (else the guard would never see them).
+        var http = new HttpClientAdapter(() => new CredentialGuardHandler(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        }));
+        var connection = new Connection(
+            new ProductHeaderValue(product),
+            baseAddress,
+            new InMemoryCredentialStore(new Credentials(token)),
+            http,
+            new SimpleJsonSerializer());
         return new GitHubClient(connection);
     }
 }
