@@ -138,7 +138,7 @@ public static class ValidateWorkflowsAction
 
         try
         {
-            return ConfigLoader.Load(path, RuleSet.All().Select(r => r.Id).ToHashSet(StringComparer.Ordinal));
+            return ConfigLoader.Load(path, RuleSet.All().Select(r => r.Id).ToHashSet(StringComparer.Ordinal), root);
         }
         catch (FormatException e)
         {

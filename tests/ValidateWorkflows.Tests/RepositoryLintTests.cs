@@ -22,7 +22,7 @@ public partial class RepositoryLintTests
         var expected = Directory.GetFiles(Path.Combine(root, ".github", "workflows")).Length
             + Directory.GetFiles(Path.Combine(root, "actions"), "action.yml", SearchOption.AllDirectories).Length;
         Assert.Equal(expected, result.Files);
-        Assert.Contains(files, f => f.EndsWith(Path.Combine(".github", "workflows", "ci.yml"), StringComparison.Ordinal));
+        Assert.Contains(files.Files, f => f.EndsWith(Path.Combine(".github", "workflows", "ci.yml"), StringComparison.Ordinal));
         Assert.True(result.Findings.Count == 0, "findings in this repository:\n" + Expect.Describe(result.Findings));
     }
 

@@ -18,6 +18,12 @@ public sealed record LintConfig
 
     public IReadOnlySet<string> TrustedOwners { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The config file's full path, when the config came from a file.</summary>
+    public string? SourcePath { get; init; }
+
+    /// <summary>The line of <c>ignore-paths</c> in the config file (1 when unknown).</summary>
+    public int IgnorePathsLine { get; init; } = 1;
+
     public bool IsIgnored(string relativePath) =>
         IgnorePaths.Any(glob => Glob.ToRegex(glob).IsMatch(relativePath) || relativePath.StartsWith(glob.TrimEnd('/') + "/", StringComparison.Ordinal));
 

@@ -1,8 +1,8 @@
-using System.Text;
 using Tailpaste.ValidateWorkflows.Expressions;
 using Tailpaste.ValidateWorkflows.Findings;
 using Tailpaste.ValidateWorkflows.Model;
 using Tailpaste.ValidateWorkflows.Rules;
+using Tailpaste.ValidateWorkflows.Sources;
 using Tailpaste.ValidateWorkflows.Yaml;
 
 namespace Tailpaste.ValidateWorkflows.Engine;
@@ -16,6 +16,8 @@ public sealed class Linter
     public const string SyntaxRuleId = "yaml-syntax";
     public const string LimitsRuleId = "yaml-limits";
     public const string InternalErrorRuleId = "internal-error";
+    public const string FileAccessRuleId = "file-access";
+    public const string NothingLintedRuleId = "nothing-linted";
 
     private readonly IReadOnlyList<Rule> _rules;
     private readonly LintConfig _config;
@@ -29,6 +31,21 @@ public sealed class Linter
         _repository = repository ?? throw new ArgumentNullException(nameof(repository));
         _knownRules = rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         _rules = rules.Where(r => config.IsEnabled(r.Id)).ToList();
+    }
+
+    /// <summary>Lints the selected files; when the config's ignore-paths took every file away, says so with a warning.</summary>
+    public LintResult Lint(FileSelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var result = Lint(selection.Files);
+        if (selection.Files.Count > 0 || selection.Ignored == 0 || !_config.IsEnabled(NothingLintedRuleId))
+        {
+            return result;
+        }
+
+        var where = _config.SourcePath is { } source ? _repository.DisplayPath(source) : ".";
+        var message = $"ignore-paths in the config excludes all {selection.Ignored} file(s) there were to lint, so nothing was linted";
+        return result with { Findings = [new Finding(where, _config.IgnorePathsLine, 1, null, NothingLintedRuleId, Severity.Warning, message)] };
     }
 
     public LintResult Lint(IEnumerable<string> paths)
@@ -49,25 +66,20 @@ public sealed class Linter
     {
         var fullPath = Path.GetFullPath(path);
         var display = _repository.DisplayPath(fullPath);
-        byte[] bytes;
-        try
+        var read = _repository.Reader.Read(fullPath);
+        if (read.Text is not { } text)
         {
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [new Finding(display, 1, 1, null, SyntaxRuleId, Severity.Error, "cannot read the file: " + e.Message)];
+            var rule = read.Refusal switch
+            {
+                FileRefusal.TooLarge => LimitsRuleId,
+                _ => FileAccessRuleId,
+            };
+            return _config.IsEnabled(rule) ? [new Finding(display, 1, 1, null, rule, Severity.Error, read.Problem!)] : [];
         }
 
-        if (Array.IndexOf(bytes, (byte)0, 0, Math.Min(bytes.Length, 8192)) >= 0)
+        if (text.AsSpan(0, Math.Min(text.Length, 8192)).Contains('\0'))
         {
             return [new Finding(display, 1, 1, null, SyntaxRuleId, Severity.Error, "this is a binary file (it contains NUL bytes), not YAML")];
-        }
-
-        var text = new UTF8Encoding(false, false).GetString(bytes);
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text = text[1..];
         }
 
         return LintText(new SourceFile(display, fullPath, text));

@@ -7,6 +7,7 @@ public static class RuleSet
     [
         new YamlSyntaxRule(),
         new YamlLimitsRule(),
+        new FileAccessRule(),
         new DuplicateKeyRule(),
         new UnknownKeyRule(),
         new MissingKeyRule(),
@@ -49,6 +50,7 @@ public static class RuleSet
         new PinnedActionsRule(),
         new PermissionsDeclaredRule(),
         new UnusedIgnoreRule(),
+        new NothingLintedRule(),
         new InternalErrorRule(),
     ];
 }
