@@ -1,3 +1,4 @@
+using Tailpaste.ValidateWorkflows.Configuration;
 using Tailpaste.ValidateWorkflows.Engine;
 
 namespace Tailpaste.ValidateWorkflows;

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using Tailpaste.TestKit;
+using Tailpaste.ValidateWorkflows.Configuration;
 using Tailpaste.ValidateWorkflows.Engine;
 using Tailpaste.ValidateWorkflows.Model;
 using Tailpaste.ValidateWorkflows.Rules;
+using Tailpaste.ValidateWorkflows.Sources;
 using Tailpaste.ValidateWorkflows.Tests.Support;
 
 namespace Tailpaste.ValidateWorkflows.Tests;

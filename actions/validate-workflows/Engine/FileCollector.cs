@@ -1,4 +1,5 @@
 using Tailpaste.Shared.Actions;
+using Tailpaste.ValidateWorkflows.Configuration;
 
 namespace Tailpaste.ValidateWorkflows.Engine;
 

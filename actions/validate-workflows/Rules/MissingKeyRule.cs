@@ -6,11 +6,19 @@ namespace Tailpaste.ValidateWorkflows.Rules;
 /// <summary>Keys GitHub requires: <c>on</c> and <c>jobs</c>; <c>runs-on</c> or <c>uses</c> for a job; <c>run</c> or <c>uses</c> for a step.</summary>
 public sealed class MissingKeyRule : Rule
 {
-    public const string RuleId = "missing-key";
-
-    public override string Id => RuleId;
+    public override string Id => "missing-key";
 
     public override string Description => "Required keys are present: on and jobs; runs-on (or uses) for a job; run or uses for a step; name, description and runs for an action.";
+
+    public override void VisitDocument(Node? root, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (root is null)
+        {
+            var expected = context.File.IsActionMetadata ? "\"name\", \"description\" and \"runs\"" : "\"on\" and \"jobs\"";
+            context.Report(Position.Start, $"the file is empty; expected a mapping with {expected}");
+        }
+    }
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {

@@ -5,9 +5,6 @@ public static class RuleSet
 {
     public static IReadOnlyList<Rule> All() =>
     [
-        new YamlSyntaxRule(),
-        new YamlLimitsRule(),
-        new FileAccessRule(),
         new DuplicateKeyRule(),
         new UnknownKeyRule(),
         new MissingKeyRule(),
@@ -49,8 +46,5 @@ public static class RuleSet
         new DockerLabelsRule(),
         new PinnedActionsRule(),
         new PermissionsDeclaredRule(),
-        new UnusedIgnoreRule(),
-        new NothingLintedRule(),
-        new InternalErrorRule(),
     ];
 }

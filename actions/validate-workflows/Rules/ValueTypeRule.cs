@@ -6,8 +6,6 @@ namespace Tailpaste.ValidateWorkflows.Rules;
 /// <summary>Each key holds the kind of value GitHub expects there (a mapping for <c>jobs</c>, a sequence for <c>steps</c>...).</summary>
 public sealed class ValueTypeRule : Rule
 {
-    public const string RuleId = "value-type";
-
     [Flags]
     private enum Kind
     {
@@ -16,9 +14,18 @@ public sealed class ValueTypeRule : Rule
         Mapping = 4,
     }
 
-    public override string Id => RuleId;
+    public override string Id => "value-type";
 
     public override string Description => "Values have the shape GitHub expects: mappings for jobs, env, with; a sequence of mappings for steps; strings for run, uses, if.";
+
+    public override void VisitDocument(Node? root, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (root is not null and not MappingNode)
+        {
+            context.Report(root.Start, $"the top level must be a mapping, not a {root.KindName}");
+        }
+    }
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {

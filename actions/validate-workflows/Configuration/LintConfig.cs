@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Tailpaste.ValidateWorkflows.Engine;
+namespace Tailpaste.ValidateWorkflows.Configuration;
 
 /// <summary>
 /// The user's config (<c>.github/validate-workflows.yml</c>): extra runner labels, disabled rules, ignored paths,

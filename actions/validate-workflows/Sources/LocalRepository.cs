@@ -1,8 +1,7 @@
 using Tailpaste.ValidateWorkflows.Model;
-using Tailpaste.ValidateWorkflows.Sources;
 using Tailpaste.ValidateWorkflows.Yaml;
 
-namespace Tailpaste.ValidateWorkflows.Engine;
+namespace Tailpaste.ValidateWorkflows.Sources;
 
 /// <summary>
 /// The repository the linted files live in: resolves <c>./</c> references to local actions and reusable

@@ -1,7 +1,7 @@
 using Tailpaste.ValidateWorkflows.Sources;
 using Tailpaste.ValidateWorkflows.Yaml;
 
-namespace Tailpaste.ValidateWorkflows.Engine;
+namespace Tailpaste.ValidateWorkflows.Configuration;
 
 /// <summary>Reads the config file; any problem is a <see cref="FormatException"/> naming the file, line and key.</summary>
 public static class ConfigLoader
