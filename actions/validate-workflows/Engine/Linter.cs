@@ -1,6 +1,6 @@
+using Tailpaste.ValidateWorkflows.Configuration;
 using Tailpaste.ValidateWorkflows.Expressions;
 using Tailpaste.ValidateWorkflows.Findings;
-using Tailpaste.ValidateWorkflows.Configuration;
 using Tailpaste.ValidateWorkflows.Model;
 using Tailpaste.ValidateWorkflows.Rules;
 using Tailpaste.ValidateWorkflows.Sources;
