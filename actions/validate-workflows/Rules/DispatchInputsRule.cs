@@ -62,7 +62,7 @@ public sealed class DispatchInputsRule : Rule
         {
             if (options is not SequenceNode { Items.Count: > 0 } list)
             {
-                context.Report(typeNode ?? name, $"choice input \"{name.Value}\" needs \"options\": a non-empty list of the values to choose from");
+                context.Report(name, $"choice input \"{name.Value}\" needs \"options\": a non-empty list of the values to choose from");
                 return;
             }
 

@@ -9,6 +9,7 @@ public static class RuleSet
         new UnknownKeyRule(),
         new MissingKeyRule(),
         new ValueTypeRule(),
+        new EmptyValueRule(),
         new RunWithUsesRule(),
         new IdFormatRule(),
         new DuplicateStepIdRule(),

@@ -69,7 +69,8 @@ public sealed class UnknownKeyRule : Rule
         {
             foreach (var (_, service) in services.Entries)
             {
-                Container(service, "service", context);
+                Check(service, Keys.Service, "service", context);
+                Check((service as MappingNode)?.Get("credentials"), Keys.Credentials, "credentials", context);
             }
         }
     }

@@ -47,7 +47,7 @@ public sealed class LocalRepository
 
         var file = new[] { "action.yml", "action.yaml" }.Select(n => Path.Combine(folder, n)).FirstOrDefault(File.Exists);
         var result = file is null
-            ? new LocalFile<ActionMetadata>(null, $"no action.yml or action.yaml in {DisplayPath(folder)}")
+            ? new LocalFile<ActionMetadata>(null, $"no action.yml or action.yaml in {DisplayPath(folder)}", IsMissing: true)
             : Load(file, (source, root) => new ActionMetadata(source, root));
         _actions[folder] = result;
         return result;
@@ -123,7 +123,8 @@ public sealed class LocalRepository
 
 /// <summary>A file loaded on demand: the model, or why it could not be had.</summary>
 /// <param name="IsOutside">The reference leads outside the repository (as written or through a link); nothing was read.</param>
-public sealed record LocalFile<T>(T? Value, string? Error, bool IsOutside = false)
+/// <param name="IsMissing">There is no such file in the checkout being linted.</param>
+public sealed record LocalFile<T>(T? Value, string? Error, bool IsOutside = false, bool IsMissing = false)
     where T : class
 {
     public static LocalFile<T> Outside { get; } = new(null, "it leads outside the repository, so it was not read", IsOutside: true);
