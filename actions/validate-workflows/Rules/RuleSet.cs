@@ -30,6 +30,7 @@ public static class RuleSet
         new ExpressionSyntaxRule(),
         new ExpressionContextRule(),
         new ExpressionFunctionRule(),
+        new ExpressionTypeRule(),
         new NeedsContextRule(),
         new MatrixContextRule(),
         new MatrixExcludeRule(),
