@@ -34,6 +34,7 @@ public static class RuleSet
         new NeedsContextRule(),
         new MatrixContextRule(),
         new MatrixExcludeRule(),
+        new MatrixValuesRule(),
         new StepsContextRule(),
         new InputsContextRule(),
         new ScriptInjectionRule(),
