@@ -41,6 +41,7 @@ public static class RuleSet
         new DeprecatedCommandsRule(),
         new JobNeedsRule(),
         new LocalActionRule(),
+        new PopularActionRule(),
         new ReusableWorkflowRule(),
         new WorkflowRunRule(),
         new ActionMetadataRule(),
