@@ -3,10 +3,12 @@ using System.Reflection;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.IO;
 using Tailpaste.Shared.Reporting;
+using Tailpaste.ValidateWorkflows.Configuration;
 using Tailpaste.ValidateWorkflows.Engine;
 using Tailpaste.ValidateWorkflows.Findings;
 using Tailpaste.ValidateWorkflows.Output;
 using Tailpaste.ValidateWorkflows.Rules;
+using Tailpaste.ValidateWorkflows.Sources;
 
 namespace Tailpaste.ValidateWorkflows;
 
@@ -63,6 +65,7 @@ public static class ValidateWorkflowsAction
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(core);
         var rules = RuleSet.All();
+        var checks = EngineChecks.Catalog(rules);
         var linter = new Linter(rules, options.Config, new LocalRepository(options.Root));
         var result = linter.Lint(options.Files);
 
@@ -72,7 +75,7 @@ public static class ValidateWorkflowsAction
                 core.WriteInfo(JsonFormatter.Render(result.Findings).TrimEnd('\n'));
                 break;
             case OutputFormat.Sarif:
-                core.WriteInfo(SarifFormatter.Render(result.Findings, rules, Version).TrimEnd('\n'));
+                core.WriteInfo(SarifFormatter.Render(result.Findings, checks, Version).TrimEnd('\n'));
                 break;
             case OutputFormat.GitHub:
                 foreach (var finding in result.Findings)
@@ -101,7 +104,7 @@ public static class ValidateWorkflowsAction
         if (options.SarifPath is { } sarif)
         {
             sarifPath = Path.GetFullPath(sarif, options.Root);
-            await AtomicFile.WriteAllTextAsync(sarifPath, SarifFormatter.Render(result.Findings, rules, Version), cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAllTextAsync(sarifPath, SarifFormatter.Render(result.Findings, checks, Version), cancellationToken).ConfigureAwait(false);
         }
 
         if (options.ReportPath is { } report)
@@ -138,7 +141,7 @@ public static class ValidateWorkflowsAction
 
         try
         {
-            return ConfigLoader.Load(path, RuleSet.All().Select(r => r.Id).ToHashSet(StringComparer.Ordinal));
+            return ConfigLoader.Load(path, EngineChecks.Catalog(RuleSet.All()).Select(c => c.Id).ToHashSet(StringComparer.Ordinal), root);
         }
         catch (FormatException e)
         {

@@ -1,3 +1,4 @@
+using Tailpaste.ValidateWorkflows.Configuration;
 using Tailpaste.ValidateWorkflows.Engine;
 
 namespace Tailpaste.ValidateWorkflows;
@@ -5,7 +6,7 @@ namespace Tailpaste.ValidateWorkflows;
 /// <summary>The validated inputs: the files to lint (already resolved), how to report, and the repository root.</summary>
 public sealed record ValidateWorkflowsOptions(
     string Root,
-    IReadOnlyList<string> Files,
+    FileSelection Files,
     OutputFormat Format,
     LintConfig Config,
     bool FailOnWarning,

@@ -28,7 +28,7 @@ def pick(r, *options):
 
 
 def checkout(r):
-    return pick(r, "actions/checkout@v4", f"actions/checkout@{SHA} # v4.2.2", "actions/checkout@v3")
+    return pick(r, "actions/checkout@v4", f"actions/checkout@{SHA} # v4.2.2", "actions/checkout@v5")
 
 
 def branches(r):

@@ -1,6 +1,8 @@
 using Tailpaste.TestKit;
+using Tailpaste.ValidateWorkflows.Configuration;
 using Tailpaste.ValidateWorkflows.Engine;
 using Tailpaste.ValidateWorkflows.Rules;
+using Tailpaste.ValidateWorkflows.Sources;
 
 namespace Tailpaste.ValidateWorkflows.Tests;
 

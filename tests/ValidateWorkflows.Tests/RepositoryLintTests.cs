@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using Tailpaste.TestKit;
+using Tailpaste.ValidateWorkflows.Configuration;
 using Tailpaste.ValidateWorkflows.Engine;
 using Tailpaste.ValidateWorkflows.Model;
 using Tailpaste.ValidateWorkflows.Rules;
+using Tailpaste.ValidateWorkflows.Sources;
 using Tailpaste.ValidateWorkflows.Tests.Support;
 
 namespace Tailpaste.ValidateWorkflows.Tests;
@@ -22,7 +24,7 @@ public partial class RepositoryLintTests
         var expected = Directory.GetFiles(Path.Combine(root, ".github", "workflows")).Length
             + Directory.GetFiles(Path.Combine(root, "actions"), "action.yml", SearchOption.AllDirectories).Length;
         Assert.Equal(expected, result.Files);
-        Assert.Contains(files, f => f.EndsWith(Path.Combine(".github", "workflows", "ci.yml"), StringComparison.Ordinal));
+        Assert.Contains(files.Files, f => f.EndsWith(Path.Combine(".github", "workflows", "ci.yml"), StringComparison.Ordinal));
         Assert.True(result.Findings.Count == 0, "findings in this repository:\n" + Expect.Describe(result.Findings));
     }
 

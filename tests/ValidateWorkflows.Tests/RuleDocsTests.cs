@@ -1,5 +1,6 @@
 using System.Text;
 using Tailpaste.TestKit;
+using Tailpaste.ValidateWorkflows.Engine;
 using Tailpaste.ValidateWorkflows.Findings;
 using Tailpaste.ValidateWorkflows.Rules;
 
@@ -36,7 +37,7 @@ public class RuleDocsTests
     [Fact]
     public void Rule_ids_are_unique_kebab_case_and_described()
     {
-        var rules = RuleSet.All();
+        var rules = EngineChecks.Catalog(RuleSet.All());
 
         Assert.Equal(rules.Count, rules.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count());
         Assert.All(rules, r => Assert.Matches("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", r.Id));
@@ -46,9 +47,9 @@ public class RuleDocsTests
     private static string Table()
     {
         var table = new StringBuilder("| Rule | Severity | What it checks |\n| --- | --- | --- |\n");
-        foreach (var rule in RuleSet.All())
+        foreach (var rule in EngineChecks.Catalog(RuleSet.All()))
         {
-            var severity = rule.DefaultSeverity == Severity.Error ? "error" : "warning";
+            var severity = rule.Severity == Severity.Error ? "error" : "warning";
             table.Append("| `").Append(rule.Id).Append("` | ").Append(severity).Append(" | ").Append(rule.Description.Replace("|", "\\|", StringComparison.Ordinal)).Append(" |\n");
         }
 

@@ -1,4 +1,5 @@
 using Tailpaste.Shared.Actions;
+using Tailpaste.ValidateWorkflows.Configuration;
 
 namespace Tailpaste.ValidateWorkflows.Engine;
 
@@ -13,7 +14,7 @@ public static class FileCollector
         ".git", "bin", "obj", "node_modules", "artifacts", "TestResults", "dist", ".tools",
     };
 
-    public static IReadOnlyList<string> Collect(string root, IReadOnlyList<string> paths, LintConfig config)
+    public static FileSelection Collect(string root, IReadOnlyList<string> paths, LintConfig config)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(config);
@@ -57,9 +58,9 @@ public static class FileCollector
             }
         }
 
-        return files.Distinct(StringComparer.Ordinal)
-            .Where(f => !config.IsIgnored(Path.GetRelativePath(root, f).Replace('\\', '/')))
-            .ToList();
+        var found = files.Distinct(StringComparer.Ordinal).ToList();
+        var kept = found.Where(f => !config.IsIgnored(Path.GetRelativePath(root, f).Replace('\\', '/'))).ToList();
+        return new FileSelection(kept, found.Count - kept.Count);
     }
 
     private static bool IsYaml(string path) => path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);

@@ -1,8 +1,9 @@
-using System.Text;
+using Tailpaste.ValidateWorkflows.Configuration;
 using Tailpaste.ValidateWorkflows.Expressions;
 using Tailpaste.ValidateWorkflows.Findings;
 using Tailpaste.ValidateWorkflows.Model;
 using Tailpaste.ValidateWorkflows.Rules;
+using Tailpaste.ValidateWorkflows.Sources;
 using Tailpaste.ValidateWorkflows.Yaml;
 
 namespace Tailpaste.ValidateWorkflows.Engine;
@@ -13,10 +14,6 @@ namespace Tailpaste.ValidateWorkflows.Engine;
 /// </summary>
 public sealed class Linter
 {
-    public const string SyntaxRuleId = "yaml-syntax";
-    public const string LimitsRuleId = "yaml-limits";
-    public const string InternalErrorRuleId = "internal-error";
-
     private readonly IReadOnlyList<Rule> _rules;
     private readonly LintConfig _config;
     private readonly LocalRepository _repository;
@@ -27,8 +24,23 @@ public sealed class Linter
         ArgumentNullException.ThrowIfNull(rules);
         _config = config ?? throw new ArgumentNullException(nameof(config));
         _repository = repository ?? throw new ArgumentNullException(nameof(repository));
-        _knownRules = rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        _knownRules = EngineChecks.Catalog(rules).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         _rules = rules.Where(r => config.IsEnabled(r.Id)).ToList();
+    }
+
+    /// <summary>Lints the selected files; when the config's ignore-paths took every file away, says so with a warning.</summary>
+    public LintResult Lint(FileSelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var result = Lint(selection.Files);
+        if (selection.Files.Count > 0 || selection.Ignored == 0 || !_config.IsEnabled(EngineChecks.NothingLinted.Id))
+        {
+            return result;
+        }
+
+        var where = _config.SourcePath is { } source ? _repository.DisplayPath(source) : ".";
+        var message = $"ignore-paths in the config excludes all {selection.Ignored} file(s) there were to lint, so nothing was linted";
+        return result with { Findings = [Report(EngineChecks.NothingLinted, where, new Position(_config.IgnorePathsLine, 1), message)] };
     }
 
     public LintResult Lint(IEnumerable<string> paths)
@@ -49,25 +61,16 @@ public sealed class Linter
     {
         var fullPath = Path.GetFullPath(path);
         var display = _repository.DisplayPath(fullPath);
-        byte[] bytes;
-        try
+        var read = _repository.Reader.Read(fullPath);
+        if (read.Text is not { } text)
         {
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [new Finding(display, 1, 1, null, SyntaxRuleId, Severity.Error, "cannot read the file: " + e.Message)];
+            var check = read.Refusal == FileRefusal.TooLarge ? EngineChecks.YamlLimits : EngineChecks.FileAccess;
+            return _config.IsEnabled(check.Id) ? [Report(check, display, Position.Start, read.Problem!)] : [];
         }
 
-        if (Array.IndexOf(bytes, (byte)0, 0, Math.Min(bytes.Length, 8192)) >= 0)
+        if (text.AsSpan(0, Math.Min(text.Length, 8192)).Contains('\0'))
         {
-            return [new Finding(display, 1, 1, null, SyntaxRuleId, Severity.Error, "this is a binary file (it contains NUL bytes), not YAML")];
-        }
-
-        var text = new UTF8Encoding(false, false).GetString(bytes);
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text = text[1..];
+            return _config.IsEnabled(EngineChecks.YamlSyntax.Id) ? [Report(EngineChecks.YamlSyntax, display, Position.Start, "this is a binary file (it contains NUL bytes), not YAML")] : [];
         }
 
         return LintText(new SourceFile(display, fullPath, text));
@@ -80,31 +83,22 @@ public sealed class Linter
         var document = YamlLoader.Load(file.Text);
         foreach (var problem in document.Problems)
         {
-            var rule = problem.Kind == YamlProblemKind.Limit ? LimitsRuleId : SyntaxRuleId;
-            if (_config.IsEnabled(rule))
+            var check = problem.Kind == YamlProblemKind.Limit ? EngineChecks.YamlLimits : EngineChecks.YamlSyntax;
+            if (_config.IsEnabled(check.Id))
             {
-                findings.Add(new Finding(file.DisplayPath, problem.Position.Line, problem.Position.Column, null, rule, Severity.Error, problem.Message));
+                findings.Add(Report(check, file.DisplayPath, problem.Position, problem.Message));
             }
         }
 
-        if (document.Root is null && document.Problems.Count == 0)
+        if (document.Problems.Count == 0 || document.Root is not null)
         {
-            var expected = file.IsActionMetadata ? "\"name\", \"description\" and \"runs\"" : "\"on\" and \"jobs\"";
-            findings.Add(new Finding(file.DisplayPath, 1, 1, null, MissingKeyRule.RuleId, Severity.Error, $"the file is empty; expected a mapping with {expected}"));
-        }
-        else if (document.Root is MappingNode root)
-        {
-            Visit(file, root, findings);
-        }
-        else if (document.Root is { } other)
-        {
-            findings.Add(new Finding(file.DisplayPath, other.Start.Line, other.Start.Column, null, ValueTypeRule.RuleId, Severity.Error, $"the top level must be a mapping, not a {other.KindName}"));
+            Visit(file, document.Root, findings);
         }
 
-        return Sort(Suppressions.Apply(file, findings, _knownRules, _config.IsEnabled(Suppressions.UnusedRuleId)));
+        return Sort(Suppressions.Apply(file, findings, _knownRules, _config.IsEnabled(EngineChecks.UnusedIgnore.Id)));
     }
 
-    private void Visit(SourceFile file, MappingNode root, List<Finding> findings)
+    private void Visit(SourceFile file, Node? document, List<Finding> findings)
     {
         var contexts = _rules.Select(r => (Rule: r, Context: new RuleContext(r, file, _config, _repository, findings))).ToList();
         void Each(Action<Rule, RuleContext> visit)
@@ -118,12 +112,20 @@ public sealed class Linter
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
                     // A bug in one rule must not hide what the others found, nor crash the run.
-                    findings.Add(new Finding(file.DisplayPath, 1, 1, null, InternalErrorRuleId, Severity.Error, $"rule {rule.Id} failed on this file: {e.GetType().Name}: {e.Message}"));
+                    if (_config.IsEnabled(EngineChecks.InternalError.Id))
+                    {
+                        findings.Add(Report(EngineChecks.InternalError, file.DisplayPath, Position.Start, $"rule {rule.Id} failed on this file: {e.GetType().Name}: {e.Message}"));
+                    }
                 }
             }
         }
 
-        Each((rule, context) => rule.VisitDocument(root, context));
+        Each((rule, context) => rule.VisitDocument(document, context));
+        if (document is not MappingNode root)
+        {
+            return;
+        }
+
         if (file.IsActionMetadata)
         {
             var action = new ActionMetadata(file, root);
@@ -159,6 +161,9 @@ public sealed class Linter
 
         Each((rule, context) => rule.VisitWorkflowEnd(workflow, context));
     }
+
+    private static Finding Report(CheckInfo check, string file, Position at, string message) =>
+        new(file, at.Line, at.Column, null, check.Id, check.Severity, message);
 
     private static List<Finding> Sort(IEnumerable<Finding> findings) =>
         findings.Distinct()

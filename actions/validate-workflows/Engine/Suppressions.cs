@@ -10,8 +10,6 @@ namespace Tailpaste.ValidateWorkflows.Engine;
 /// </summary>
 public static partial class Suppressions
 {
-    public const string UnusedRuleId = "unused-ignore";
-
     public static IReadOnlyList<Finding> Apply(SourceFile file, IReadOnlyList<Finding> findings, IReadOnlySet<string> knownRules, bool reportUnused)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -47,7 +45,7 @@ public static partial class Suppressions
                     var message = knownRules.Contains(rule)
                         ? $"this ignore of \"{rule}\" silences nothing on this line or the next; remove it"
                         : $"this ignore names \"{rule}\", which is not a rule; remove it or fix the id";
-                    kept.Add(new Finding(file.DisplayPath, ignore.Line, column, column + rule.Length, UnusedRuleId, Severity.Warning, message));
+                    kept.Add(new Finding(file.DisplayPath, ignore.Line, column, column + rule.Length, EngineChecks.UnusedIgnore.Id, EngineChecks.UnusedIgnore.Severity, message));
                 }
             }
         }

@@ -23,10 +23,10 @@ public sealed class ExpressionSites
         ArgumentNullException.ThrowIfNull(workflow);
         var sites = new ExpressionSites(workflow.File) { _workflow = workflow };
         var root = workflow.Root;
-        sites.Collect(root.Get("run-name"), L.RunName);
-        sites.Collect(root.Get("env"), L.WorkflowEnv);
-        sites.Collect(root.Get("concurrency"), L.WorkflowConcurrency);
-        sites.Collect(root.Get("defaults"), L.WorkflowDefaults);
+        sites.Collect(root.Get("run-name"), L.RunName, key: "run-name");
+        sites.Collect(root.Get("env"), L.WorkflowEnv, key: "env");
+        sites.Collect(root.Get("concurrency"), L.WorkflowConcurrency, key: "concurrency");
+        sites.Collect(root.Get("defaults"), L.WorkflowDefaults, key: "defaults");
         if (workflow.FindTrigger("workflow_call")?.Filters is { } call)
         {
             foreach (var (_, input) in call.GetMapping("inputs")?.Entries ?? [])
@@ -69,10 +69,10 @@ public sealed class ExpressionSites
                 case "steps":
                     break;
                 case "pre-if" or "post-if":
-                    sites.Collect(value, L.ActionStepIf);
+                    sites.Collect(value, L.ActionStepIf, key: "if");
                     break;
                 default:
-                    sites.Collect(value, L.ActionRuns);
+                    sites.Collect(value, L.ActionRuns, key: key.Value);
                     break;
             }
         }
@@ -91,9 +91,9 @@ public sealed class ExpressionSites
         {
             switch (key.Value)
             {
-                case "if": Collect(value, L.JobIf, job); break;
-                case "name": Collect(value, L.JobName, job); break;
-                case "runs-on": Collect(value, L.JobRunsOn, job); break;
+                case "if": Collect(value, L.JobIf, job, key: "if"); break;
+                case "name": Collect(value, L.JobName, job, key: "name"); break;
+                case "runs-on": Collect(value, L.JobRunsOn, job, key: "runs-on"); break;
                 case "environment" when value is MappingNode environment:
                     foreach (var (envKey, envValue) in environment.Entries)
                     {
@@ -101,16 +101,16 @@ public sealed class ExpressionSites
                     }
 
                     break;
-                case "environment": Collect(value, L.JobEnvironment, job); break;
-                case "concurrency": Collect(value, L.JobConcurrency, job); break;
-                case "outputs": Collect(value, L.JobOutputs, job); break;
-                case "env": Collect(value, L.JobEnv, job); break;
-                case "defaults": Collect(value, L.JobDefaults, job); break;
-                case "timeout-minutes": Collect(value, L.JobTimeout, job); break;
-                case "continue-on-error": Collect(value, L.JobContinueOnError, job); break;
-                case "strategy": Collect(value, L.JobStrategy, job); break;
-                case "with": Collect(value, L.CallWith, job); break;
-                case "secrets": Collect(value, L.CallSecrets, job); break;
+                case "environment": Collect(value, L.JobEnvironment, job, key: "environment"); break;
+                case "concurrency": Collect(value, L.JobConcurrency, job, key: "concurrency"); break;
+                case "outputs": Collect(value, L.JobOutputs, job, key: "outputs"); break;
+                case "env": Collect(value, L.JobEnv, job, key: "env"); break;
+                case "defaults": Collect(value, L.JobDefaults, job, key: "defaults"); break;
+                case "timeout-minutes": Collect(value, L.JobTimeout, job, key: "timeout-minutes"); break;
+                case "continue-on-error": Collect(value, L.JobContinueOnError, job, key: "continue-on-error"); break;
+                case "strategy": Collect(value, L.JobStrategy, job, key: "strategy"); break;
+                case "with": Collect(value, L.CallWith, job, key: "with"); break;
+                case "secrets": Collect(value, L.CallSecrets, job, key: "secrets"); break;
                 case "container": CollectContainer(value, job); break;
                 case "services" when value is MappingNode services:
                     foreach (var (_, service) in services.Entries)
@@ -132,7 +132,7 @@ public sealed class ExpressionSites
     {
         if (container is not MappingNode mapping)
         {
-            Collect(container, L.Container, job);
+            Collect(container, L.Container, job, key: "container");
             return;
         }
 
@@ -144,7 +144,7 @@ public sealed class ExpressionSites
                 "env" => L.ContainerEnv,
                 _ => L.Container,
             };
-            Collect(value, location, job);
+            Collect(value, location, job, key: key.Value);
         }
     }
 
@@ -158,50 +158,50 @@ public sealed class ExpressionSites
                 case "uses" or "id":
                     break;
                 case "if":
-                    Collect(value, ifLocation, job, step);
+                    Collect(value, ifLocation, job, step, key: "if");
                     break;
                 case "run":
-                    Collect(value, location, job, step, inScript: true);
+                    Collect(value, location, job, step, inScript: true, key: "run");
                     break;
                 case "with" when isScriptAction && value is MappingNode with:
                     foreach (var (input, inputValue) in with.Entries)
                     {
-                        Collect(inputValue, location, job, step, inScript: input.Value == "script");
+                        Collect(inputValue, location, job, step, inScript: input.Value == "script", key: input.Value);
                     }
 
                     break;
                 default:
-                    Collect(value, location, job, step);
+                    Collect(value, location, job, step, key: key.Value);
                     break;
             }
         }
     }
 
-    private void Collect(Node? node, ExpressionLocation location, Job? job = null, Step? step = null, bool inScript = false)
+    private void Collect(Node? node, ExpressionLocation location, Job? job = null, Step? step = null, bool inScript = false, string? key = null)
     {
         switch (node)
         {
             case ScalarNode scalar:
-                CollectScalar(scalar, location, job, step, inScript);
+                CollectScalar(scalar, location, job, step, inScript, key);
                 break;
             case MappingNode mapping:
-                foreach (var (_, value) in mapping.Entries)
+                foreach (var (name, value) in mapping.Entries)
                 {
-                    Collect(value, location, job, step, inScript);
+                    Collect(value, location, job, step, inScript, name.Value);
                 }
 
                 break;
             case SequenceNode sequence:
                 foreach (var item in sequence.Items)
                 {
-                    Collect(item, location, job, step, inScript);
+                    Collect(item, location, job, step, inScript, key);
                 }
 
                 break;
         }
     }
 
-    private void CollectScalar(ScalarNode scalar, ExpressionLocation location, Job? job, Step? step, bool inScript)
+    private void CollectScalar(ScalarNode scalar, ExpressionLocation location, Job? job, Step? step, bool inScript, string? key)
     {
         var embedded = EmbeddedExpression.FindAll(scalar.Value);
         if (embedded.Count == 0)
@@ -210,7 +210,7 @@ public sealed class ExpressionSites
             {
                 var quote = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0;
                 var start = scalar.Start.Right(quote);
-                _uses.Add(Parse(scalar, scalar.Value, start, start, location, job, step, inScript, closed: true));
+                _uses.Add(Parse(scalar, scalar.Value, start, start, location, job, step, inScript, closed: true, key));
             }
 
             return;
@@ -220,11 +220,15 @@ public sealed class ExpressionSites
         {
             var expression = embedded[i];
             var start = _file.Find("${{", scalar.Start, scalar.End, i) ?? scalar.Start;
-            _uses.Add(Parse(scalar, expression.Inner, start, start.Right(3), location, job, step, inScript, expression.Closed));
+
+            // Inside a multi-line value (run: |) findings go on the value's first line, where actionlint and
+            // GitHub's own error messages put them; the text format's caret then points at the "|".
+            start = start.Line == scalar.Start.Line ? start : scalar.Start;
+            _uses.Add(Parse(scalar, expression.Inner, start, start.Right(3), location, job, step, inScript, expression.Closed, key));
         }
     }
 
-    private ExpressionUse Parse(ScalarNode scalar, string text, Position start, Position textStart, ExpressionLocation location, Job? job, Step? step, bool inScript, bool closed)
+    private ExpressionUse Parse(ScalarNode scalar, string text, Position start, Position textStart, ExpressionLocation location, Job? job, Step? step, bool inScript, bool closed, string? key)
     {
         ExpressionNode? tree = null;
         ExpressionSyntaxException? error = null;
@@ -259,6 +263,7 @@ public sealed class ExpressionSites
             Job = job,
             Step = step,
             InScript = inScript,
+            Key = key,
         };
     }
 }

@@ -39,6 +39,9 @@ public sealed class ExpressionUse
     /// <summary>The expression is spliced into a script (<c>run:</c>, or <c>script:</c> of actions/github-script).</summary>
     public bool InScript { get; init; }
 
+    /// <summary>The mapping key whose value holds the expression (for a list, the key of the list); null at the top.</summary>
+    public string? Key { get; init; }
+
     /// <summary>The file position of an offset inside <see cref="Text"/>.</summary>
     public Position At(int offset) => TextStart.Right(offset);
 }

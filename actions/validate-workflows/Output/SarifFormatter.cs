@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tailpaste.ValidateWorkflows.Findings;
-using Tailpaste.ValidateWorkflows.Rules;
 
 namespace Tailpaste.ValidateWorkflows.Output;
 
@@ -10,7 +9,7 @@ public static class SarifFormatter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    public static string Render(IReadOnlyList<Finding> findings, IReadOnlyList<Rule> rules, string version)
+    public static string Render(IReadOnlyList<Finding> findings, IReadOnlyList<CheckInfo> rules, string version)
     {
         ArgumentNullException.ThrowIfNull(findings);
         ArgumentNullException.ThrowIfNull(rules);
@@ -20,7 +19,7 @@ public static class SarifFormatter
             ["id"] = r.Id,
             ["name"] = r.Id,
             ["shortDescription"] = new JsonObject { ["text"] = r.Description },
-            ["defaultConfiguration"] = new JsonObject { ["level"] = Level(r.DefaultSeverity) },
+            ["defaultConfiguration"] = new JsonObject { ["level"] = Level(r.Severity) },
         }).ToArray());
         var results = new JsonArray();
         foreach (var finding in findings)

@@ -1,24 +1,22 @@
+using Tailpaste.ValidateWorkflows.Sources;
+using Tailpaste.ValidateWorkflows.Yaml;
+
 namespace Tailpaste.ValidateWorkflows.Output;
 
-/// <summary>Reads lines of reported files (paths relative to the root) for the text format's carets, once per file.</summary>
+/// <summary>
+/// Reads lines of reported files (paths relative to the root) for the text format's carets, once per file,
+/// through the same confined, size-checked reader the linter uses.
+/// </summary>
 public sealed class SourceLines(string root)
 {
+    private readonly SafeFileReader _reader = new(root, YamlLimits.Default.MaxBytes);
     private readonly Dictionary<string, string[]?> _files = new(StringComparer.Ordinal);
 
     public string? Get(string file, int line)
     {
         if (!_files.TryGetValue(file, out var lines))
         {
-            var path = Path.GetFullPath(file, root);
-            try
-            {
-                lines = File.Exists(path) && new FileInfo(path).Length < 4 * 1024 * 1024 ? File.ReadAllText(path).Split('\n') : null;
-            }
-            catch (IOException)
-            {
-                lines = null;
-            }
-
+            lines = _reader.Read(Path.GetFullPath(file, root)).Text?.Split('\n');
             _files[file] = lines;
         }
 

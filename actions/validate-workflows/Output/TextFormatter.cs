@@ -6,7 +6,8 @@ namespace Tailpaste.ValidateWorkflows.Output;
 
 /// <summary>
 /// The human format: <c>path:line:col: message [rule]</c>, then the source line and a caret under the column
-/// (with <c>~</c> up to the end column when known). Warnings say so before the message.
+/// (with <c>~</c> up to the end column when known). Warnings say so before the message. Line breaks inside a
+/// message or path print as <c>\n</c>.
 /// </summary>
 public static class TextFormatter
 {
@@ -19,7 +20,7 @@ public static class TextFormatter
         foreach (var finding in findings)
         {
             var level = finding.Severity == Severity.Warning ? "warning: " : string.Empty;
-            text.Append(CultureInfo.InvariantCulture, $"{finding.File}:{finding.Line}:{finding.Column}: {level}{finding.Message} [{finding.Rule}]\n");
+            text.Append(CultureInfo.InvariantCulture, $"{OneLine(finding.File)}:{finding.Line}:{finding.Column}: {level}{OneLine(finding.Message)} [{finding.Rule}]\n");
             var line = sourceLine(finding.File, finding.Line);
             if (line is null)
             {
@@ -37,6 +38,20 @@ public static class TextFormatter
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// One finding is one line: a line break quoted from the file (a value, a file name) is shown as \n, so it
+    /// can neither break the format nor start a line the runner would read as a workflow command.
+    /// </summary>
+    private static string OneLine(string text) =>
+        text.AsSpan().IndexOfAnyInRange('\0', '\x1f') < 0 ? text : new string(text.SelectMany(c => c switch
+        {
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\t",
+            _ when char.IsControl(c) => "?",
+            _ => c.ToString(),
+        }).ToArray());
 
     /// <summary>At most <see cref="MaxShown"/> characters of the line around the column, control characters made visible.</summary>
     private static (string Text, int Column) Window(string line, int column)

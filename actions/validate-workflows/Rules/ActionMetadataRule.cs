@@ -112,7 +112,11 @@ public sealed class ActionMetadataRule : Rule
 
         var folder = Path.GetDirectoryName(action.File.FullPath) ?? ".";
         var path = Path.GetFullPath(Path.Combine(folder, image.Value));
-        if (!File.Exists(path))
+        if (!context.Repository.Reader.StaysInside(path))
+        {
+            context.Report(image, $"runs.image \"{image.Value}\" leads outside the repository; the runner builds only what the repository holds");
+        }
+        else if (!File.Exists(path))
         {
             context.Report(image, $"runs.image \"{image.Value}\" is neither docker://<image> nor an existing file relative to the action folder (looked for {context.Repository.DisplayPath(path)})");
         }

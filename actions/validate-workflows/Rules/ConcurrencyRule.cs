@@ -3,12 +3,12 @@ using Tailpaste.ValidateWorkflows.Yaml;
 
 namespace Tailpaste.ValidateWorkflows.Rules;
 
-/// <summary><c>concurrency</c> is a group name or a mapping with a non-empty <c>group</c> and a boolean <c>cancel-in-progress</c>.</summary>
+/// <summary><c>cancel-in-progress</c> of <c>concurrency</c> is a boolean (a missing or empty group is missing-key's and empty-value's).</summary>
 public sealed class ConcurrencyRule : Rule
 {
     public override string Id => "concurrency";
 
-    public override string Description => "concurrency is a group name or a mapping with a non-empty group and a boolean (or expression) cancel-in-progress.";
+    public override string Description => "concurrency's cancel-in-progress is true, false or one expression.";
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
@@ -24,23 +24,10 @@ public sealed class ConcurrencyRule : Rule
 
     private static void Check(Node? node, RuleContext context)
     {
-        switch (node)
+        if (node is MappingNode mapping && mapping.Get("cancel-in-progress") is { } cancel
+            && cancel is not ScalarNode { IsBoolean: true } && cancel is not ScalarNode { IsSingleExpression: true })
         {
-            case ScalarNode { IsNull: true } empty:
-                context.Report(empty, "\"concurrency\" is empty; give a group name (for example ${{ github.workflow }}-${{ github.ref }})");
-                return;
-            case MappingNode mapping:
-                if (mapping.Get("group") is not ScalarNode { IsNull: false } group || group.Value.Trim().Length == 0)
-                {
-                    context.Report(mapping.KeyOf("group") is { } key ? key : mapping, "concurrency needs a non-empty \"group\"");
-                }
-
-                if (mapping.Get("cancel-in-progress") is { } cancel && cancel is not ScalarNode { IsBoolean: true } && cancel is not ScalarNode { ContainsExpression: true })
-                {
-                    context.Report(cancel, "\"cancel-in-progress\" must be true, false or an expression");
-                }
-
-                return;
+            context.Report(cancel, "\"cancel-in-progress\" must be true, false or one ${{ }} expression");
         }
     }
 }

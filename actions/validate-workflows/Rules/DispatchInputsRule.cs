@@ -29,6 +29,13 @@ public sealed class DispatchInputsRule : Rule
             return;
         }
 
+        // GitHub accepts at most 25 inputs for workflow_dispatch (10 until December 2025).
+        const int MaxInputs = 25;
+        if (mapping.Entries.Count > MaxInputs)
+        {
+            context.Report(workflow.FindTrigger("workflow_dispatch")!.Name, $"workflow_dispatch has {mapping.Entries.Count} inputs, but GitHub accepts at most {MaxInputs}");
+        }
+
         foreach (var (name, body) in mapping.Entries)
         {
             if (body is not MappingNode input)
@@ -62,11 +69,17 @@ public sealed class DispatchInputsRule : Rule
         {
             if (options is not SequenceNode { Items.Count: > 0 } list)
             {
-                context.Report(typeNode ?? name, $"choice input \"{name.Value}\" needs \"options\": a non-empty list of the values to choose from");
+                context.Report(name, $"choice input \"{name.Value}\" needs \"options\": a non-empty list of the values to choose from");
                 return;
             }
 
             var values = list.Items.OfType<ScalarNode>().Select(s => s.Value).ToList();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var option in list.Items.OfType<ScalarNode>().Where(o => !seen.Add(o.Value)))
+            {
+                context.Report(option, $"option \"{option.Value}\" of choice input \"{name.Value}\" is listed more than once");
+            }
+
             if (defaultNode is { IsNull: false } && !values.Contains(defaultNode.Value, StringComparer.Ordinal))
             {
                 context.Report(defaultNode, $"default \"{defaultNode.Value}\" of choice input \"{name.Value}\" is not one of its options {KeyList.Quote(values)}");

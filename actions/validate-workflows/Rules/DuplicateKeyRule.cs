@@ -12,9 +12,14 @@ public sealed class DuplicateKeyRule : Rule
 
     public override string Description => "No mapping defines the same key twice (keys compare case-insensitively, as GitHub reads them).";
 
-    public override void VisitDocument(Node root, RuleContext context)
+    public override void VisitDocument(Node? root, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (root is null)
+        {
+            return;
+        }
+
         var seen = new HashSet<Node>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<Node>();
         pending.Push(root);

@@ -63,13 +63,48 @@ public sealed class FilterGlobRule : Rule
             return "is empty; a filter pattern must match something";
         }
 
+        if (!isRef && (char.IsWhiteSpace(body[0]) || char.IsWhiteSpace(body[^1])))
+        {
+            return "starts or ends with a space, which no path in the repository does";
+        }
+
+        if (isRef && body.StartsWith('/'))
+        {
+            return "starts with '/', which no git branch or tag name does (write refs without refs/heads/ or a leading slash)";
+        }
+
+        if (isRef && body.EndsWith('/'))
+        {
+            return "ends with '/', which no git branch or tag name does";
+        }
+
+        if (body.Split('/').FirstOrDefault(s => s is "." or "..") is { } segment)
+        {
+            return $"has a \"{segment}\" segment; filters match normalised names without \".\" or \"..\", so it never matches";
+        }
+
         for (var i = 0; i < body.Length; i++)
         {
             var c = body[i];
             if (c == '\\')
             {
+                if (i + 1 >= body.Length)
+                {
+                    return "ends with a '\\' that escapes nothing";
+                }
+
+                if (isRef && body[i + 1] is not ('[' or '?' or '+' or '*' or '\\' or '!'))
+                {
+                    return $"escapes '{body[i + 1]}' with '\\'; only the special characters [ ? + * \\ ! can be escaped, and no git ref contains a backslash";
+                }
+
                 i++;
                 continue;
+            }
+
+            if (c is '+' or '?' && i > 0 && body[i - 1] is '*' or '+' or '?' && (i < 2 || body[i - 2] != '\\'))
+            {
+                return $"has '{c}' right after the special character '{body[i - 1]}'; '+' and '?' repeat or stand for the character before them, which must not be special (is it a regular expression?)";
             }
 
             if (c == '[')
@@ -101,7 +136,7 @@ public sealed class FilterGlobRule : Rule
             if (isRef && c is ' ' or '~' or '^' or ':' or '\t')
             {
                 var shown = c == ' ' ? "a space" : c == '\t' ? "a tab" : $"'{c}'";
-                return $"contains {shown}, which no git branch or tag name can contain, so it never matches";
+                return $"contains {shown}, which no git branch or tag name can contain, so it never matches (is it a regular expression?)";
             }
         }
 

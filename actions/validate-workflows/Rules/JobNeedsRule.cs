@@ -1,5 +1,4 @@
 using Tailpaste.ValidateWorkflows.Model;
-using Tailpaste.ValidateWorkflows.Yaml;
 
 namespace Tailpaste.ValidateWorkflows.Rules;
 
@@ -28,7 +27,7 @@ public sealed class JobNeedsRule : Rule
                 else if (workflow.FindJob(need.Value) is null)
                 {
                     var jobs = KeyList.Quote(workflow.Jobs.Select(j => j.Id.Value).Where(id => !id.Equals(job.Id.Value, StringComparison.OrdinalIgnoreCase)));
-                    context.Report(need, $"job \"{job.Id.Value}\" needs \"{need.Value}\", which does not exist; jobs in this workflow: {jobs}");
+                    context.Report(job.Id, $"job \"{job.Id.Value}\" needs \"{need.Value}\" (line {need.Start.Line}), which does not exist; jobs in this workflow: {jobs}");
                 }
                 else
                 {
@@ -61,9 +60,12 @@ public sealed class JobNeedsRule : Rule
                     var key = string.Join(",", cycle.Skip(1).Order(StringComparer.OrdinalIgnoreCase));
                     if (reported.Add(key))
                     {
-                        var first = workflow.FindJob(cycle[0])!;
-                        var need = first.Needs.FirstOrDefault(n => n.Value.Equals(cycle[1], StringComparison.OrdinalIgnoreCase)) ?? (Node)first.Id;
-                        context.Report(need, $"jobs depend on each other in a cycle: {string.Join(" -> ", cycle.Select(c => $"\"{c}\""))}");
+                        // Each job of the cycle waits forever: say so on each one's id.
+                        var shown = string.Join(" -> ", cycle.Select(c => $"\"{c}\""));
+                        foreach (var member in cycle.Skip(1))
+                        {
+                            context.Report(workflow.FindJob(member)!.Id, $"job \"{member}\" never starts: the jobs depend on each other in a cycle {shown}");
+                        }
                     }
                 }
                 else if (state.GetValueOrDefault(next) == 0)

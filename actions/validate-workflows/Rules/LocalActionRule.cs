@@ -29,6 +29,12 @@ public sealed class LocalActionRule : Rule
         }
 
         var loaded = context.Repository.Action(uses.Value);
+        if (loaded.IsMissing)
+        {
+            // Often checked out or built by an earlier step; only its run can tell.
+            return;
+        }
+
         if (loaded.Value is not { } action)
         {
             context.Report(uses, $"local action \"{uses.Value}\" cannot be used: {loaded.Error}");

@@ -6,17 +6,39 @@ namespace Tailpaste.ValidateWorkflows.Rules;
 /// <summary>Keys GitHub requires: <c>on</c> and <c>jobs</c>; <c>runs-on</c> or <c>uses</c> for a job; <c>run</c> or <c>uses</c> for a step.</summary>
 public sealed class MissingKeyRule : Rule
 {
-    public const string RuleId = "missing-key";
-
-    public override string Id => RuleId;
+    public override string Id => "missing-key";
 
     public override string Description => "Required keys are present: on and jobs; runs-on (or uses) for a job; run or uses for a step; name, description and runs for an action.";
+
+    public override void VisitDocument(Node? root, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (root is null)
+        {
+            var expected = context.File.IsActionMetadata ? "\"name\", \"description\" and \"runs\"" : "\"on\" and \"jobs\"";
+            context.Report(Position.Start, $"the file is empty; expected a mapping with {expected}");
+        }
+    }
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(workflow);
         Require(workflow.Root, "on", "a workflow needs \"on\" (the events that trigger it)", context);
         Require(workflow.Root, "jobs", "a workflow needs \"jobs\"", context);
+        Sections(workflow.Root, context);
+        switch (workflow.Root.Get("on"))
+        {
+            case ScalarNode { Value: "schedule" }:
+                context.Report(workflow.Root.KeyOf("on")!, "the schedule event needs its cron entries: write on: {schedule: [{cron: ...}]}");
+                break;
+            case SequenceNode events:
+                foreach (var item in events.Items.OfType<ScalarNode>().Where(e => e.Value is "schedule" or "repository_dispatch"))
+                {
+                    context.Report(item, $"the {item.Value} event cannot be listed in a sequence: it needs its settings in a mapping under \"on\"");
+                }
+
+                break;
+        }
         if (workflow.Root.Get("jobs") is MappingNode { Entries.Count: 0 } jobs)
         {
             context.Report(jobs, "\"jobs\" is empty; a workflow needs at least one job");
@@ -31,9 +53,17 @@ public sealed class MissingKeyRule : Rule
             context.Report(job.Id, $"job \"{job.Id.Value}\" needs \"runs-on\" (or \"uses\" to call a reusable workflow)");
         }
 
-        if (!job.IsWorkflowCall && !job.Body.Has("steps"))
+        // An empty or misshapen steps: is no steps at all for the runner.
+        if (!job.IsWorkflowCall && job.Body.Get("steps") is not SequenceNode { Items.Count: > 0 })
         {
-            context.Report(job.Id, $"job \"{job.Id.Value}\" needs \"steps\"");
+            context.Report(job.Id, $"job \"{job.Id.Value}\" needs \"steps\" (a non-empty list)");
+        }
+
+        Sections(job.Body, context);
+        Credentials(job.Body.GetMapping("container"), context);
+        foreach (var (_, service) in job.Body.GetMapping("services")?.Entries ?? [])
+        {
+            Credentials(service as MappingNode, context);
         }
     }
 
@@ -52,6 +82,33 @@ public sealed class MissingKeyRule : Rule
         Require(action.Root, "name", "an action needs \"name\"", context);
         Require(action.Root, "description", "an action needs \"description\"", context);
         Require(action.Root, "runs", "an action needs \"runs\"", context);
+    }
+
+    /// <summary>concurrency needs group; environment needs name; defaults needs run.</summary>
+    private static void Sections(MappingNode owner, RuleContext context)
+    {
+        if (owner.Get("concurrency") is MappingNode concurrency && !concurrency.Has("group"))
+        {
+            context.Report(owner.KeyOf("concurrency")!, "\"concurrency\" needs \"group\"");
+        }
+
+        if (owner.Get("environment") is MappingNode environment && !environment.Has("name"))
+        {
+            context.Report(owner.KeyOf("environment")!, "\"environment\" needs \"name\"");
+        }
+
+        if (owner.Get("defaults") is MappingNode { Entries.Count: > 0 } defaults && !defaults.Has("run"))
+        {
+            context.Report(defaults, "\"defaults\" needs \"run\" (shell, working-directory)");
+        }
+    }
+
+    private static void Credentials(MappingNode? container, RuleContext context)
+    {
+        if (container?.Get("credentials") is MappingNode credentials && (!credentials.Has("username") || !credentials.Has("password")))
+        {
+            context.Report(container.KeyOf("credentials")!, "\"credentials\" needs both \"username\" and \"password\"");
+        }
     }
 
     private static void Require(MappingNode mapping, string key, string message, RuleContext context)

@@ -32,7 +32,7 @@ public sealed class NumericValueRule : Rule
 
     private static void Number(Node? node, string key, bool wholeOnly, RuleContext context)
     {
-        if (node is null || node is ScalarNode { ContainsExpression: true })
+        if (node is null || node is ScalarNode { IsSingleExpression: true })
         {
             return;
         }
@@ -50,7 +50,7 @@ public sealed class NumericValueRule : Rule
 
     private static void Boolean(Node? node, string key, RuleContext context)
     {
-        if (node is null or ScalarNode { ContainsExpression: true } or ScalarNode { IsBoolean: true })
+        if (node is null or ScalarNode { IsSingleExpression: true } or ScalarNode { IsBoolean: true })
         {
             return;
         }

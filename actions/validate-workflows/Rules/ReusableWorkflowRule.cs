@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Tailpaste.ValidateWorkflows.Expressions;
 using Tailpaste.ValidateWorkflows.Model;
 using Tailpaste.ValidateWorkflows.Yaml;
@@ -9,7 +10,7 @@ namespace Tailpaste.ValidateWorkflows.Rules;
 /// workflow_call; inputs and secrets it requires are given, unknown ones are not; <c>needs.&lt;job&gt;.outputs.*</c>
 /// names outputs it declares.
 /// </summary>
-public sealed class ReusableWorkflowRule : Rule
+public sealed partial class ReusableWorkflowRule : Rule
 {
     public override string Id => "reusable-workflow";
 
@@ -24,11 +25,12 @@ public sealed class ReusableWorkflowRule : Rule
             return;
         }
 
-        if (!uses.Value.StartsWith("./", StringComparison.Ordinal))
+        if (!uses.Value.StartsWith("./", StringComparison.Ordinal) || uses.Value.Contains('@', StringComparison.Ordinal))
         {
-            if (!uses.Value.Contains('@', StringComparison.Ordinal) || !LocalActionRule.IsWorkflowPath(uses.Value.Split('@')[0]))
+            // GitHub's format: owner/repo/path/to/workflow.yml@ref, or ./path/to/workflow.yml (no ref) in this repository.
+            if (!RemoteReference().IsMatch(uses.Value))
             {
-                context.Report(uses, $"\"{uses.Value}\" is not a reusable workflow reference; expected ./.github/workflows/<file>.yml or <owner>/<repo>/.github/workflows/<file>.yml@<ref>");
+                context.Report(uses, $"\"{uses.Value}\" is not a reusable workflow reference; expected ./<path>/<file>.yml or <owner>/<repo>/<path>/<file>.yml@<ref>");
             }
 
             return;
@@ -112,4 +114,7 @@ public sealed class ReusableWorkflowRule : Rule
             }
         }
     }
+
+    [GeneratedRegex(@"^[^./@\s][^/@\s]*/[^/@\s]+/[^@\s]+\.ya?ml@[^@\s]+$")]
+    private static partial Regex RemoteReference();
 }

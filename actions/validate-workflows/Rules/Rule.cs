@@ -18,8 +18,13 @@ public abstract class Rule
 
     public virtual Severity DefaultSeverity => Severity.Error;
 
-    /// <summary>Any YAML file, before its shape is known (duplicate keys live here).</summary>
-    public virtual void VisitDocument(Node root, RuleContext context)
+    public CheckInfo Info => new(Id, Description, DefaultSeverity);
+
+    /// <summary>
+    /// Any YAML file that loaded, before its shape is known (duplicate keys live here); <paramref name="root"/>
+    /// is null when the file holds no document at all. The model is only built when the root is a mapping.
+    /// </summary>
+    public virtual void VisitDocument(Node? root, RuleContext context)
     {
     }
 

@@ -1,6 +1,7 @@
-using Tailpaste.ValidateWorkflows.Engine;
+using Tailpaste.ValidateWorkflows.Configuration;
 using Tailpaste.ValidateWorkflows.Findings;
 using Tailpaste.ValidateWorkflows.Model;
+using Tailpaste.ValidateWorkflows.Sources;
 using Tailpaste.ValidateWorkflows.Yaml;
 
 namespace Tailpaste.ValidateWorkflows.Rules;

@@ -5,12 +5,11 @@ public static class RuleSet
 {
     public static IReadOnlyList<Rule> All() =>
     [
-        new YamlSyntaxRule(),
-        new YamlLimitsRule(),
         new DuplicateKeyRule(),
         new UnknownKeyRule(),
         new MissingKeyRule(),
         new ValueTypeRule(),
+        new EmptyValueRule(),
         new RunWithUsesRule(),
         new IdFormatRule(),
         new DuplicateStepIdRule(),
@@ -31,15 +30,18 @@ public static class RuleSet
         new ExpressionSyntaxRule(),
         new ExpressionContextRule(),
         new ExpressionFunctionRule(),
+        new ExpressionTypeRule(),
         new NeedsContextRule(),
         new MatrixContextRule(),
         new MatrixExcludeRule(),
+        new MatrixValuesRule(),
         new StepsContextRule(),
         new InputsContextRule(),
         new ScriptInjectionRule(),
         new DeprecatedCommandsRule(),
         new JobNeedsRule(),
         new LocalActionRule(),
+        new PopularActionRule(),
         new ReusableWorkflowRule(),
         new WorkflowRunRule(),
         new ActionMetadataRule(),
@@ -48,7 +50,5 @@ public static class RuleSet
         new DockerLabelsRule(),
         new PinnedActionsRule(),
         new PermissionsDeclaredRule(),
-        new UnusedIgnoreRule(),
-        new InternalErrorRule(),
     ];
 }

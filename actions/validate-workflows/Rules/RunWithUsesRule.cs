@@ -30,5 +30,10 @@ public sealed class RunWithUsesRule : Rule
         {
             context.Report(shell, $"step {step.Label} has \"shell\" but uses an action; \"shell\" applies only to \"run\"");
         }
+
+        if (uses is not null && step.Body.Get("working-directory") is { } directory)
+        {
+            context.Report(directory, $"step {step.Label} has \"working-directory\" but uses an action; it applies only to \"run\"");
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Tailpaste.ValidateWorkflows.Model;
+using Tailpaste.ValidateWorkflows.Schema;
 using Tailpaste.ValidateWorkflows.Yaml;
 
 namespace Tailpaste.ValidateWorkflows.Rules;
@@ -10,15 +11,6 @@ namespace Tailpaste.ValidateWorkflows.Rules;
 /// </summary>
 public sealed partial class RunnerLabelRule : Rule
 {
-    private static readonly HashSet<string> _hosted = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "ubuntu-latest", "ubuntu-24.04", "ubuntu-22.04", "ubuntu-20.04", "ubuntu-24.04-arm", "ubuntu-22.04-arm", "ubuntu-slim",
-        "windows-latest", "windows-2025", "windows-2022", "windows-2019", "windows-11-arm", "windows-latest-8-cores",
-        "macos-latest", "macos-26", "macos-15", "macos-14", "macos-13", "macos-12",
-        "macos-latest-large", "macos-15-large", "macos-14-large", "macos-13-large",
-        "macos-latest-xlarge", "macos-15-xlarge", "macos-14-xlarge", "macos-13-xlarge", "macos-15-intel",
-    };
-
     private static readonly HashSet<string> _selfHosted = new(StringComparer.OrdinalIgnoreCase)
     {
         "self-hosted", "linux", "windows", "macos", "x64", "x86", "arm", "arm32", "arm64",
@@ -54,18 +46,53 @@ public sealed partial class RunnerLabelRule : Rule
         var known = labels.Where(l => !l.IsNull && !l.ContainsExpression).ToList();
         foreach (var label in known.Concat(labels.SelectMany(l => MatrixValues(job, l))))
         {
-            if (!_hosted.Contains(label.Value) && !_selfHosted.Contains(label.Value) && !context.Config.RunnerLabels.Contains(label.Value))
+            if (RunnerImages.Retired.TryGetValue(label.Value, out var retired))
+            {
+                context.Report(label, $"runner image \"{label.Value}\" was retired by GitHub on {retired.Retired}, so the job never starts; use \"{retired.Instead}\"");
+            }
+            else if (!RunnerImages.Hosted.Contains(label.Value) && !_selfHosted.Contains(label.Value) && !context.Config.RunnerLabels.Contains(label.Value))
             {
                 context.Report(label, $"unknown runner label \"{label.Value}\"; use a GitHub-hosted label such as \"ubuntu-latest\", \"self-hosted\", or add it to runner-labels in .github/validate-workflows.yml");
             }
         }
 
-        var hosted = known.FirstOrDefault(l => _hosted.Contains(l.Value));
-        if (hosted is not null && known.Count > 1 && known.Any(l => !_hosted.Contains(l.Value) && _selfHosted.Contains(l.Value)))
+        Conflicts(job, known, labels, context);
+        var hosted = known.FirstOrDefault(l => RunnerImages.Hosted.Contains(l.Value));
+        if (hosted is not null && known.Count > 1 && known.Any(l => !RunnerImages.Hosted.Contains(l.Value) && _selfHosted.Contains(l.Value)))
         {
             context.Report(hosted, $"GitHub-hosted runner label \"{hosted.Value}\" cannot be combined with self-hosted labels");
         }
     }
+
+    /// <summary>
+    /// A job runs on one machine, which has one image: two different GitHub-hosted images in one runs-on (written
+    /// out, or one of them coming from the matrix) match no runner at all.
+    /// </summary>
+    private static void Conflicts(Job job, List<ScalarNode> known, List<ScalarNode> labels, RuleContext context)
+    {
+        var images = known.Where(l => RunnerImages.Hosted.Contains(l.Value)).ToList();
+        for (var i = 1; i < images.Count; i++)
+        {
+            if (!images[i].Value.Equals(images[0].Value, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Report(images[i], $"runner label \"{images[i].Value}\" conflicts with \"{images[0].Value}\" (line {images[0].Start.Line}): a job runs on one image; to run on each, use a matrix");
+            }
+        }
+
+        if (images.Count == 0 || labels.Count < 2)
+        {
+            return;
+        }
+
+        foreach (var value in labels.SelectMany(l => MatrixValues(job, l)).Where(v => RunnerImages.Hosted.Contains(v.Value)))
+        {
+            if (!value.Value.Equals(images[0].Value, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Report(value, $"matrix value \"{value.Value}\" conflicts with runner label \"{images[0].Value}\" (line {images[0].Start.Line}) in the same runs-on: a job runs on one image");
+            }
+        }
+    }
+
     /// <summary>
     /// For a label that is exactly <c>${{ matrix.key }}</c>, the literal values the matrix gives that key (in its
     /// list and in include entries), so a typo in the matrix is caught where it is written.

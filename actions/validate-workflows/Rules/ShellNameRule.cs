@@ -41,7 +41,7 @@ public sealed class ShellNameRule : Rule
             return;
         }
 
-        if (!_shells.Contains(shell.Value, StringComparer.Ordinal))
+        if (!_shells.Contains(shell.Value, StringComparer.OrdinalIgnoreCase))
         {
             var hint = _shells.FirstOrDefault(s => s.Equals(shell.Value, StringComparison.OrdinalIgnoreCase));
             var suggestion = hint is null ? string.Empty : $" (names are lower case: \"{hint}\")";

@@ -69,7 +69,8 @@ public sealed class UnknownKeyRule : Rule
         {
             foreach (var (_, service) in services.Entries)
             {
-                Container(service, "service", context);
+                Check(service, Keys.Service, "service", context);
+                Check((service as MappingNode)?.Get("credentials"), Keys.Credentials, "credentials", context);
             }
         }
     }
@@ -131,7 +132,11 @@ public sealed class UnknownKeyRule : Rule
 
         foreach (var (key, _) in mapping.Entries)
         {
-            if (!allowed.Contains(key.Value, StringComparer.Ordinal))
+            if (key.Value == "<<" && key.IsPlain)
+            {
+                context.Report(key, "GitHub does not support YAML merge keys (\"<<\"); repeat the keys, or share a whole value with an anchor and an alias");
+            }
+            else if (!allowed.Contains(key.Value, StringComparer.Ordinal))
             {
                 context.Report(key, $"unexpected key \"{key.Value}\" for {section}; expected one of {KeyList.Quote(allowed)}");
             }

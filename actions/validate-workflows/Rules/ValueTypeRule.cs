@@ -6,8 +6,6 @@ namespace Tailpaste.ValidateWorkflows.Rules;
 /// <summary>Each key holds the kind of value GitHub expects there (a mapping for <c>jobs</c>, a sequence for <c>steps</c>...).</summary>
 public sealed class ValueTypeRule : Rule
 {
-    public const string RuleId = "value-type";
-
     [Flags]
     private enum Kind
     {
@@ -16,9 +14,18 @@ public sealed class ValueTypeRule : Rule
         Mapping = 4,
     }
 
-    public override string Id => RuleId;
+    public override string Id => "value-type";
 
     public override string Description => "Values have the shape GitHub expects: mappings for jobs, env, with; a sequence of mappings for steps; strings for run, uses, if.";
+
+    public override void VisitDocument(Node? root, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (root is not null and not MappingNode)
+        {
+            context.Report(root.Start, $"the top level must be a mapping, not a {root.KindName}");
+        }
+    }
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
@@ -28,7 +35,7 @@ public sealed class ValueTypeRule : Rule
         Expect(root, "run-name", Kind.Scalar, context);
         Expect(root, "on", Kind.Scalar | Kind.Sequence | Kind.Mapping, context);
         Expect(root, "jobs", Kind.Mapping, context);
-        Expect(root, "env", Kind.Mapping, context);
+        Env(root.Get("env"), context);
         Expect(root, "defaults", Kind.Mapping, context);
         Expect(root, "permissions", Kind.Scalar | Kind.Mapping, context);
         Expect(root, "concurrency", Kind.Scalar | Kind.Mapping, context);
@@ -67,13 +74,25 @@ public sealed class ValueTypeRule : Rule
         Expect(body, "needs", Kind.Scalar | Kind.Sequence, context);
         Expect(body, "runs-on", Kind.Scalar | Kind.Sequence | Kind.Mapping, context);
         Expect(body, "steps", Kind.Sequence, context);
-        Expect(body, "env", Kind.Mapping | Kind.Scalar, context);
+        Env(body.Get("env"), context);
         Expect(body, "outputs", Kind.Mapping, context);
         Expect(body, "strategy", Kind.Mapping, context);
         Expect(body, "with", Kind.Mapping, context);
         Expect(body, "secrets", Kind.Mapping | Kind.Scalar, context);
         Expect(body, "services", Kind.Mapping, context);
+        if (body.Get("services") is ScalarNode { IsNull: false, IsSingleExpression: false } services)
+        {
+            context.Report(services, "\"services\" must be a mapping of service containers (or one ${{ }} expression), not a string");
+        }
+
         Expect(body, "container", Kind.Scalar | Kind.Mapping, context);
+        Container(body.Get("container"), context);
+        foreach (var (_, service) in body.GetMapping("services")?.Entries ?? [])
+        {
+            Container(service, context);
+        }
+
+        Matrix(body.GetMapping("strategy")?.Get("matrix"), context);
         Expect(body, "environment", Kind.Scalar | Kind.Mapping, context);
         Expect(body, "uses", Kind.Scalar, context);
         if (body.Get("secrets") is ScalarNode { IsNull: false, ContainsExpression: false } secrets && secrets.Value != "inherit")
@@ -99,7 +118,7 @@ public sealed class ValueTypeRule : Rule
         }
 
         Expect(step.Body, "with", Kind.Mapping, context);
-        Expect(step.Body, "env", Kind.Mapping | Kind.Scalar, context);
+        Env(step.Body.Get("env"), context);
     }
 
     public override void VisitAction(ActionMetadata action, RuleContext context)
@@ -125,6 +144,101 @@ public sealed class ValueTypeRule : Rule
         Expect(action.Runs, "steps", Kind.Sequence, context);
         Expect(action.Runs, "args", Kind.Sequence, context);
         Expect(action.Runs, "env", Kind.Mapping, context);
+    }
+
+    /// <summary><c>env</c> is a mapping, or one <c>${{ }}</c> that gives one (an empty <c>env:</c> is neither).</summary>
+    private static void Env(Node? env, RuleContext context)
+    {
+        if (env is ScalarNode { IsSingleExpression: false } or SequenceNode)
+        {
+            context.Report(env, $"\"env\" must be a mapping of variable names to values (or one ${{{{ }}}} expression that gives one), not a {env.KindName}");
+        }
+    }
+
+    private static void Container(Node? container, RuleContext context)
+    {
+        if (container is not MappingNode mapping)
+        {
+            return;
+        }
+
+        Env(mapping.Get("env"), context);
+        foreach (var key in new[] { "ports", "volumes" })
+        {
+            if (mapping.Get(key) is ScalarNode { IsNull: false } scalar)
+            {
+                context.Report(scalar, $"\"{key}\" must be a sequence, not a {(scalar.IsPlain && double.TryParse(scalar.Value, System.Globalization.CultureInfo.InvariantCulture, out _) ? "number" : "string")}; write [{scalar.Value}]");
+            }
+            else
+            {
+                Expect(mapping, key, Kind.Sequence, context);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A matrix is a mapping (or one expression); each row a sequence of values (or one expression); include and
+    /// exclude sequences of mappings (or expressions).
+    /// </summary>
+    private static void Matrix(Node? matrix, RuleContext context)
+    {
+        if (matrix is ScalarNode scalar)
+        {
+            if (!scalar.IsSingleExpression)
+            {
+                context.Report(scalar, "\"matrix\" must be a mapping of rows (or one ${{ }} expression that gives one)");
+            }
+
+            return;
+        }
+
+        if (matrix is not MappingNode mapping)
+        {
+            if (matrix is SequenceNode sequence)
+            {
+                context.Report(sequence, "\"matrix\" must be a mapping of rows, not a sequence");
+            }
+
+            return;
+        }
+
+        foreach (var (key, row) in mapping.Entries)
+        {
+            var combinations = key.Value is "include" or "exclude";
+            if (row is ScalarNode value)
+            {
+                if (!value.IsSingleExpression)
+                {
+                    var expected = combinations ? "a sequence of mappings" : "a sequence of values";
+                    context.Report(value, $"matrix \"{key.Value}\" must be {expected} (or one ${{{{ }}}} expression), not a string");
+                }
+
+                continue;
+            }
+
+            if (row is MappingNode)
+            {
+                context.Report(row, $"matrix \"{key.Value}\" must be a sequence, not a mapping");
+                continue;
+            }
+
+            if (!combinations)
+            {
+                continue;
+            }
+
+            foreach (var item in ((SequenceNode)row).Items)
+            {
+                if (item is ScalarNode { IsSingleExpression: false } text)
+                {
+                    context.Report(text, $"an element of \"{key.Value}\" must be a mapping of matrix keys to values (or one ${{{{ }}}} expression)");
+                }
+                else if (item is SequenceNode)
+                {
+                    context.Report(item, $"an element of \"{key.Value}\" must be a mapping of matrix keys to values, not a sequence");
+                }
+            }
+        }
     }
 
     private static void Expect(MappingNode? mapping, string key, Kind expected, RuleContext context)

@@ -44,6 +44,11 @@ public sealed class WorkflowCallRule : Rule
                 continue;
             }
 
+            if (input.GetScalar("required")?.Value is "true" && input.Get("default") is { } unused)
+            {
+                context.Report(unused, $"workflow_call input \"{name.Value}\" is required and also has a default, which is never used; drop one of them");
+            }
+
             if (input.GetScalar("default") is { IsNull: false, ContainsExpression: false } value)
             {
                 var fits = type.Value switch

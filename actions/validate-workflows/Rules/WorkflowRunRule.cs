@@ -1,3 +1,4 @@
+using Tailpaste.ValidateWorkflows.Findings;
 using Tailpaste.ValidateWorkflows.Model;
 using Tailpaste.ValidateWorkflows.Yaml;
 
@@ -7,6 +8,9 @@ namespace Tailpaste.ValidateWorkflows.Rules;
 public sealed class WorkflowRunRule : Rule
 {
     public override string Id => "workflow-run";
+
+    // A warning: the workflow may exist on the default branch (where workflow_run is read) but not in this checkout.
+    public override Severity DefaultSeverity => Severity.Warning;
 
     public override string Description => "on.workflow_run.workflows names workflows of this repository (their name:, or file path when unnamed).";
 
@@ -32,12 +36,17 @@ public sealed class WorkflowRunRule : Rule
         }
 
         var known = context.Repository.WorkflowNames;
+        if (known.Count == 0)
+        {
+            // Linted outside its repository (or a repository without workflows): nothing to compare with.
+            return;
+        }
+
         foreach (var name in names.Where(n => !n.ContainsExpression && !n.Value.Contains('*', StringComparison.Ordinal)))
         {
             if (!known.Contains(name.Value))
             {
-                var list = known.Count == 0 ? "the repository has no workflows in .github/workflows" : "workflows here: " + KeyList.Quote(known.Order(StringComparer.Ordinal));
-                context.Report(name, $"workflow_run names \"{name.Value}\", which is not the name of any workflow in this repository; {list}");
+                context.Report(name, $"workflow_run names \"{name.Value}\", which is not the name of any workflow in this checkout; workflows here: {KeyList.Quote(known.Order(StringComparer.Ordinal))}");
             }
         }
     }

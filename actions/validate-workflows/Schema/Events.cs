@@ -54,6 +54,8 @@ public static class Events
             "push" => new List<string> { "branches", "branches-ignore", "paths", "paths-ignore", "tags", "tags-ignore" },
             "pull_request" or "pull_request_target" => ["branches", "branches-ignore", "paths", "paths-ignore"],
             "workflow_run" => ["branches", "branches-ignore", "workflows"],
+            "merge_group" => ["branches", "branches-ignore"],
+            "image_version" => ["names", "versions"],
             "workflow_dispatch" => ["inputs"],
             "workflow_call" => ["inputs", "outputs", "secrets"],
             _ => [],

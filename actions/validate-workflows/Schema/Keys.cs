@@ -19,6 +19,9 @@ public static class Keys
 
     public static IReadOnlyList<string> Container { get; } = ["credentials", "env", "image", "options", "ports", "volumes"];
 
+    // Service containers may override the image's entrypoint and command (GitHub, 2025).
+    public static IReadOnlyList<string> Service { get; } = ["command", "credentials", "entrypoint", "env", "image", "options", "ports", "volumes"];
+
     public static IReadOnlyList<string> Credentials { get; } = ["password", "username"];
 
     public static IReadOnlyList<string> Environment { get; } = ["name", "url"];
@@ -39,7 +42,7 @@ public static class Keys
 
     public static IReadOnlyList<string> CallSecret { get; } = ["description", "required"];
 
-    public static IReadOnlyList<string> Schedule { get; } = ["cron"];
+    public static IReadOnlyList<string> Schedule { get; } = ["cron", "timezone"];
 
     public static IReadOnlyList<string> Action { get; } = ["author", "branding", "description", "inputs", "name", "outputs", "runs"];
 

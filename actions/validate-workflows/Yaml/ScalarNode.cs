@@ -25,6 +25,19 @@ public sealed class ScalarNode : Node
 
     public bool ContainsExpression => Value.Contains("${{", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The whole value is one <c>${{ }}</c> (surrounding whitespace aside): what GitHub accepts where a value of
+    /// another type (a boolean, a number, a mapping, a sequence) is expected.
+    /// </summary>
+    public bool IsSingleExpression
+    {
+        get
+        {
+            var text = Value.AsSpan().Trim();
+            return text.StartsWith("${{", StringComparison.Ordinal) && text.EndsWith("}}", StringComparison.Ordinal);
+        }
+    }
+
     public override string KindName => IsNull ? "null" : "string";
 
     public override string ToString() => Value;

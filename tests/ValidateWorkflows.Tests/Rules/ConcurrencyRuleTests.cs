@@ -19,9 +19,9 @@ public class ConcurrencyRuleTests
                   - run: echo
             """);
 
-        Expect.At(findings, "concurrency", 3, 3);
+        Expect.At(findings, "missing-key", 2, 1);
         Expect.At(findings, "concurrency", 3, 23);
-        Expect.At(findings, "concurrency", 7, 17);
+        Expect.At(findings, "empty-value", 7, 17);
     }
 
     [Fact]

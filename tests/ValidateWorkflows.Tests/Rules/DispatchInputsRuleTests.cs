@@ -30,7 +30,7 @@ public class DispatchInputsRuleTests
             """);
 
         Expect.At(findings, "dispatch-inputs", 7, 18);
-        Expect.At(findings, "dispatch-inputs", 9, 15);
+        Expect.At(findings, "dispatch-inputs", 8, 7);
         Expect.At(findings, "dispatch-inputs", 11, 15);
         Expect.At(findings, "dispatch-inputs", 14, 18);
     }

@@ -41,11 +41,37 @@ public class IfConditionRuleTests
                   - run: echo
                     if: github.ref == 'refs/heads/main'
                   - run: echo
-                    if: "  ${{ always() }}  "
+                    if: "${{ always() }}"
                   - run: echo
                     if: contains(github.event.head_commit.message, '}}')
             """);
 
         Expect.None(findings, "if-condition");
+    }
+
+    [Fact]
+    public void Spaces_or_a_block_newline_around_the_expression_and_bare_constants_are_reported()
+    {
+        var findings = TempRepository.LintWorkflow("""
+            on: push
+            jobs:
+              build:
+                if: false
+                runs-on: ubuntu-latest
+                steps:
+                  - run: echo
+                    if: "  ${{ always() }}  "
+                  - run: echo
+                    if: |
+                      ${{ failure() }}
+                  - run: echo
+                    if: true
+            """);
+
+        Expect.At(findings, "if-condition", 4, 9);
+        Expect.At(findings, "if-condition", 8, 13);
+        Expect.At(findings, "if-condition", 10, 13);
+        Expect.At(findings, "if-condition", 13, 13);
+        Expect.Count(findings, "if-condition", 4);
     }
 }

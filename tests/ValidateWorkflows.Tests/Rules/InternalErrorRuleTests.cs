@@ -1,6 +1,8 @@
+using Tailpaste.ValidateWorkflows.Configuration;
 using Tailpaste.ValidateWorkflows.Engine;
 using Tailpaste.ValidateWorkflows.Model;
 using Tailpaste.ValidateWorkflows.Rules;
+using Tailpaste.ValidateWorkflows.Sources;
 using Tailpaste.ValidateWorkflows.Tests.Support;
 
 namespace Tailpaste.ValidateWorkflows.Tests.Rules;

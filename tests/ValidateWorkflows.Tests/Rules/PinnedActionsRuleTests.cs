@@ -1,4 +1,4 @@
-using Tailpaste.ValidateWorkflows.Engine;
+using Tailpaste.ValidateWorkflows.Configuration;
 using Tailpaste.ValidateWorkflows.Findings;
 using Tailpaste.ValidateWorkflows.Tests.Support;
 

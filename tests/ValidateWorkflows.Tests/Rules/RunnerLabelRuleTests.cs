@@ -1,4 +1,4 @@
-using Tailpaste.ValidateWorkflows.Engine;
+using Tailpaste.ValidateWorkflows.Configuration;
 using Tailpaste.ValidateWorkflows.Tests.Support;
 
 namespace Tailpaste.ValidateWorkflows.Tests.Rules;

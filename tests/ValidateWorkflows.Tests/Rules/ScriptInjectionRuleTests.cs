@@ -22,7 +22,8 @@ public class ScriptInjectionRuleTests
                       script: console.log("${{ github.event.pull_request.body }}")
             """);
 
-        var title = Expect.At(findings, "script-injection", 8, 21);
+        // Inside a run: | block the finding goes on the block's first line, as actionlint reports it.
+        var title = Expect.At(findings, "script-injection", 6, 18);
         Assert.Contains("env:", title.Message, StringComparison.Ordinal);
         Expect.At(findings, "script-injection", 9, 23);
         Expect.At(findings, "script-injection", 9, 46);

@@ -37,7 +37,7 @@ public class UsesFormatRuleTests
     }
 
     [Fact]
-    public void Expressions_in_uses_are_reported_for_steps_and_reusable_workflow_jobs()
+    public void Uses_built_by_an_expression_is_not_checked()
     {
         var findings = TempRepository.LintWorkflow("""
             on: push
@@ -51,9 +51,7 @@ public class UsesFormatRuleTests
                 uses: octo/flows/.github/workflows/ci.yml@${{ vars.REF }}
             """);
 
-        var step = Expect.At(findings, "uses-format", 7, 15);
-        Assert.Contains("contains an expression", step.Message, StringComparison.Ordinal);
-        Expect.At(findings, "uses-format", 9, 11);
-        Expect.Count(findings, "uses-format", 2);
+        // What the expression gives is only known at run time; actionlint leaves it alone too.
+        Expect.None(findings, "uses-format");
     }
 }

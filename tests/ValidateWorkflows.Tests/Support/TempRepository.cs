@@ -1,6 +1,8 @@
+using Tailpaste.ValidateWorkflows.Configuration;
 using Tailpaste.ValidateWorkflows.Engine;
 using Tailpaste.ValidateWorkflows.Findings;
 using Tailpaste.ValidateWorkflows.Rules;
+using Tailpaste.ValidateWorkflows.Sources;
 
 namespace Tailpaste.ValidateWorkflows.Tests.Support;
 

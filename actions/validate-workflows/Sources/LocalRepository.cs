@@ -1,8 +1,7 @@
-using System.Text;
 using Tailpaste.ValidateWorkflows.Model;
 using Tailpaste.ValidateWorkflows.Yaml;
 
-namespace Tailpaste.ValidateWorkflows.Engine;
+namespace Tailpaste.ValidateWorkflows.Sources;
 
 /// <summary>
 /// The repository the linted files live in: resolves <c>./</c> references to local actions and reusable
@@ -17,9 +16,13 @@ public sealed class LocalRepository
     public LocalRepository(string root)
     {
         Root = Path.GetFullPath(root);
+        Reader = new SafeFileReader(Root, YamlLimits.Default.MaxBytes);
     }
 
     public string Root { get; }
+
+    /// <summary>How every file of the repository is read: confined to it, size-checked, never through a device.</summary>
+    public SafeFileReader Reader { get; }
 
     /// <summary>The path users see: relative to the root when inside it, '/' separated.</summary>
     public string DisplayPath(string fullPath)
@@ -37,9 +40,14 @@ public sealed class LocalRepository
             return cached;
         }
 
+        if (!Reader.StaysInside(folder))
+        {
+            return _actions[folder] = LocalFile<ActionMetadata>.Outside;
+        }
+
         var file = new[] { "action.yml", "action.yaml" }.Select(n => Path.Combine(folder, n)).FirstOrDefault(File.Exists);
         var result = file is null
-            ? new LocalFile<ActionMetadata>(null, $"no action.yml or action.yaml in {DisplayPath(folder)}")
+            ? new LocalFile<ActionMetadata>(null, $"no action.yml or action.yaml in {DisplayPath(folder)}", IsMissing: true)
             : Load(file, (source, root) => new ActionMetadata(source, root));
         _actions[folder] = result;
         return result;
@@ -52,6 +60,11 @@ public sealed class LocalRepository
         if (_workflows.TryGetValue(path, out var cached))
         {
             return cached;
+        }
+
+        if (!Reader.StaysInside(path))
+        {
+            return _workflows[path] = LocalFile<Workflow>.Outside;
         }
 
         var result = File.Exists(path)
@@ -86,14 +99,10 @@ public sealed class LocalRepository
     private LocalFile<T> Load<T>(string path, Func<SourceFile, MappingNode, T> build)
         where T : class
     {
-        string text;
-        try
+        var read = Reader.Read(path);
+        if (read.Text is not { } text)
         {
-            text = Encoding.UTF8.GetString(File.ReadAllBytes(path));
-        }
-        catch (IOException e)
-        {
-            return new LocalFile<T>(null, $"{DisplayPath(path)} cannot be read: {e.Message}");
+            return new LocalFile<T>(null, $"{DisplayPath(path)} cannot be read: {read.Problem}");
         }
 
         var document = YamlLoader.Load(text);
@@ -113,5 +122,10 @@ public sealed class LocalRepository
 }
 
 /// <summary>A file loaded on demand: the model, or why it could not be had.</summary>
-public sealed record LocalFile<T>(T? Value, string? Error)
-    where T : class;
+/// <param name="IsOutside">The reference leads outside the repository (as written or through a link); nothing was read.</param>
+/// <param name="IsMissing">There is no such file in the checkout being linted.</param>
+public sealed record LocalFile<T>(T? Value, string? Error, bool IsOutside = false, bool IsMissing = false)
+    where T : class
+{
+    public static LocalFile<T> Outside { get; } = new(null, "it leads outside the repository, so it was not read", IsOutside: true);
+}

@@ -1,16 +1,22 @@
+using Tailpaste.ValidateWorkflows.Sources;
 using Tailpaste.ValidateWorkflows.Yaml;
 
-namespace Tailpaste.ValidateWorkflows.Engine;
+namespace Tailpaste.ValidateWorkflows.Configuration;
 
 /// <summary>Reads the config file; any problem is a <see cref="FormatException"/> naming the file, line and key.</summary>
 public static class ConfigLoader
 {
     private static readonly string[] _keys = ["runner-labels", "disabled-rules", "ignore-paths", "trusted-owners"];
 
-    public static LintConfig Load(string path, IReadOnlySet<string> knownRules)
+    public static LintConfig Load(string path, IReadOnlySet<string> knownRules, string? repositoryRoot = null)
     {
         ArgumentNullException.ThrowIfNull(knownRules);
-        var text = File.ReadAllText(path);
+        var read = new SafeFileReader(repositoryRoot ?? Path.GetDirectoryName(Path.GetFullPath(path))!, YamlLimits.Default.MaxBytes).Read(path);
+        if (read.Text is not { } text)
+        {
+            throw new FormatException($"{path}: {read.Problem}");
+        }
+
         var document = YamlLoader.Load(text);
         if (document.Problems.Count > 0)
         {
@@ -48,6 +54,8 @@ public static class ConfigLoader
             DisabledRules = disabled.ToHashSet(StringComparer.Ordinal),
             IgnorePaths = List(root, "ignore-paths", path),
             TrustedOwners = List(root, "trusted-owners", path).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            SourcePath = Path.GetFullPath(path),
+            IgnorePathsLine = root.KeyOf("ignore-paths")?.Start.Line ?? 1,
         };
     }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Tailpaste.ValidateWorkflows.Engine;
+namespace Tailpaste.ValidateWorkflows.Configuration;
 
 /// <summary>Path globs over '/'-separated relative paths: <c>*</c> within a folder, <c>**</c> across folders, <c>?</c> one character.</summary>
 public static class Glob
