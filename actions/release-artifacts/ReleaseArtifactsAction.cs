@@ -4,7 +4,6 @@ using Tailpaste.ReleaseArtifacts.Versioning;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
 using Tailpaste.Shared.GitHub;
-using Tailpaste.Shared.IO;
 
 namespace Tailpaste.ReleaseArtifacts;
 
@@ -147,10 +146,6 @@ public static partial class ReleaseArtifactsAction
 
         var moveMajorTag = inputs.GetBoolInput("move-major-tag");
         var reportPath = inputs.GetOptionalInput("report-path") is null ? null : inputs.GetOutputPathInput("report-path");
-        if (reportPath is not null && PathLimits.Problem(reportPath) is { } tooLong)
-        {
-            throw inputs.Invalid("report-path", inputs.GetInput("report-path"), $"a path where a file can be written, but {tooLong}");
-        }
         return new ReleaseArtifactsOptions
         {
             Version = version!,

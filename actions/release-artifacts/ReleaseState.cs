@@ -83,7 +83,7 @@ public sealed class ReleaseState
     /// <summary>Bad input (exit 2) now, before anything is written, when <paramref name="fileName"/> cannot be written in output-dir.</summary>
     public void RequireWritable(string fileName)
     {
-        if ((PathLimits.Problem(InOutputDir(fileName)) ?? WritableFilePath.Problem(InOutputDir(fileName))) is { } problem)
+        if (WritableFilePath.Problem(InOutputDir(fileName)) is { } problem)
         {
             throw new InputException("output-dir", OutputDir, $"a folder where {fileName} can be written, but {problem}");
         }

@@ -26,8 +26,9 @@ public sealed class JobNeedsRule : Rule
                 }
                 else if (workflow.FindJob(need.Value) is null)
                 {
-                    var jobs = KeyList.Quote(workflow.Jobs.Select(j => j.Id.Value).Where(id => !id.Equals(job.Id.Value, StringComparison.OrdinalIgnoreCase)));
-                    context.Report(job.Id, $"job \"{job.Id.Value}\" needs \"{need.Value}\" (line {need.Start.Line}), which does not exist; jobs in this workflow: {jobs}");
+                    var others = workflow.Jobs.Select(j => j.Id.Value).Where(id => !id.Equals(job.Id.Value, StringComparison.OrdinalIgnoreCase)).ToList();
+                    var candidates = others.Count == 0 ? "it is the only job in this workflow" : $"other jobs in this workflow: {KeyList.Quote(others)}";
+                    context.Report(job.Id, $"job \"{job.Id.Value}\" needs \"{need.Value}\" (line {need.Start.Line}), which does not exist; {candidates}");
                 }
                 else
                 {

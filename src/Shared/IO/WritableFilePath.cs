@@ -8,17 +8,14 @@ namespace Tailpaste.Shared.IO;
 /// </summary>
 public static class WritableFilePath
 {
-    // NAME_MAX on Linux file systems.
-    private const int MaxNameBytes = 255;
-
     /// <summary>What stands in the way of writing a file at <paramref name="fullPath"/>, or null when nothing does.</summary>
     public static string? Problem(string fullPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(fullPath);
-        // Linux refuses longer names (ENAMETOOLONG) only when the file is opened, that is after the work is done.
-        if (fullPath.Split('/').FirstOrDefault(part => System.Text.Encoding.UTF8.GetByteCount(part) > MaxNameBytes) is { } longName)
+        // Linux refuses a name or path over its limits (ENAMETOOLONG) only when the file is opened, that is after the work is done.
+        if (PathLimits.Problem(fullPath) is { } tooLong)
         {
-            return $"a name on it is {System.Text.Encoding.UTF8.GetByteCount(longName)} bytes long, more than the {MaxNameBytes} a file system allows";
+            return tooLong;
         }
 
         var problem = FileEntry.Of(fullPath).Kind switch

@@ -41,7 +41,7 @@ public sealed class WritableFilePathTests : IDisposable
         var longName = new string('a', 256);
         var path = where == "file" ? Path.Combine(_folder, longName) : Path.Combine(_folder, longName, "report.json");
 
-        Assert.Contains("256 bytes long, more than the 255", WritableFilePath.Problem(path), StringComparison.Ordinal);
+        Assert.Contains("a name in the path has 256 bytes and the system takes at most 255", WritableFilePath.Problem(path), StringComparison.Ordinal);
         Assert.Null(WritableFilePath.Problem(Path.Combine(_folder, new string('a', 255))));
     }
 
