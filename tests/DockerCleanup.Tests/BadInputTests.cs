@@ -143,7 +143,7 @@ public sealed class BadInputTests(DockerEngineFixture engine) : IClassFixture<Do
     [InlineData("proc", "no file can be created in /proc")]
     [InlineData("fifo", "it is not a regular file")]
     [InlineData("symlink", "it is a symbolic link")]
-    [InlineData("long-name", "300 bytes long, more than the 255")]
+    [InlineData("long-name", "a name in the path has 300 bytes and the system takes at most 255")]
     public async Task A_report_path_that_cannot_be_written_is_exit_2_before_anything_is_removed(string kind, string problem)
     {
         await using var population = new Population(engine.Client);

@@ -2,7 +2,8 @@ namespace Tailpaste.Shared.IO;
 
 /// <summary>
 /// Replaces a file so that readers see the old content or the new, never a mix: write aside in the same
-/// folder, flush to disk, then rename over the target.
+/// folder, flush to disk, then rename over the target. Only a regular file (or nothing) is ever replaced: a rename
+/// over a device, pipe, socket, folder or link would swap out something that is not ours (as root, /dev/null).
 /// </summary>
 public static class AtomicFile
 {
@@ -10,6 +11,11 @@ public static class AtomicFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = Path.GetFullPath(path);
+        if (FileEntry.Of(full).Kind is not (FileKind.Missing or FileKind.RegularFile) and var kind)
+        {
+            throw new IOException($"{full} is a {kind}, not a regular file; it is left as it is.");
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
         try
