@@ -27,6 +27,9 @@ public static class HealthCheckAction
     /// <summary>Lets tests fake time (the recovery cooldown) and the HTTP client used for webhooks and the GitHub API.</summary>
     internal static TimeProvider Time { get; set; } = TimeProvider.System;
 
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+
     public static async Task<int> RunAsync(HealthCheckOptions options, ActionCore core, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -135,11 +138,21 @@ public static class HealthCheckAction
 
             return await RecordAsync(options, core, report, timestamp, volumeFile, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or UnauthorizedAccessException or SqliteException or TimeoutException
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or UnauthorizedAccessException or TimeoutException
+            || (e is SqliteException sqlite && !IsUnreadable(sqlite))
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            // The checks ran and are reported; only remembering them failed (engine gone, volume unreadable).
+            // The checks ran and are reported; only remembering them failed (engine gone, volume or disk unwritable).
             core.WriteError($"History: {volumeFile?.Source ?? options.HistoryVolume ?? historyPath} cannot be kept: {e.Message.ReplaceLineEndings(" ")}");
+            return report;
+        }
+#pragma warning disable CA1031 // Whatever else stops the history from being read leaves the checks' results standing.
+        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+#pragma warning restore CA1031
+        {
+            // A damaged file is left exactly as it is (nothing is copied back into a volume either), for a person to look at.
+            var reason = e is SqliteException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            core.WriteWarning($"History: {volumeFile?.Source ?? historyPath} cannot be read ({reason.ReplaceLineEndings(" ")}); this run is reported without history and the file is left as it is.");
             return report;
         }
         finally
@@ -150,6 +163,9 @@ public static class HealthCheckAction
             }
         }
     }
+
+    /// <summary>SQLite says the file's content is damaged or not a database (as opposed to a disk or lock problem).</summary>
+    private static bool IsUnreadable(SqliteException e) => e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase;
 
     private static async Task<HealthReport> RecordAsync(HealthCheckOptions options, ActionCore core, HealthReport report, DateTimeOffset timestamp, VolumeHistoryFile? volumeFile, CancellationToken cancellationToken)
     {
@@ -191,6 +207,11 @@ public static class HealthCheckAction
                     }
                 },
                 cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var problem in state.Problems)
+        {
+            core.WriteWarning($"History: {problem}.");
         }
 
         // The connection is closed (no pooling): the file alone is the whole history and can go back into the volume.
