@@ -235,7 +235,7 @@ public static class HealthCheckAction
             }
             else
             {
-                using var http = new HttpClient { Timeout = options.ResponseTimeout };
+                using var http = new HttpClient(new SameOriginRedirectHandler()) { Timeout = options.ResponseTimeout };
                 var (sent, problems) = await new StateChangeNotifier(http).NotifyAsync(options.Notifications, change, cancellationToken).ConfigureAwait(false);
                 foreach (var problem in problems)
                 {
@@ -243,7 +243,7 @@ public static class HealthCheckAction
                 }
 
                 var from = change.Previous is { } p ? HealthHistory.StatusName(p) : "unknown";
-                report = report with { Notification = new NotificationReport(sent.Count > 0, $"{from} → {HealthHistory.StatusName(change.Current)}", sent) };
+                report = report with { Notification = new NotificationReport(sent.Count > 0, $"{from} → {HealthHistory.StatusName(change.Current)}", sent) { Problems = problems } };
             }
         }
 

@@ -8,6 +8,7 @@ using Tailpaste.HealthCheck.Recovery;
 using Tailpaste.HealthCheck.Reporting;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
+using Tailpaste.Shared.Http;
 
 namespace Tailpaste.HealthCheck;
 
@@ -44,9 +45,9 @@ public static partial class HealthCheckBinder
         var timeout = Timeout(inputs, config);
         var maxResponse = OptionalNumber(inputs, "max-response-time-ms") ?? config.MaxResponseTimeMs ?? 2000;
         var readiness = inputs.GetOptionalInput("readiness-path");
-        if (readiness is not null && !readiness.StartsWith('/'))
+        if (readiness is not null && SameOriginPath.TryResolve(serviceUrl, readiness, out var readinessProblem) is null)
         {
-            throw inputs.Invalid("readiness-path", readiness, "a path starting with / (or empty to skip the readiness probe)");
+            throw inputs.Invalid("readiness-path", readiness, $"{SameOriginPath.Expected} (or empty to skip the readiness probe), but {readinessProblem}");
         }
 
         var maxCreate = OptionalNumber(inputs, "max-paste-create-time-ms") ?? config.MaxPasteCreateTimeMs ?? 5000;

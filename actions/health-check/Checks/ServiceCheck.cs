@@ -60,7 +60,9 @@ public sealed class ServiceCheck : IHealthCheck
 
         if (options.ReadinessPath is { } path)
         {
-            var url = new Uri(options.ServiceUrl, path);
+            // The binder refused any path that leaves service-url's origin; this holds the line for other callers.
+            var url = SameOriginPath.TryResolve(options.ServiceUrl, path, out var problem)
+                ?? throw new InvalidDataException($"the readiness path {path} cannot be used: {problem}");
             var ready = await context.Probe.SendAsync(HttpProbeRequest.Get(url, options.ResponseTimeout), cancellationToken).ConfigureAwait(false);
             recorder.Metric("readiness", new Dictionary<string, object?>
             {
