@@ -16,6 +16,9 @@ public sealed class VolumeHistoryFile : IAsyncDisposable
 {
     public const string MountPoint = "/tailpaste-history";
 
+    /// <summary>The most this action copies out of the volume: one short row per run stays far below it for decades.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
     private readonly IDockerClient _docker;
     private readonly string _containerId;
     private readonly string _folder;
@@ -54,7 +57,7 @@ public sealed class VolumeHistoryFile : IAsyncDisposable
         var file = new VolumeHistoryFile(docker, createdId, folder, volume, fileName);
         try
         {
-            await ContainerFileCopy.CopyOutAsync(docker, createdId, $"{MountPoint}/{fileName}", folder, cancellationToken).ConfigureAwait(false);
+            await ContainerFileCopy.CopyOutAsync(docker, createdId, $"{MountPoint}/{fileName}", folder, MaxBytes, cancellationToken).ConfigureAwait(false);
             return file;
         }
         catch
