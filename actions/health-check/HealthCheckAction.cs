@@ -34,6 +34,11 @@ public static class HealthCheckAction
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(core);
+        foreach (var secret in UrlCredentials.Secrets(options.ServiceUrl))
+        {
+            core.SetSecret(secret);
+        }
+
         var quiet = options.Json || (options.Silent && !core.IsActions);
         var clock = Stopwatch.StartNew();
         var timestamp = Time.GetUtcNow();
@@ -41,7 +46,7 @@ public static class HealthCheckAction
         using var context = new CheckContext(options, probe, Time);
         var checks = options.Checks.Select(CheckCatalog.Create).ToList();
         var results = await CheckRunner.RunAsync(checks, context, result => Announce(core, result, quiet), cancellationToken).ConfigureAwait(false);
-        var report = HealthReport.From(results, timestamp, options.ServiceUrl.ToString(), clock.Elapsed);
+        var report = HealthReport.From(results, timestamp, options.ServiceUrlForDisplay, clock.Elapsed);
 
         report = await RememberAsync(options, context, core, report, timestamp, cancellationToken).ConfigureAwait(false);
 

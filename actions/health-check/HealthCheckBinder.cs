@@ -235,7 +235,8 @@ public static partial class HealthCheckBinder
         var (source, value) = given;
         if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(url.Host))
         {
-            throw new InputException(source, value, "an absolute http:// or https:// URL such as http://tailpaste:8080");
+            // A user:password@ in the value is a credential: the message names the input, never the password.
+            throw new InputException(source, UrlCredentials.Redact(value), "an absolute http:// or https:// URL such as http://tailpaste:8080");
         }
 
         return url;

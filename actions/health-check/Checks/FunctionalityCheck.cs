@@ -58,7 +58,7 @@ public sealed class FunctionalityCheck : IHealthCheck
         recorder.Metric("paste_bytes", content.Length);
         if (!read.IsSuccess)
         {
-            recorder.Error($"reading the paste back from {readUrl} failed: {ServiceCheck.Describe(read)}");
+            recorder.Error($"reading the paste back from {UrlCredentials.Redact(readUrl)} failed: {ServiceCheck.Describe(read)}");
             return;
         }
 

@@ -43,7 +43,7 @@ public sealed class ServiceCheck : IHealthCheck
         var average = times.Average();
         var max = times.Max();
         recorder.Measure(average, options.MaxResponseTimeMs, "ms");
-        recorder.Metric("url", options.ServiceUrl.ToString());
+        recorder.Metric("url", options.ServiceUrlForDisplay);
         recorder.Metric("attempts", attempts);
         recorder.Metric("response_time_avg_ms", Math.Round(average, 1));
         recorder.Metric("response_time_max_ms", Math.Round(max, 1));
@@ -66,7 +66,7 @@ public sealed class ServiceCheck : IHealthCheck
             var ready = await context.Probe.SendAsync(HttpProbeRequest.Get(url, options.ResponseTimeout), cancellationToken).ConfigureAwait(false);
             recorder.Metric("readiness", new Dictionary<string, object?>
             {
-                ["url"] = url.ToString(),
+                ["url"] = UrlCredentials.Redact(url),
                 ["status_code"] = ready.StatusCode,
                 ["ready"] = ready.IsSuccess,
             });
