@@ -44,11 +44,17 @@ public static class HealthCheckAction
         var timestamp = Time.GetUtcNow();
         using var probe = new HttpProbe();
         using var context = new CheckContext(options, probe, Time);
+
+        // The history file in a volume is looked at before any check runs: one that is not a file is bad input.
+        await using var volumeFile = await OpenVolumeHistoryAsync(options, context, core, cancellationToken).ConfigureAwait(false);
         var checks = options.Checks.Select(CheckCatalog.Create).ToList();
         var results = await CheckRunner.RunAsync(checks, context, result => Announce(core, result, quiet), cancellationToken).ConfigureAwait(false);
         var report = HealthReport.From(results, timestamp, options.ServiceUrlForDisplay, clock.Elapsed);
 
-        report = await RememberAsync(options, context, core, report, timestamp, cancellationToken).ConfigureAwait(false);
+        if (options.HistoryVolume is null || volumeFile is not null)
+        {
+            report = await RememberAsync(options, core, report, timestamp, volumeFile, cancellationToken).ConfigureAwait(false);
+        }
 
         var reportPath = await WriteReportAsync(options, core, report, cancellationToken).ConfigureAwait(false);
 
@@ -126,21 +132,36 @@ public static class HealthCheckAction
         }
     }
 
-    private static async Task<HealthReport> RememberAsync(HealthCheckOptions options, CheckContext context, ActionCore core, HealthReport report, DateTimeOffset timestamp, CancellationToken cancellationToken)
+    /// <summary>The history file copied out of <c>history-volume</c>; null without a volume, or (after an error annotation) when the volume cannot be reached.</summary>
+    private static async Task<VolumeHistoryFile?> OpenVolumeHistoryAsync(HealthCheckOptions options, CheckContext context, ActionCore core, CancellationToken cancellationToken)
+    {
+        if (options.HistoryVolume is not { } volume || options.HistoryPath is not { } fileName)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await VolumeHistoryFile.OpenAsync(context.Docker, volume, fileName, options.DiskCheckImage, options.SiblingLabels, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or UnauthorizedAccessException or TimeoutException or InvalidDataException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The checks still run and are reported; only remembering them is not possible (engine gone, helper image missing).
+            core.WriteError($"History: {volume} cannot be kept: {e.Message.ReplaceLineEndings(" ")}");
+            return null;
+        }
+    }
+
+    private static async Task<HealthReport> RememberAsync(HealthCheckOptions options, ActionCore core, HealthReport report, DateTimeOffset timestamp, VolumeHistoryFile? volumeFile, CancellationToken cancellationToken)
     {
         if (options.HistoryPath is not { } historyPath)
         {
             return report;
         }
 
-        VolumeHistoryFile? volumeFile = null;
         try
         {
-            if (options.HistoryVolume is { } volume)
-            {
-                volumeFile = await VolumeHistoryFile.OpenAsync(context.Docker, volume, historyPath, options.DiskCheckImage, options.SiblingLabels, cancellationToken).ConfigureAwait(false);
-            }
-
             return await RecordAsync(options, core, report, timestamp, volumeFile, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or UnauthorizedAccessException or TimeoutException
@@ -148,7 +169,7 @@ public static class HealthCheckAction
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // The checks ran and are reported; only remembering them failed (engine gone, volume or disk unwritable).
-            core.WriteError($"History: {volumeFile?.Source ?? options.HistoryVolume ?? historyPath} cannot be kept: {e.Message.ReplaceLineEndings(" ")}");
+            core.WriteError($"History: {volumeFile?.Source ?? historyPath} cannot be kept: {e.Message.ReplaceLineEndings(" ")}");
             return report;
         }
 #pragma warning disable CA1031 // Whatever else stops the history from being read leaves the checks' results standing.
@@ -159,13 +180,6 @@ public static class HealthCheckAction
             var reason = e is SqliteException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             core.WriteWarning($"History: {volumeFile?.Source ?? historyPath} cannot be read ({reason.ReplaceLineEndings(" ")}); this run is reported without history and the file is left as it is.");
             return report;
-        }
-        finally
-        {
-            if (volumeFile is not null)
-            {
-                await volumeFile.DisposeAsync().ConfigureAwait(false);
-            }
         }
     }
 

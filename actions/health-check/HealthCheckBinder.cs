@@ -9,6 +9,7 @@ using Tailpaste.HealthCheck.Reporting;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
 using Tailpaste.Shared.Http;
+using Tailpaste.Shared.IO;
 
 namespace Tailpaste.HealthCheck;
 
@@ -23,6 +24,7 @@ public static partial class HealthCheckBinder
     public const string DefaultStoragePath = "/data";
     public const string DefaultApiUrl = "https://api.github.com";
     public const string DefaultHistoryFile = "history.db";
+    public const string DefaultReportFile = "health-check-report.json";
 
     public static HealthCheckOptions Bind(ActionInputs inputs, RunnerEnvironment runner)
     {
@@ -75,7 +77,7 @@ public static partial class HealthCheckBinder
             ? DockerEndpoint.Parse(host, "docker-host")
             : DockerEndpoint.Parse(runner.Get("DOCKER_HOST"));
         var failOn = inputs.GetChoiceInput("fail-on", "degraded", "unhealthy") == "unhealthy" ? FailOn.Unhealthy : FailOn.Degraded;
-        var reportPath = inputs.GetOptionalInput("report-path") ?? (runner.IsActions ? "health-check-report.json" : null);
+        var reportPath = ReportPath(inputs, runner);
         var silent = inputs.GetBoolInput("silent");
         var json = inputs.GetBoolInput("json");
         var (historyPath, historyVolume) = BindHistory(inputs);
@@ -143,6 +145,25 @@ public static partial class HealthCheckBinder
 
         // Report in the catalogue's order whatever order they were written in.
         return CheckNames.All.Where(checks.Contains).ToList();
+    }
+
+    /// <summary>The report's full path, checked now (not a folder, link or device; its folder takes a file); null for none.</summary>
+    private static string? ReportPath(ActionInputs inputs, RunnerEnvironment runner)
+    {
+        if (inputs.GetOptionalInput("report-path") is not null)
+        {
+            return inputs.GetOutputPathInput("report-path");
+        }
+
+        if (!runner.IsActions)
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(DefaultReportFile);
+        return WritableFilePath.Problem(path) is { } problem
+            ? throw inputs.Invalid("report-path", DefaultReportFile, $"a path where a file can be written (the default inside a workflow), but {problem}")
+            : path;
     }
 
     private static (string? Path, string? Volume) BindHistory(ActionInputs inputs)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Tailpaste.HealthCheck.Reporting;
+using Tailpaste.Shared.IO;
 
 namespace Tailpaste.HealthCheck.History;
 
@@ -32,9 +33,27 @@ public sealed class HealthHistory : IDisposable
     public static string? Problem(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
+
+        // The file, its journal and the folder they are in are written at the end of the run: check them now,
+        // before any check runs. A link is refused, never followed: the history is this action's own file.
+        string full;
+        try
         {
-            return Directory.Exists(path) ? "a file, not a folder" : null;
+            full = System.IO.Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return $"a file path ({e.Message})";
+        }
+
+        if (WritableFilePath.Problem(full) is { } problem)
+        {
+            return $"a path where the history file can be kept, but {problem}";
+        }
+
+        if (!FileEntry.Of(full).IsRegularFile)
+        {
+            return null;
         }
 
         try
