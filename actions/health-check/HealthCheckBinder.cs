@@ -54,13 +54,24 @@ public static partial class HealthCheckBinder
 
         var maxCreate = OptionalNumber(inputs, "max-paste-create-time-ms") ?? config.MaxPasteCreateTimeMs ?? 5000;
         var uploadToken = inputs.GetOptionalInput("upload-token");
-        var containerName = inputs.GetOptionalInput("container-name") ?? config.ContainerName ?? "tailpaste";
+        if (uploadToken is not null && uploadToken.Any(char.IsControl))
+        {
+            throw inputs.Invalid("upload-token", uploadToken, "one token without line breaks or other control characters");
+        }
+        var containerName = ContainerName(
+            inputs.GetOptionalInput("container-name") is { } nameInput ? ("container-name", nameInput)
+            : config.ContainerName is { } nameConfig ? ($"config '{config.Path}' key container_name", nameConfig)
+            : ("container-name", "tailpaste"));
         var maxRestarts = inputs.GetIntInput("max-restarts", 0);
         var storagePath = inputs.GetOptionalInput("storage-path") ?? config.StoragePath ?? runner.Get("STORAGE_PATH") ?? DefaultStoragePath;
         var maxDb = OptionalNumber(inputs, "max-db-size-mb") ?? config.MaxDbSizeMb ?? 500;
         var quick = inputs.GetChoiceInput("integrity-check", "full", "quick") == "quick";
         var logLines = inputs.GetIntInput("log-lines", 1, 1_000_000);
         var logFile = inputs.GetOptionalInput("log-file");
+        if (logFile is not null && InputFile.Problem(logFile) is { } logProblem)
+        {
+            throw inputs.Invalid("log-file", logFile, $"a log file (or a link to one), but {logProblem}");
+        }
         var threshold = inputs.GetOptionalInput("critical-error-threshold") is not null
             ? inputs.GetIntInput("critical-error-threshold", 0)
             : config.CriticalErrorThreshold ?? 10;
@@ -193,6 +204,15 @@ public static partial class HealthCheckBinder
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
     private static partial Regex VolumeName();
+
+    /// <summary>A container name or id as Docker spells them; the name goes into an API path, so nothing else may pass.</summary>
+    private static string ContainerName((string Source, string Value) given) =>
+        ContainerNamePattern().IsMatch(given.Value) && given.Value.Length <= 256
+            ? given.Value
+            : throw new InputException(given.Source, given.Value, "a container name or id (letters, digits, _ . -, starting with a letter or digit)");
+
+    [GeneratedRegex("^/?[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    private static partial Regex ContainerNamePattern();
 
     private static RecoveryOptions? BindRecovery(ActionInputs inputs, RunnerEnvironment runner, string? historyPath)
     {
