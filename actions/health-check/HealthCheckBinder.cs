@@ -225,9 +225,10 @@ public static partial class HealthCheckBinder
         var repository = inputs.GetOptionalInput("repository") ?? runner.Repository;
         var token = inputs.GetOptionalInput("github-token");
         var apiText = inputs.GetOptionalInput("github-api-url") ?? runner.ApiUrl ?? DefaultApiUrl;
-        if (!Uri.TryCreate(apiText, UriKind.Absolute, out var apiUrl) || (apiUrl.Scheme != Uri.UriSchemeHttps && apiUrl.Scheme != Uri.UriSchemeHttp))
+        // The token goes to this address: plain http only where it never leaves the machine.
+        if (!Uri.TryCreate(apiText, UriKind.Absolute, out var apiUrl) || !(apiUrl.Scheme == Uri.UriSchemeHttps || (apiUrl.Scheme == Uri.UriSchemeHttp && apiUrl.IsLoopback)))
         {
-            throw inputs.Invalid("github-api-url", apiText, "an absolute http(s) URL such as https://api.github.com");
+            throw inputs.Invalid("github-api-url", apiText, "an absolute https:// URL such as https://api.github.com (http:// only to a loopback address, which the token never leaves the machine for)");
         }
 
         if (!enabled)

@@ -102,6 +102,7 @@ public sealed class BadInputTests
     [InlineData("log-file", "/tmp", "a log file (or a link to one), but it is a folder")]
     [InlineData("log-file", "/dev/zero", "a log file (or a link to one), but it is not a regular file")]
     [InlineData("config", "/dev/zero", "a JSON file, but it is not a regular file")]
+    [InlineData("github-api-url", "http://github.example.com/api/v3", "an absolute https:// URL such as https://api.github.com (http:// only to a loopback address")]
     public async Task Bad_values_name_the_input_the_value_and_the_expectation(string input, string value, string expected)
     {
         var run = await ActionRun.RunAsync(new Dictionary<string, string> { [input] = value });
