@@ -27,20 +27,34 @@ public static class HealthCheckAction
     /// <summary>Lets tests fake time (the recovery cooldown) and the HTTP client used for webhooks and the GitHub API.</summary>
     internal static TimeProvider Time { get; set; } = TimeProvider.System;
 
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+
     public static async Task<int> RunAsync(HealthCheckOptions options, ActionCore core, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(core);
+        foreach (var secret in UrlCredentials.Secrets(options.ServiceUrl))
+        {
+            core.SetSecret(secret);
+        }
+
         var quiet = options.Json || (options.Silent && !core.IsActions);
         var clock = Stopwatch.StartNew();
         var timestamp = Time.GetUtcNow();
         using var probe = new HttpProbe();
         using var context = new CheckContext(options, probe, Time);
+
+        // The history file in a volume is looked at before any check runs: one that is not a file is bad input.
+        await using var volumeFile = await OpenVolumeHistoryAsync(options, context, core, cancellationToken).ConfigureAwait(false);
         var checks = options.Checks.Select(CheckCatalog.Create).ToList();
         var results = await CheckRunner.RunAsync(checks, context, result => Announce(core, result, quiet), cancellationToken).ConfigureAwait(false);
-        var report = HealthReport.From(results, timestamp, options.ServiceUrl.ToString(), clock.Elapsed);
+        var report = HealthReport.From(results, timestamp, options.ServiceUrlForDisplay, clock.Elapsed);
 
-        report = await RememberAsync(options, context, core, report, timestamp, cancellationToken).ConfigureAwait(false);
+        if (options.HistoryVolume is null || volumeFile is not null)
+        {
+            report = await RememberAsync(options, core, report, timestamp, volumeFile, cancellationToken).ConfigureAwait(false);
+        }
 
         var reportPath = await WriteReportAsync(options, core, report, cancellationToken).ConfigureAwait(false);
 
@@ -118,38 +132,59 @@ public static class HealthCheckAction
         }
     }
 
-    private static async Task<HealthReport> RememberAsync(HealthCheckOptions options, CheckContext context, ActionCore core, HealthReport report, DateTimeOffset timestamp, CancellationToken cancellationToken)
+    /// <summary>The history file copied out of <c>history-volume</c>; null without a volume, or (after an error annotation) when the volume cannot be reached.</summary>
+    private static async Task<VolumeHistoryFile?> OpenVolumeHistoryAsync(HealthCheckOptions options, CheckContext context, ActionCore core, CancellationToken cancellationToken)
+    {
+        if (options.HistoryVolume is not { } volume || options.HistoryPath is not { } fileName)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await VolumeHistoryFile.OpenAsync(context.Docker, volume, fileName, options.DiskCheckImage, options.SiblingLabels, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or UnauthorizedAccessException or TimeoutException or InvalidDataException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The checks still run and are reported; only remembering them is not possible (engine gone, helper image missing).
+            core.WriteError($"History: {volume} cannot be kept: {e.Message.ReplaceLineEndings(" ")}");
+            return null;
+        }
+    }
+
+    private static async Task<HealthReport> RememberAsync(HealthCheckOptions options, ActionCore core, HealthReport report, DateTimeOffset timestamp, VolumeHistoryFile? volumeFile, CancellationToken cancellationToken)
     {
         if (options.HistoryPath is not { } historyPath)
         {
             return report;
         }
 
-        VolumeHistoryFile? volumeFile = null;
         try
         {
-            if (options.HistoryVolume is { } volume)
-            {
-                volumeFile = await VolumeHistoryFile.OpenAsync(context.Docker, volume, historyPath, options.DiskCheckImage, options.SiblingLabels, cancellationToken).ConfigureAwait(false);
-            }
-
             return await RecordAsync(options, core, report, timestamp, volumeFile, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or UnauthorizedAccessException or SqliteException or TimeoutException
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or UnauthorizedAccessException or TimeoutException
+            || (e is SqliteException sqlite && !IsUnreadable(sqlite))
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            // The checks ran and are reported; only remembering them failed (engine gone, volume unreadable).
-            core.WriteError($"History: {volumeFile?.Source ?? options.HistoryVolume ?? historyPath} cannot be kept: {e.Message.ReplaceLineEndings(" ")}");
+            // The checks ran and are reported; only remembering them failed (engine gone, volume or disk unwritable).
+            core.WriteError($"History: {volumeFile?.Source ?? historyPath} cannot be kept: {e.Message.ReplaceLineEndings(" ")}");
             return report;
         }
-        finally
+#pragma warning disable CA1031 // Whatever else stops the history from being read leaves the checks' results standing.
+        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+#pragma warning restore CA1031
         {
-            if (volumeFile is not null)
-            {
-                await volumeFile.DisposeAsync().ConfigureAwait(false);
-            }
+            // A damaged file is left exactly as it is (nothing is copied back into a volume either), for a person to look at.
+            var reason = e is SqliteException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            core.WriteWarning($"History: {volumeFile?.Source ?? historyPath} cannot be read ({reason.ReplaceLineEndings(" ")}); this run is reported without history and the file is left as it is.");
+            return report;
         }
     }
+
+    /// <summary>SQLite says the file's content is damaged or not a database (as opposed to a disk or lock problem).</summary>
+    private static bool IsUnreadable(SqliteException e) => e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase;
 
     private static async Task<HealthReport> RecordAsync(HealthCheckOptions options, ActionCore core, HealthReport report, DateTimeOffset timestamp, VolumeHistoryFile? volumeFile, CancellationToken cancellationToken)
     {
@@ -193,6 +228,11 @@ public static class HealthCheckAction
                 cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (var problem in state.Problems)
+        {
+            core.WriteWarning($"History: {problem}.");
+        }
+
         // The connection is closed (no pooling): the file alone is the whole history and can go back into the volume.
         if (volumeFile is not null)
         {
@@ -214,7 +254,7 @@ public static class HealthCheckAction
             }
             else
             {
-                using var http = new HttpClient { Timeout = options.ResponseTimeout };
+                using var http = new HttpClient(new SameOriginRedirectHandler()) { Timeout = options.ResponseTimeout };
                 var (sent, problems) = await new StateChangeNotifier(http).NotifyAsync(options.Notifications, change, cancellationToken).ConfigureAwait(false);
                 foreach (var problem in problems)
                 {
@@ -222,7 +262,7 @@ public static class HealthCheckAction
                 }
 
                 var from = change.Previous is { } p ? HealthHistory.StatusName(p) : "unknown";
-                report = report with { Notification = new NotificationReport(sent.Count > 0, $"{from} → {HealthHistory.StatusName(change.Current)}", sent) };
+                report = report with { Notification = new NotificationReport(sent.Count > 0, $"{from} → {HealthHistory.StatusName(change.Current)}", sent) { Problems = problems } };
             }
         }
 

@@ -8,6 +8,8 @@ using Tailpaste.HealthCheck.Recovery;
 using Tailpaste.HealthCheck.Reporting;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
+using Tailpaste.Shared.Http;
+using Tailpaste.Shared.IO;
 
 namespace Tailpaste.HealthCheck;
 
@@ -22,6 +24,7 @@ public static partial class HealthCheckBinder
     public const string DefaultStoragePath = "/data";
     public const string DefaultApiUrl = "https://api.github.com";
     public const string DefaultHistoryFile = "history.db";
+    public const string DefaultReportFile = "health-check-report.json";
 
     public static HealthCheckOptions Bind(ActionInputs inputs, RunnerEnvironment runner)
     {
@@ -44,20 +47,31 @@ public static partial class HealthCheckBinder
         var timeout = Timeout(inputs, config);
         var maxResponse = OptionalNumber(inputs, "max-response-time-ms") ?? config.MaxResponseTimeMs ?? 2000;
         var readiness = inputs.GetOptionalInput("readiness-path");
-        if (readiness is not null && !readiness.StartsWith('/'))
+        if (readiness is not null && SameOriginPath.TryResolve(serviceUrl, readiness, out var readinessProblem) is null)
         {
-            throw inputs.Invalid("readiness-path", readiness, "a path starting with / (or empty to skip the readiness probe)");
+            throw inputs.Invalid("readiness-path", readiness, $"{SameOriginPath.Expected} (or empty to skip the readiness probe), but {readinessProblem}");
         }
 
         var maxCreate = OptionalNumber(inputs, "max-paste-create-time-ms") ?? config.MaxPasteCreateTimeMs ?? 5000;
         var uploadToken = inputs.GetOptionalInput("upload-token");
-        var containerName = inputs.GetOptionalInput("container-name") ?? config.ContainerName ?? "tailpaste";
+        if (uploadToken is not null && uploadToken.Any(char.IsControl))
+        {
+            throw inputs.Invalid("upload-token", uploadToken, "one token without line breaks or other control characters");
+        }
+        var containerName = ContainerName(
+            inputs.GetOptionalInput("container-name") is { } nameInput ? ("container-name", nameInput)
+            : config.ContainerName is { } nameConfig ? ($"config '{config.Path}' key container_name", nameConfig)
+            : ("container-name", "tailpaste"));
         var maxRestarts = inputs.GetIntInput("max-restarts", 0);
         var storagePath = inputs.GetOptionalInput("storage-path") ?? config.StoragePath ?? runner.Get("STORAGE_PATH") ?? DefaultStoragePath;
         var maxDb = OptionalNumber(inputs, "max-db-size-mb") ?? config.MaxDbSizeMb ?? 500;
         var quick = inputs.GetChoiceInput("integrity-check", "full", "quick") == "quick";
         var logLines = inputs.GetIntInput("log-lines", 1, 1_000_000);
         var logFile = inputs.GetOptionalInput("log-file");
+        if (logFile is not null && InputFile.Problem(logFile) is { } logProblem)
+        {
+            throw inputs.Invalid("log-file", logFile, $"a log file (or a link to one), but {logProblem}");
+        }
         var threshold = inputs.GetOptionalInput("critical-error-threshold") is not null
             ? inputs.GetIntInput("critical-error-threshold", 0)
             : config.CriticalErrorThreshold ?? 10;
@@ -74,7 +88,7 @@ public static partial class HealthCheckBinder
             ? DockerEndpoint.Parse(host, "docker-host")
             : DockerEndpoint.Parse(runner.Get("DOCKER_HOST"));
         var failOn = inputs.GetChoiceInput("fail-on", "degraded", "unhealthy") == "unhealthy" ? FailOn.Unhealthy : FailOn.Degraded;
-        var reportPath = inputs.GetOptionalInput("report-path") ?? (runner.IsActions ? "health-check-report.json" : null);
+        var reportPath = ReportPath(inputs, runner);
         var silent = inputs.GetBoolInput("silent");
         var json = inputs.GetBoolInput("json");
         var (historyPath, historyVolume) = BindHistory(inputs);
@@ -144,6 +158,25 @@ public static partial class HealthCheckBinder
         return CheckNames.All.Where(checks.Contains).ToList();
     }
 
+    /// <summary>The report's full path, checked now (not a folder, link or device; its folder takes a file); null for none.</summary>
+    private static string? ReportPath(ActionInputs inputs, RunnerEnvironment runner)
+    {
+        if (inputs.GetOptionalInput("report-path") is not null)
+        {
+            return inputs.GetOutputPathInput("report-path");
+        }
+
+        if (!runner.IsActions)
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(DefaultReportFile);
+        return WritableFilePath.Problem(path) is { } problem
+            ? throw inputs.Invalid("report-path", DefaultReportFile, $"a path where a file can be written (the default inside a workflow), but {problem}")
+            : path;
+    }
+
     private static (string? Path, string? Volume) BindHistory(ActionInputs inputs)
     {
         var path = inputs.GetOptionalInput("history-path");
@@ -172,6 +205,15 @@ public static partial class HealthCheckBinder
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
     private static partial Regex VolumeName();
 
+    /// <summary>A container name or id as Docker spells them; the name goes into an API path, so nothing else may pass.</summary>
+    private static string ContainerName((string Source, string Value) given) =>
+        ContainerNamePattern().IsMatch(given.Value) && given.Value.Length <= 256
+            ? given.Value
+            : throw new InputException(given.Source, given.Value, "a container name or id (letters, digits, _ . -, starting with a letter or digit)");
+
+    [GeneratedRegex("^/?[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    private static partial Regex ContainerNamePattern();
+
     private static RecoveryOptions? BindRecovery(ActionInputs inputs, RunnerEnvironment runner, string? historyPath)
     {
         var enabled = inputs.GetBoolInput("recover");
@@ -183,9 +225,10 @@ public static partial class HealthCheckBinder
         var repository = inputs.GetOptionalInput("repository") ?? runner.Repository;
         var token = inputs.GetOptionalInput("github-token");
         var apiText = inputs.GetOptionalInput("github-api-url") ?? runner.ApiUrl ?? DefaultApiUrl;
-        if (!Uri.TryCreate(apiText, UriKind.Absolute, out var apiUrl) || (apiUrl.Scheme != Uri.UriSchemeHttps && apiUrl.Scheme != Uri.UriSchemeHttp))
+        // The token goes to this address: plain http only where it never leaves the machine.
+        if (!Uri.TryCreate(apiText, UriKind.Absolute, out var apiUrl) || !(apiUrl.Scheme == Uri.UriSchemeHttps || (apiUrl.Scheme == Uri.UriSchemeHttp && apiUrl.IsLoopback)))
         {
-            throw inputs.Invalid("github-api-url", apiText, "an absolute http(s) URL such as https://api.github.com");
+            throw inputs.Invalid("github-api-url", apiText, "an absolute https:// URL such as https://api.github.com (http:// only to a loopback address, which the token never leaves the machine for)");
         }
 
         if (!enabled)
@@ -234,7 +277,8 @@ public static partial class HealthCheckBinder
         var (source, value) = given;
         if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(url.Host))
         {
-            throw new InputException(source, value, "an absolute http:// or https:// URL such as http://tailpaste:8080");
+            // A user:password@ in the value is a credential: the message names the input, never the password.
+            throw new InputException(source, UrlCredentials.Redact(value), "an absolute http:// or https:// URL such as http://tailpaste:8080");
         }
 
         return url;

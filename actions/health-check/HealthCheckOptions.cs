@@ -2,6 +2,7 @@ using Tailpaste.HealthCheck.Notifications;
 using Tailpaste.HealthCheck.Recovery;
 using Tailpaste.HealthCheck.Reporting;
 using Tailpaste.Shared.Docker;
+using Tailpaste.Shared.Http;
 
 namespace Tailpaste.HealthCheck;
 
@@ -10,7 +11,11 @@ public sealed record HealthCheckOptions
 {
     public required IReadOnlyList<string> Checks { get; init; }
 
+    /// <summary>Where requests go, with any user:password@ in it; print <see cref="ServiceUrlForDisplay"/> instead.</summary>
     public required Uri ServiceUrl { get; init; }
+
+    /// <summary>The service URL with its userinfo replaced by ***, for reports, logs and notifications.</summary>
+    public string ServiceUrlForDisplay => UrlCredentials.Redact(ServiceUrl);
 
     public int Attempts { get; init; } = 3;
 

@@ -98,12 +98,55 @@ public sealed class BadInputTests
     [InlineData("response-timeout", "soon", "seconds (such as 10 or 0.5) or a duration")]
     [InlineData("fail-on", "sometimes", "one of degraded, unhealthy")]
     [InlineData("recover-cooldown", "an hour", "a whole number followed by ms, s, m, h, d or w")]
+    [InlineData("container-name", "../../containers/prune?", "a container name or id (letters, digits, _ . -, starting with a letter or digit)")]
+    [InlineData("log-file", "/tmp", "a log file (or a link to one), but it is a folder")]
+    [InlineData("log-file", "/dev/zero", "a log file (or a link to one), but it is not a regular file")]
+    [InlineData("config", "/dev/zero", "a JSON file, but it is not a regular file")]
+    [InlineData("github-api-url", "http://github.example.com/api/v3", "an absolute https:// URL such as https://api.github.com (http:// only to a loopback address")]
     public async Task Bad_values_name_the_input_the_value_and_the_expectation(string input, string value, string expected)
     {
         var run = await ActionRun.RunAsync(new Dictionary<string, string> { [input] = value });
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"Input '{input}' has the value '{value}': expected {expected}", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_config_file_larger_than_any_config_is_bad_input_before_it_is_read()
+    {
+        var config = Path.GetTempFileName();
+        try
+        {
+            await using (var file = File.OpenWrite(config))
+            {
+                file.SetLength(2 * 1024 * 1024);
+            }
+
+            var run = await ActionRun.RunAsync(new Dictionary<string, string> { ["config"] = config });
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains($"Input 'config' has the value '{config}': expected a JSON file, but it is 2097152 bytes, more than the 1048576 bytes accepted", run.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
+    public async Task An_upload_token_with_a_line_break_is_bad_input_and_is_never_echoed()
+    {
+        var run = await ActionRun.RunAsync(new Dictionary<string, string>
+        {
+            ["checks"] = "functionality",
+            ["service-url"] = $"http://127.0.0.1:{ClosedPort()}",
+            ["upload-token"] = "s3cret-token\nX-Injected: yes",
+        });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Input 'upload-token' has the value '***': expected one token without line breaks", run.Stdout, StringComparison.Ordinal);
+        var log = string.Join('\n', run.Stdout.Split('\n').Where(l => !l.StartsWith("::add-mask::", StringComparison.Ordinal))) + run.Stderr;
+        Assert.DoesNotContain("s3cret-token", log, StringComparison.Ordinal); // the runner hides its own ::add-mask:: lines
     }
 
     [Fact]

@@ -65,17 +65,17 @@ public sealed class CommandLineTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_report_that_cannot_be_written_fails_the_run_with_a_message_instead_of_a_crash()
+    public async Task A_report_that_cannot_be_written_is_bad_input_before_any_check_runs()
     {
         var blocker = Path.Combine(_folder, "not-a-folder");
         await File.WriteAllTextAsync(blocker, "a file where the report's folder should be");
         var export = Path.Combine(blocker, "report.json");
 
-        var (exit, stdout, _) = await RunAsync("--checks", "service", "--service-url", Url, "--export", export);
+        var (exit, stdout, stderr) = await RunAsync("--checks", "service", "--service-url", Url, "--export", export);
 
-        Assert.Equal(1, exit); // the service is healthy, but the report the next step needs is missing
-        Assert.Contains($"The report could not be written to {export}", stdout, StringComparison.Ordinal);
-        Assert.Contains("report-path=\n", stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(2, exit);
+        Assert.Contains($"Input 'report-path' has the value '{export}': expected a path where a file can be written, but {blocker} is not a folder", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("service: passed", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

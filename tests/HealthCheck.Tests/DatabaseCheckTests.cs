@@ -59,6 +59,28 @@ public sealed class DatabaseCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_that_is_a_symbolic_link_is_not_followed()
+    {
+        File.CreateSymbolicLink(Path.Combine(_storage, "pastes.db"), "/etc/passwd");
+
+        var run = await RunDatabaseCheckAsync();
+
+        Assert.Equal("failed", run.CheckStatus("database"));
+        Assert.Equal($"{Path.Combine(_storage, "pastes.db")} is a symbolic link, not a regular file; it is not read", run.CheckMessage("database"));
+    }
+
+    [Fact]
+    public async Task A_database_over_the_limit_is_not_opened()
+    {
+        CreateDatabase(pastes: 300);
+
+        var run = await RunDatabaseCheckAsync(new Dictionary<string, string> { ["max-db-size-mb"] = "0.1" });
+
+        Assert.Matches(@"^the database is \d\.\d MB \(pastes\.db \d\.\d MB \+ WAL 0\.0 MB\), over the limit of 0\.1 MB; it was not copied or opened$", run.CheckMessage("database"));
+        Assert.Equal("not checked (over the size limit)", run.Report!["metrics"]!["database"]!["integrity"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Fail_on_unhealthy_lets_a_degraded_service_pass()
     {
         CreateDatabase(pastes: 300);

@@ -16,7 +16,7 @@ public sealed class HealthyServiceTests(PasteServiceFixture fixture) : IClassFix
         "metrics.service.url", "metrics.service.attempts.*.response_time_ms", "metrics.service.readiness.url",
         "metrics.service.response_time_avg_ms", "metrics.service.response_time_max_ms", "metrics.service.response_time_p95_ms",
         "metrics.functionality.create_time_ms", "metrics.functionality.read_time_ms",
-        "metrics.container.id", "metrics.container.name", "metrics.container.health", "metrics.container.uptime_seconds",
+        "metrics.container.id", "metrics.container.image", "metrics.container.name", "metrics.container.health", "metrics.container.uptime_seconds",
         "metrics.database.size_bytes", "metrics.database.oldest_paste", "metrics.database.newest_paste",
         "metrics.logs.source", "metrics.logs.lines", "metrics.logs.requests", "metrics.logs.requests_by_method",
         "metrics.logs.status_codes", "metrics.logs.top_paths",
@@ -43,6 +43,7 @@ public sealed class HealthyServiceTests(PasteServiceFixture fixture) : IClassFix
         // The functionality check's paste is in the database the database check copied out of the container.
         Assert.Equal(1, run.Report!["metrics"]!["database"]!["paste_count"]!.GetValue<long>());
         Assert.Equal("container:/data/pastes.db", run.Report["metrics"]!["database"]!["source"]!.GetValue<string>());
+        Assert.Equal(fixture.Image, run.Report["metrics"]!["container"]!["image"]!.GetValue<string>()); // the tag is the checkout's TAILPASTE_IMAGE_TAG
         Assert.Contains("| service | ✅ passed |", run.Summary, StringComparison.Ordinal);
         Assert.Contains("### Log statistics", run.Summary, StringComparison.Ordinal);
         MatchSnapshot(ReportMask.Apply(run.Report, _volatile));

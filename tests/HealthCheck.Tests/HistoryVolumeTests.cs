@@ -62,6 +62,35 @@ public sealed class HistoryVolumeTests(DockerEngineFixture engine) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("ln -s /etc/passwd /v/history.db", "a symbolic link")]
+    [InlineData("mkdir /v/history.db", "a folder")]
+    public async Task A_history_file_in_the_volume_that_is_not_a_regular_file_is_bad_input_before_any_check(string setup, string kind)
+    {
+        var volume = await engine.CreateVolumeAsync("health-history");
+        var prepare = await engine.RunContainerAsync(new DockerContainerSpec(HelperImage)
+        {
+            Entrypoint = ["sh", "-c"],
+            Command = [setup],
+            Binds = [$"{volume}:/v"],
+            NetworkMode = "none",
+            NamePrefix = "health-history-prepare",
+        });
+        Assert.Equal(0, await engine.WaitForExitAsync(prepare, TimeSpan.FromSeconds(30)));
+        await engine.Client.Containers.RemoveContainerAsync(prepare, new ContainerRemoveParameters()); // the other tests count this run's containers
+        using var service = WireMock.Server.WireMockServer.Start();
+        var inputs = UnhealthyInputs();
+        inputs["service-url"] = service.Urls[0];
+        inputs["history-volume"] = volume;
+
+        var run = await ActionRun.RunAsync(inputs);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"Input 'history-path' has the value 'history.db': expected a regular file in the volume {volume}, but /tailpaste-history/history.db is {kind}", run.Stdout, StringComparison.Ordinal);
+        Assert.Empty(service.LogEntries);
+        Assert.Null(run.Report);
+    }
+
+    [Theory]
     [InlineData("history-volume", "not/a/volume", "a Docker volume name")]
     [InlineData("history-path", "nested/history.db", "a file name without folders when history-volume is given")]
     public async Task Bad_volume_settings_are_bad_input(string input, string value, string expected)

@@ -45,6 +45,22 @@ public sealed class TailscaleStatusTests
         Assert.Contains(expected, string.Join("; ", result.Errors), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""[]""", "an array, not an object")]
+    [InlineData("""{"BackendState":5,"Self":{"Online":true}}""", "'BackendState' is a number, not a string")]
+    [InlineData("""{"BackendState":"Running","Self":"me"}""", "'Self' is a string, not an object")]
+    [InlineData("""{"BackendState":"Running","Self":{"Online":true,"HostName":7}}""", "'Self.HostName' is a number, not a string")]
+    [InlineData("""{"BackendState":"Running","Self":{"Online":true,"TailscaleIPs":[1]}}""", "'Self.TailscaleIPs' holds a number, not a string")]
+    [InlineData("""{"BackendState":"Running","Self":{"Online":true},"Peer":{"nodekey:1":true}}""", "'Peer.nodekey:1' is a boolean, not an object")]
+    [InlineData("""{"BackendState":"Running","Self":{"Online":true},"Peer":[]}""", "'Peer' is an array, not an object")]
+    public void Json_of_another_shape_fails_the_check_saying_what_was_unexpected(string json, string expected)
+    {
+        var result = Evaluate(json).ToResult("tailscale", TimeSpan.Zero);
+
+        Assert.Equal(CheckStatus.Failed, result.Status);
+        Assert.Equal($"tailscale status --json printed JSON of another shape: {expected}", result.Message);
+    }
+
     private static CheckRecorder Evaluate(string json)
     {
         var recorder = new CheckRecorder();

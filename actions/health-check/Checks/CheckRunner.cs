@@ -5,9 +5,10 @@ using Microsoft.Data.Sqlite;
 namespace Tailpaste.HealthCheck.Checks;
 
 /// <summary>
-/// Runs the chosen checks one after the other. A check that throws for something outside the action's
-/// control (engine down, file unreadable, service container gone) fails with that message instead of
-/// ending the run, so the report always covers every check.
+/// Runs the chosen checks one after the other. A check that throws — for something outside the action's
+/// control (engine down, file unreadable, service container gone) or for anything else, an answer it did not
+/// expect or a fault of its own — fails with that reason instead of ending the run, so the report always
+/// covers every check. Only the caller's cancellation ends the run.
 /// </summary>
 public static class CheckRunner
 {
@@ -24,7 +25,9 @@ public static class CheckRunner
             {
                 await check.RunAsync(context, recorder, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (IsEnvironmentFailure(e, cancellationToken))
+#pragma warning disable CA1031 // A check that cannot run is that check's failure, whatever the reason.
+            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+#pragma warning restore CA1031
             {
                 recorder.Error(Describe(e));
             }
@@ -37,14 +40,6 @@ public static class CheckRunner
         return results;
     }
 
-    private static bool IsEnvironmentFailure(Exception e, CancellationToken cancellationToken) => e switch
-    {
-        OperationCanceledException => !cancellationToken.IsCancellationRequested,
-        DockerApiException or HttpRequestException or IOException or UnauthorizedAccessException or SqliteException
-            or TimeoutException or ServiceContainerMissingException or InvalidDataException or FormatException => true,
-        _ => false,
-    };
-
     private static string Describe(Exception e)
     {
         var text = e switch
@@ -52,7 +47,9 @@ public static class CheckRunner
             OperationCanceledException => "no answer in time (the Docker engine or the service did not respond)",
             HttpRequestException when e.InnerException is { } inner => $"cannot reach the Docker engine: {inner.Message}",
             DockerApiException api => $"Docker API: {api.ResponseBody?.Trim() ?? api.Message}",
-            _ => e.Message,
+            IOException or UnauthorizedAccessException or SqliteException or TimeoutException or ServiceContainerMissingException
+                or InvalidDataException or FormatException => e.Message,
+            _ => $"the check could not run ({e.GetType().Name}: {e.Message})",
         };
         return text.ReplaceLineEndings(" ");
     }

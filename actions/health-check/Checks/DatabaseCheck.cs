@@ -5,8 +5,9 @@ using Tailpaste.HealthCheck.Database;
 namespace Tailpaste.HealthCheck.Checks;
 
 /// <summary>
-/// pastes.db: size (database plus WAL) against <c>max-db-size-mb</c>, SQLite's integrity check, and paste statistics.
-/// A file SQLite cannot read at all counts as a failed integrity check.
+/// pastes.db: size (database plus WAL) against <c>max-db-size-mb</c>, asked before anything is copied or opened;
+/// then SQLite's integrity check and paste statistics. A database over the limit is not copied (and a copy stops
+/// at the limit should the files grow meanwhile). A file SQLite cannot read at all counts as a failed integrity check.
 /// </summary>
 public sealed class DatabaseCheck : IHealthCheck
 {
@@ -17,11 +18,20 @@ public sealed class DatabaseCheck : IHealthCheck
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(recorder);
         var options = context.Options;
-        DatabaseFile file;
+        var limitBytes = (long)Math.Min(options.MaxDbSizeMb * DatabaseSize.BytesPerMb, long.MaxValue);
+        DatabaseSize size;
+        string? containerId = null;
         try
         {
-            file = DatabaseLocator.FindLocal(options.StoragePath)
-                ?? await CopyFromServiceAsync(context, cancellationToken).ConfigureAwait(false);
+            if (DatabaseLocator.MeasureLocal(options.StoragePath) is { } local)
+            {
+                size = local;
+            }
+            else
+            {
+                containerId = (await context.RequireServiceContainerAsync(cancellationToken).ConfigureAwait(false)).ID;
+                size = await DatabaseLocator.MeasureInContainerAsync(context.Docker, containerId, options.StoragePath, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (FileNotFoundException e)
         {
@@ -29,48 +39,45 @@ public sealed class DatabaseCheck : IHealthCheck
             return;
         }
 
-        using (file)
+        recorder.Measure(size.TotalMb, options.MaxDbSizeMb, "MB");
+        recorder.Metric("source", size.Source);
+        recorder.Metric("size_bytes", size.TotalBytes);
+        recorder.Metric("integrity_check", options.QuickIntegrityCheck ? "quick_check" : "integrity_check");
+
+        // Over the limit, the file is neither copied nor opened: its size is the finding, and reading it would cost what the limit guards.
+        if (size.TotalBytes > limitBytes)
         {
-            var sizeMb = file.SizeBytes / (1024.0 * 1024.0);
-            recorder.Measure(sizeMb, options.MaxDbSizeMb, "MB");
-            recorder.Metric("source", file.Source);
-            recorder.Metric("size_bytes", file.SizeBytes);
-            recorder.Metric("integrity_check", options.QuickIntegrityCheck ? "quick_check" : "integrity_check");
-            if (sizeMb > options.MaxDbSizeMb)
-            {
-                recorder.Error(string.Create(CultureInfo.InvariantCulture, $"the database is {sizeMb:0.0} MB, over the limit of {options.MaxDbSizeMb:0.###} MB"));
-            }
-
-            try
-            {
-                using var connection = DatabaseInspector.Open(file);
-                var problems = DatabaseInspector.CheckIntegrity(connection, options.QuickIntegrityCheck);
-                recorder.Metric("integrity", problems.Count == 0 ? "ok" : string.Join("; ", problems));
-                if (problems.Count > 0)
-                {
-                    recorder.Error($"integrity check failed: {string.Join("; ", problems.Take(3))}");
-                    return;
-                }
-
-                var statistics = DatabaseInspector.ReadStatistics(connection, context.Time.GetUtcNow());
-                recorder.Metric("paste_count", statistics.PasteCount);
-                recorder.Metric("oldest_paste", statistics.Oldest);
-                recorder.Metric("newest_paste", statistics.Newest);
-                recorder.Metric("total_paste_bytes", statistics.TotalBytes);
-                recorder.Metric("pastes_last_24h", statistics.PastesLast24Hours);
-                recorder.Message = string.Create(CultureInfo.InvariantCulture, $"integrity ok, {statistics.PasteCount} pastes, {sizeMb:0.00} MB");
-            }
-            catch (SqliteException e)
-            {
-                recorder.Metric("integrity", e.Message);
-                recorder.Error($"integrity check failed: SQLite cannot read {file.Source}: {e.Message}");
-            }
+            recorder.Metric("integrity", "not checked (over the size limit)");
+            recorder.Error(string.Create(CultureInfo.InvariantCulture, $"the database is {size.Describe()}, over the limit of {options.MaxDbSizeMb:0.###} MB; it was not copied or opened"));
+            return;
         }
-    }
 
-    private static async Task<DatabaseFile> CopyFromServiceAsync(CheckContext context, CancellationToken cancellationToken)
-    {
-        var container = await context.RequireServiceContainerAsync(cancellationToken).ConfigureAwait(false);
-        return await DatabaseLocator.CopyFromContainerAsync(context.Docker, container.ID, context.Options.StoragePath, cancellationToken).ConfigureAwait(false);
+        using var file = containerId is null
+            ? DatabaseLocator.OpenLocal(size)
+            : await DatabaseLocator.CopyFromContainerAsync(context.Docker, containerId, options.StoragePath, limitBytes, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = DatabaseInspector.Open(file);
+            var problems = DatabaseInspector.CheckIntegrity(connection, options.QuickIntegrityCheck);
+            recorder.Metric("integrity", problems.Count == 0 ? "ok" : string.Join("; ", problems));
+            if (problems.Count > 0)
+            {
+                recorder.Error($"integrity check failed: {string.Join("; ", problems.Take(3))}");
+                return;
+            }
+
+            var statistics = DatabaseInspector.ReadStatistics(connection, context.Time.GetUtcNow());
+            recorder.Metric("paste_count", statistics.PasteCount);
+            recorder.Metric("oldest_paste", statistics.Oldest);
+            recorder.Metric("newest_paste", statistics.Newest);
+            recorder.Metric("total_paste_bytes", statistics.TotalBytes);
+            recorder.Metric("pastes_last_24h", statistics.PastesLast24Hours);
+            recorder.Message = string.Create(CultureInfo.InvariantCulture, $"integrity ok, {statistics.PasteCount} pastes, {size.TotalMb:0.00} MB");
+        }
+        catch (SqliteException e)
+        {
+            recorder.Metric("integrity", e.Message);
+            recorder.Error($"integrity check failed: SQLite cannot read {file.Source}: {e.Message}");
+        }
     }
 }

@@ -6,7 +6,8 @@ namespace Tailpaste.HealthCheck.Checks;
 
 /// <summary>
 /// Creates a paste, reads it back and compares the bytes. The paste URL the service answers is resolved
-/// against service-url by its path, so a service behind a proxy or port mapping is still read back.
+/// against service-url by its path, so a service behind a proxy or port mapping is still read back; a path
+/// that would lead to another origin is a failure, never a request.
 /// </summary>
 public sealed class FunctionalityCheck : IHealthCheck
 {
@@ -42,7 +43,13 @@ public sealed class FunctionalityCheck : IHealthCheck
             return;
         }
 
-        var readUrl = new Uri(options.ServiceUrl, pasteUrl.PathAndQuery);
+        // The answer names the paste; only its path is used, and only on service-url's own origin.
+        if (SameOriginPath.TryResolve(options.ServiceUrl, pasteUrl.PathAndQuery, out var problem) is not { } readUrl)
+        {
+            recorder.Error($"the service answered a paste URL that leads away from its origin ({problem}): '{Shorten(answer)}'; it was not read");
+            return;
+        }
+
         var read = await context.Probe.SendAsync(
             new HttpProbeRequest(HttpMethod.Get, readUrl, options.ResponseTimeout, content.Length + 1),
             cancellationToken).ConfigureAwait(false);
@@ -51,7 +58,7 @@ public sealed class FunctionalityCheck : IHealthCheck
         recorder.Metric("paste_bytes", content.Length);
         if (!read.IsSuccess)
         {
-            recorder.Error($"reading the paste back from {readUrl} failed: {ServiceCheck.Describe(read)}");
+            recorder.Error($"reading the paste back from {UrlCredentials.Redact(readUrl)} failed: {ServiceCheck.Describe(read)}");
             return;
         }
 

@@ -43,7 +43,7 @@ public sealed class ServiceCheck : IHealthCheck
         var average = times.Average();
         var max = times.Max();
         recorder.Measure(average, options.MaxResponseTimeMs, "ms");
-        recorder.Metric("url", options.ServiceUrl.ToString());
+        recorder.Metric("url", options.ServiceUrlForDisplay);
         recorder.Metric("attempts", attempts);
         recorder.Metric("response_time_avg_ms", Math.Round(average, 1));
         recorder.Metric("response_time_max_ms", Math.Round(max, 1));
@@ -60,11 +60,13 @@ public sealed class ServiceCheck : IHealthCheck
 
         if (options.ReadinessPath is { } path)
         {
-            var url = new Uri(options.ServiceUrl, path);
+            // The binder refused any path that leaves service-url's origin; this holds the line for other callers.
+            var url = SameOriginPath.TryResolve(options.ServiceUrl, path, out var problem)
+                ?? throw new InvalidDataException($"the readiness path {path} cannot be used: {problem}");
             var ready = await context.Probe.SendAsync(HttpProbeRequest.Get(url, options.ResponseTimeout), cancellationToken).ConfigureAwait(false);
             recorder.Metric("readiness", new Dictionary<string, object?>
             {
-                ["url"] = url.ToString(),
+                ["url"] = UrlCredentials.Redact(url),
                 ["status_code"] = ready.StatusCode,
                 ["ready"] = ready.IsSuccess,
             });

@@ -75,35 +75,36 @@ public sealed class TailscaleCheck : IHealthCheck
             return;
         }
 
+        TailscaleStatus status;
         using (document)
         {
-            var root = document.RootElement;
-            var backend = root.TryGetProperty("BackendState", out var state) ? state.GetString() : null;
-            var self = root.TryGetProperty("Self", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
-            var online = self.ValueKind == JsonValueKind.Object && self.TryGetProperty("Online", out var o) && o.ValueKind == JsonValueKind.True;
-            var hostName = self.ValueKind == JsonValueKind.Object && self.TryGetProperty("HostName", out var h) ? h.GetString() : null;
-            var addresses = self.ValueKind == JsonValueKind.Object && self.TryGetProperty("TailscaleIPs", out var ips) && ips.ValueKind == JsonValueKind.Array
-                ? ips.EnumerateArray().Select(ip => ip.GetString()).OfType<string>().ToList()
-                : [];
-            var peers = root.TryGetProperty("Peer", out var p) && p.ValueKind == JsonValueKind.Object ? p.EnumerateObject().Select(x => x.Value).ToList() : [];
-            var peersOnline = peers.Count(peer => peer.TryGetProperty("Online", out var po) && po.ValueKind == JsonValueKind.True);
-            recorder.Measure(peersOnline, null, "peers online");
-            recorder.Metric("backend_state", backend);
-            recorder.Metric("online", online);
-            recorder.Metric("hostname", hostName);
-            recorder.Metric("tailscale_ips", addresses);
-            recorder.Metric("peers", peers.Count);
-            recorder.Metric("peers_online", peersOnline);
-            if (backend != "Running")
+            try
             {
-                recorder.Error($"tailscale is {backend ?? "in an unknown state"}, not Running");
+                status = TailscaleStatus.Parse(document.RootElement);
             }
-            else if (!online)
+            catch (InvalidDataException e)
             {
-                recorder.Error("tailscale runs but this node is offline");
+                recorder.Error($"tailscale status --json printed JSON of another shape: {e.Message}");
+                return;
             }
-
-            recorder.Message = $"{hostName ?? "this node"} online, {peersOnline} of {peers.Count} peers online";
         }
+
+        recorder.Measure(status.PeersOnline, null, "peers online");
+        recorder.Metric("backend_state", status.BackendState);
+        recorder.Metric("online", status.Online);
+        recorder.Metric("hostname", status.HostName);
+        recorder.Metric("tailscale_ips", status.Addresses);
+        recorder.Metric("peers", status.Peers);
+        recorder.Metric("peers_online", status.PeersOnline);
+        if (status.BackendState != "Running")
+        {
+            recorder.Error($"tailscale is {status.BackendState ?? "in an unknown state"}, not Running");
+        }
+        else if (!status.Online)
+        {
+            recorder.Error("tailscale runs but this node is offline");
+        }
+
+        recorder.Message = $"{status.HostName ?? "this node"} online, {status.PeersOnline} of {status.Peers} peers online";
     }
 }

@@ -17,6 +17,9 @@ public sealed record HealthCheckConfigFile
         "tailscale_check", "container_name", "max_response_time_ms", "max_paste_create_time_ms",
     ];
 
+    /// <summary>The seed's file is a few hundred bytes; anything over this is not one.</summary>
+    public const long MaxBytes = 1024 * 1024;
+
     public static HealthCheckConfigFile Empty { get; } = new();
 
     public string? Path { get; init; }
@@ -43,6 +46,13 @@ public sealed record HealthCheckConfigFile
     public static HealthCheckConfigFile Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+
+        // Size and kind first: /dev/zero, a pipe or a huge file would otherwise be read without end.
+        if (InputFile.Problem(path, MaxBytes) is { } problem)
+        {
+            throw new InputException(InputName, path, $"a JSON file, but {problem}");
+        }
+
         string text;
         try
         {

@@ -6,14 +6,38 @@ using Docker.DotNet.Models;
 namespace Tailpaste.HealthCheck.Containers;
 
 /// <summary>
-/// Copies single files out of and into a container through the Docker archive API (what <c>docker cp</c> uses).
-/// It works on stopped and never-started containers too, and reaches their volumes, so it needs no host path
-/// and works against a remote engine.
+/// Reads single files out of and puts them into a container through the Docker archive API (what <c>docker cp</c>
+/// uses). It works on stopped and never-started containers too, and reaches their volumes, so it needs no host
+/// path and works against a remote engine. A file's kind and size are asked first (<see cref="StatAsync"/>);
+/// a copy reads the archive as it streams in and stops at a byte limit, so no more than that ever reaches disk.
 /// </summary>
 public static class ContainerFileCopy
 {
-    /// <summary>Copies the regular file at <paramref name="path"/> into <paramref name="folder"/> (same name); its size, or null when it does not exist.</summary>
-    public static async Task<long?> CopyOutAsync(IDockerClient docker, string containerId, string path, string folder, CancellationToken cancellationToken)
+    /// <summary>Kind and size of <paramref name="path"/> without its content; null when it does not exist.</summary>
+    public static async Task<ContainerPathEntry?> StatAsync(IDockerClient docker, string containerId, string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(docker);
+        try
+        {
+            var answer = await docker.Containers.GetArchiveFromContainerAsync(containerId, new GetArchiveFromContainerParameters { Path = path }, statOnly: true, cancellationToken).ConfigureAwait(false);
+            return ContainerPathEntry.From(path, answer.Stat);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return null;
+        }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Copies the regular file at <paramref name="path"/> into <paramref name="folder"/> (same name); its size, or
+    /// null when it does not exist or is not a regular file. More than <paramref name="maxBytes"/> is an
+    /// <see cref="InvalidDataException"/>, and the part written is deleted.
+    /// </summary>
+    public static async Task<long?> CopyOutAsync(IDockerClient docker, string containerId, string path, string folder, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(docker);
         GetArchiveFromContainerResponse archive;
@@ -30,37 +54,40 @@ public static class ContainerFileCopy
             return null;
         }
 
-        // The archive is spooled to a file first: the engine's stream is read to its end in one go, and the
-        // tar reader gets a seekable file instead of an HTTP stream.
-        var tarPath = Path.Combine(folder, Path.GetFileName(path) + ".tar");
-        await using (var stream = archive.Stream)
-        await using (var spool = File.Create(tarPath))
+        await using var stream = archive.Stream;
+        if (archive.Stat is { } stat && stat.Size > maxBytes)
         {
-            await stream.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
+            throw TooLarge(path, stat.Size, maxBytes);
         }
 
-        long? size = null;
-        await using (var tar = File.OpenRead(tarPath))
-        await using (var reader = new TarReader(tar))
-        {
-            while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
-            {
-                // The archive of one file holds exactly that file; anything else (links, folders) is ignored.
-                if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is { } data)
-                {
-                    var target = Path.Combine(folder, Path.GetFileName(path));
-                    await using (var output = File.Create(target))
-                    {
-                        await data.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
-                    }
+        // Docker.DotNet's chunked response stream throws EndOfStreamException for a read of zero bytes, which the
+        // tar reader makes at the end of an entry; a buffer in between asks it only for whole buffers.
+        await using var buffered = new BufferedStream(stream, 81920);
+        await using var reader = new TarReader(buffered);
 
-                    size = new FileInfo(target).Length;
-                }
-            }
+        // The archive of one file holds exactly that file; anything else (a link, a folder) is not copied.
+        if (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is not { EntryType: TarEntryType.RegularFile or TarEntryType.V7RegularFile, DataStream: { } data } entry)
+        {
+            return null;
         }
 
-        File.Delete(tarPath);
-        return size;
+        if (entry.Length > maxBytes)
+        {
+            throw TooLarge(path, entry.Length, maxBytes);
+        }
+
+        var target = Path.Combine(folder, Path.GetFileName(path));
+        try
+        {
+            await using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
+            await CopyBoundedAsync(data, output, maxBytes, path, cancellationToken).ConfigureAwait(false);
+            return output.Length;
+        }
+        catch
+        {
+            File.Delete(target);
+            throw;
+        }
     }
 
     /// <summary>Puts <paramref name="localFile"/> into the container's <paramref name="containerFolder"/> under <paramref name="name"/>, replacing any file of that name.</summary>
@@ -76,4 +103,24 @@ public static class ContainerFileCopy
         archive.Position = 0;
         await docker.Containers.ExtractArchiveToContainerAsync(containerId, new ContainerPathStatParameters { Path = containerFolder }, archive, cancellationToken).ConfigureAwait(false);
     }
+
+    private static async Task CopyBoundedAsync(Stream source, Stream target, long maxBytes, string path, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+            if (total > maxBytes)
+            {
+                throw TooLarge(path, total, maxBytes);
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static InvalidDataException TooLarge(string path, long size, long maxBytes) =>
+        new(FormattableString.Invariant($"{path} is {size} bytes or more, over the {maxBytes} bytes this copy may take; it was not copied"));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Tailpaste.HealthCheck.Reporting;
+using Tailpaste.Shared.IO;
 
 namespace Tailpaste.HealthCheck.History;
 
@@ -12,6 +13,8 @@ namespace Tailpaste.HealthCheck.History;
 public sealed class HealthHistory : IDisposable
 {
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    private static readonly string[] _columns = ["id", "timestamp", "status", "failed_checks", "recovery_dispatched"];
 
     private readonly SqliteConnection _connection;
 
@@ -30,9 +33,27 @@ public sealed class HealthHistory : IDisposable
     public static string? Problem(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
+
+        // The file, its journal and the folder they are in are written at the end of the run: check them now,
+        // before any check runs. A link is refused, never followed: the history is this action's own file.
+        string full;
+        try
         {
-            return Directory.Exists(path) ? "a file, not a folder" : null;
+            full = System.IO.Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return $"a file path ({e.Message})";
+        }
+
+        if (WritableFilePath.Problem(full) is { } problem)
+        {
+            return $"a path where the history file can be kept, but {problem}";
+        }
+
+        if (!FileEntry.Of(full).IsRegularFile)
+        {
+            return null;
         }
 
         try
@@ -41,7 +62,15 @@ public sealed class HealthHistory : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT group_concat(name, ', ') FROM sqlite_master WHERE type = 'table' AND name NOT IN ('runs', 'sqlite_sequence');";
-            return command.ExecuteScalar() is string others ? $"a history file of this action, but it holds other tables ({others})" : null;
+            if (command.ExecuteScalar() is string others)
+            {
+                return $"a history file of this action, but it holds other tables ({others})";
+            }
+
+            command.CommandText = "SELECT group_concat(name, ', ') FROM pragma_table_info('runs');";
+            return command.ExecuteScalar() is string columns && _columns.Any(c => !columns.Split(", ").Contains(c))
+                ? $"a history file of this action, but its runs table has other columns ({columns}; expected {string.Join(", ", _columns)})"
+                : null;
         }
         catch (SqliteException e)
         {
@@ -120,6 +149,12 @@ public sealed class HealthHistory : IDisposable
 
     public static string StatusName(OverallStatus status) => status.ToString().ToLowerInvariant();
 
+    /// <summary>
+    /// The state before this run. The file may hold rows another version (or a person) wrote: a status that is
+    /// none of the three is an unknown previous state and ends a streak of failures; a dispatch time in another
+    /// ISO 8601 form is read as such, one that is no time at all counts as no dispatch. Each is a problem the
+    /// caller reports, never a reason to stop.
+    /// </summary>
     private async Task<HistoryState> ReadAsync(SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = _connection.CreateCommand();
@@ -127,19 +162,51 @@ public sealed class HealthHistory : IDisposable
         command.CommandText = """
             SELECT
                 (SELECT COUNT(*) FROM runs),
-                (SELECT status FROM runs ORDER BY id DESC LIMIT 1),
+                (SELECT id FROM runs ORDER BY id DESC LIMIT 1),
+                (SELECT CAST(status AS TEXT) FROM runs ORDER BY id DESC LIMIT 1),
                 (SELECT COUNT(*) FROM runs WHERE status = 'unhealthy'
-                    AND id > COALESCE((SELECT MAX(id) FROM runs WHERE status <> 'unhealthy'), 0)),
-                (SELECT MAX(timestamp) FROM runs WHERE recovery_dispatched = 1);
+                    AND id > COALESCE((SELECT MAX(id) FROM runs WHERE status IS NOT 'unhealthy'), 0)),
+                (SELECT id FROM runs WHERE recovery_dispatched = 1 ORDER BY id DESC LIMIT 1),
+                (SELECT CAST(timestamp AS TEXT) FROM runs WHERE recovery_dispatched = 1 ORDER BY id DESC LIMIT 1);
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new HistoryState(
-            reader.GetInt64(0),
-            reader.IsDBNull(1) ? null : Enum.Parse<OverallStatus>(reader.GetString(1), ignoreCase: true),
-            reader.GetInt32(2),
-            reader.IsDBNull(3) ? null : DateTimeOffset.ParseExact(reader.GetString(3), TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+        var problems = new List<string>();
+        OverallStatus? previous = null;
+        if (!reader.IsDBNull(1))
+        {
+            var text = reader.IsDBNull(2) ? string.Empty : reader.GetString(2);
+            previous = ParseStatus(text);
+            if (previous is null)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {reader.GetInt64(1)} has the status '{Shorten(text)}', none of {string.Join(", ", Enum.GetValues<OverallStatus>().Select(StatusName))}; the previous state counts as unknown"));
+            }
+        }
+
+        DateTimeOffset? lastDispatch = null;
+        if (!reader.IsDBNull(4))
+        {
+            var text = reader.IsDBNull(5) ? string.Empty : reader.GetString(5);
+            lastDispatch = ParseTime(text);
+            if (lastDispatch is null)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {reader.GetInt64(4)} has the dispatch time '{Shorten(text)}', which is not a time; the cooldown counts as if no recovery had been dispatched"));
+            }
+        }
+
+        return new HistoryState(reader.GetInt64(0), previous, (int)Math.Min(reader.GetInt64(3), int.MaxValue), lastDispatch) { Problems = problems };
     }
+
+    private static OverallStatus? ParseStatus(string text) =>
+        Enum.GetValues<OverallStatus>().Select(s => (OverallStatus?)s).FirstOrDefault(s => StatusName(s!.Value) == text);
+
+    /// <summary>This action's own format first, then any ISO 8601 form (SQLite's <c>datetime()</c> writes <c>yyyy-MM-dd HH:mm:ss</c>), as UTC unless it says otherwise.</summary>
+    private static DateTimeOffset? ParseTime(string text) =>
+        DateTimeOffset.TryParseExact(text, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var exact) ? exact
+        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var other) ? other
+        : null;
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
     private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Tailpaste.HealthCheck.Containers;
+using Tailpaste.Shared.Actions;
 
 namespace Tailpaste.HealthCheck.History;
 
@@ -15,6 +16,9 @@ namespace Tailpaste.HealthCheck.History;
 public sealed class VolumeHistoryFile : IAsyncDisposable
 {
     public const string MountPoint = "/tailpaste-history";
+
+    /// <summary>The most this action copies out of the volume: one short row per run stays far below it for decades.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
 
     private readonly IDockerClient _docker;
     private readonly string _containerId;
@@ -54,7 +58,14 @@ public sealed class VolumeHistoryFile : IAsyncDisposable
         var file = new VolumeHistoryFile(docker, createdId, folder, volume, fileName);
         try
         {
-            await ContainerFileCopy.CopyOutAsync(docker, createdId, $"{MountPoint}/{fileName}", folder, cancellationToken).ConfigureAwait(false);
+            // A link or a folder in the volume is refused before anything changes, never followed or replaced.
+            var path = $"{MountPoint}/{fileName}";
+            if (await ContainerFileCopy.StatAsync(docker, createdId, path, cancellationToken).ConfigureAwait(false) is { IsRegularFile: false } entry)
+            {
+                throw new InputException("history-path", fileName, $"a regular file in the volume {volume}, but {path} is {entry.Kind}");
+            }
+
+            await ContainerFileCopy.CopyOutAsync(docker, createdId, path, folder, MaxBytes, cancellationToken).ConfigureAwait(false);
             return file;
         }
         catch

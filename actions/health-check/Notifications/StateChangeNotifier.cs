@@ -2,12 +2,15 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Tailpaste.HealthCheck.History;
 using Tailpaste.HealthCheck.Reporting;
+using Tailpaste.Shared.Http;
 
 namespace Tailpaste.HealthCheck.Notifications;
 
 /// <summary>
 /// Posts one message per change of the overall status: Slack gets <c>{"text": …}</c>, a generic webhook a JSON
 /// document with the old and new status. A target that does not accept the message is reported, not fatal.
+/// Give it a client over <see cref="SameOriginRedirectHandler"/>: a redirect to another origin is then a
+/// failed notification, and the message never reaches a server the target named.
 /// </summary>
 public sealed class StateChangeNotifier(HttpClient http)
 {
@@ -78,6 +81,14 @@ public sealed class StateChangeNotifier(HttpClient http)
             if (response.IsSuccessStatusCode)
             {
                 sent.Add(kind);
+            }
+            else if (SameOriginRedirectHandler.IsRedirect(response.StatusCode))
+            {
+                // Only the origin is named: the rest of a Location may carry the target's secrets.
+                var target = SameOriginRedirectHandler.Target(response);
+                problems.Add(target is not null && !Origin.Same(url, target)
+                    ? $"the {kind} target answered {(int)response.StatusCode}, a redirect to {Origin.Of(target)}, another origin; it was not followed"
+                    : $"the {kind} target answered {(int)response.StatusCode}, a redirect it kept repeating or without a usable Location; it was not followed further");
             }
             else
             {
