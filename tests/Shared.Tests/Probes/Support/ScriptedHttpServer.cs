@@ -118,7 +118,14 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
                         }
                     }
 
-                    var length = headers.TryGetValue("Content-Length", out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var n) ? Math.Min(n, MaxBodyBytes) : 0;
+                    var length = headers.TryGetValue("Content-Length", out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n : 0;
+                    if (length > MaxBodyBytes)
+                    {
+                        // Like any sane server: refuse a declared body over the limit without waiting for it.
+                        await stream.WriteAsync(Render(new ScriptedResponse(413, "too large")), _stop.Token);
+                        return;
+                    }
+
                     while (pending.Count < length)
                     {
                         var read = await stream.ReadAsync(buffer, _stop.Token);
@@ -131,8 +138,8 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
                         pending.AddRange(buffer.AsSpan(0, read));
                     }
 
-                    pending.RemoveRange(0, length);
-                    var request = new ScriptedRequest(requestLine[0], requestLine.Length > 1 ? requestLine[1] : string.Empty, headers, headerEnd + 4, length);
+                    pending.RemoveRange(0, (int)length);
+                    var request = new ScriptedRequest(requestLine[0], requestLine.Length > 1 ? requestLine[1] : string.Empty, headers, headerEnd + 4, (int)length);
                     _requests.Enqueue(request);
                     var response = _respond(request);
                     if (response.Delay > TimeSpan.Zero)
