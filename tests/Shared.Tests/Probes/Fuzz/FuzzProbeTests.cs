@@ -11,6 +11,8 @@ namespace Tailpaste.Shared.Tests.Probes.Fuzz;
 /// <summary>The fuzz probe against the real sample service, its test-only faults, and scripted servers.</summary>
 public sealed class FuzzProbeTests
 {
+    public FuzzProbeTests() => ThreadPoolHeadroom.Ensure();
+
     private static readonly Dictionary<string, string> _securityHeaders = new()
     {
         ["X-Content-Type-Options"] = "nosniff",

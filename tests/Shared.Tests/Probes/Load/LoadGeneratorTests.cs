@@ -8,6 +8,8 @@ namespace Tailpaste.Shared.Tests.Probes.Load;
 /// <summary>The load generator against servers the tests start and script.</summary>
 public sealed class LoadGeneratorTests
 {
+    public LoadGeneratorTests() => ThreadPoolHeadroom.Ensure();
+
     [Fact]
     public async Task ClosedModel_SendsExactlyTheRequestedCount_ToThePathsInTurn()
     {
@@ -37,7 +39,7 @@ public sealed class LoadGeneratorTests
         await using var server = new ScriptedHttpServer(_ => new ScriptedResponse(200, "ok", Delay: TimeSpan.FromMilliseconds(20)));
         var clock = Stopwatch.StartNew();
 
-        var result = await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = server.BaseUrl, Concurrency = 2, Duration = TimeSpan.FromMilliseconds(600) , Warmup = false });
+        var result = await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = server.BaseUrl, Concurrency = 2, Duration = TimeSpan.FromMilliseconds(600), Warmup = false });
 
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(5));
         // Two workers at ~20 ms each for 0.6 s: a few dozen requests, never unbounded.
@@ -52,7 +54,7 @@ public sealed class LoadGeneratorTests
         await using var server = ScriptedHttpServer.Ok();
         var clock = Stopwatch.StartNew();
 
-        var result = await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = server.BaseUrl, Model = LoadModel.Open, Rate = 100, Duration = TimeSpan.FromSeconds(1), Concurrency = 10 , Warmup = false });
+        var result = await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = server.BaseUrl, Model = LoadModel.Open, Rate = 100, Duration = TimeSpan.FromSeconds(1), Concurrency = 10, Warmup = false });
 
         Assert.Equal(100, result.Requests);
         Assert.Equal(100, server.Requests.Count);
@@ -87,7 +89,7 @@ public sealed class LoadGeneratorTests
         await using var elsewhere = ScriptedHttpServer.Ok();
         await using var server = new ScriptedHttpServer(_ => new ScriptedResponse(302, Headers: new Dictionary<string, string> { ["Location"] = $"{elsewhere.BaseUrl}steal" }));
 
-        var result = await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = server.BaseUrl, Concurrency = 2, Requests = 10 , Warmup = false });
+        var result = await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = server.BaseUrl, Concurrency = 2, Requests = 10, Warmup = false });
 
         Assert.Equal(10, result.Failures);
         Assert.Equal(10, result.FailureReasons["redirect"]);
@@ -102,7 +104,7 @@ public sealed class LoadGeneratorTests
             ? new ScriptedResponse(301, Headers: new Dictionary<string, string> { ["Location"] = "/new" })
             : new ScriptedResponse(200, "here"));
 
-        var result = await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = server.BaseUrl, Paths = ["/old"], Concurrency = 1, Requests = 5 , Warmup = false });
+        var result = await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = server.BaseUrl, Paths = ["/old"], Concurrency = 1, Requests = 5, Warmup = false });
 
         Assert.Equal(5, result.Requests);
         Assert.Equal(0, result.Failures);
@@ -114,7 +116,7 @@ public sealed class LoadGeneratorTests
     {
         await using var server = new ScriptedHttpServer(_ => new ScriptedResponse(302, Headers: new Dictionary<string, string> { ["Location"] = "/again" }));
 
-        var result = await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = server.BaseUrl, Concurrency = 1, Requests = 1, MaxRedirects = 3 , Warmup = false });
+        var result = await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = server.BaseUrl, Concurrency = 1, Requests = 1, MaxRedirects = 3, Warmup = false });
 
         Assert.Equal(1, result.FailureReasons["redirect"]);
         Assert.Equal(4, server.Requests.Count);
@@ -135,7 +137,7 @@ public sealed class LoadGeneratorTests
     {
         await using var server = new ScriptedHttpServer(_ => new ScriptedResponse(200, "late", Delay: TimeSpan.FromSeconds(10)));
 
-        var result = await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = server.BaseUrl, Concurrency = 2, Requests = 2, RequestTimeout = TimeSpan.FromMilliseconds(300) , Warmup = false });
+        var result = await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = server.BaseUrl, Concurrency = 2, Requests = 2, RequestTimeout = TimeSpan.FromMilliseconds(300), Warmup = false });
 
         Assert.Equal(2, result.FailureReasons["timeout"]);
         Assert.Equal(2, result.Latency.Samples);
@@ -148,7 +150,7 @@ public sealed class LoadGeneratorTests
         await using var server = new ScriptedHttpServer(_ => new ScriptedResponse(200, "slow", Delay: TimeSpan.FromSeconds(5)));
         var clock = Stopwatch.StartNew();
 
-        var result = await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = server.BaseUrl, Concurrency = 2, Requests = 1_000, TimeLimit = TimeSpan.FromMilliseconds(500) , Warmup = false });
+        var result = await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = server.BaseUrl, Concurrency = 2, Requests = 1_000, TimeLimit = TimeSpan.FromMilliseconds(500), Warmup = false });
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"The run took {clock.Elapsed}.");
         Assert.True(result.StoppedAtTimeLimit);
@@ -190,7 +192,7 @@ public sealed class LoadGeneratorTests
     {
         await using var server = ScriptedHttpServer.Ok();
 
-        await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = new Uri(server.BaseUrl, "tailpaste"), Paths = ["/healthz"], Concurrency = 1, Requests = 1 , Warmup = false });
+        await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = new Uri(server.BaseUrl, "tailpaste"), Paths = ["/healthz"], Concurrency = 1, Requests = 1, Warmup = false });
 
         Assert.Equal("/tailpaste/healthz", Assert.Single(server.Requests).Target);
     }

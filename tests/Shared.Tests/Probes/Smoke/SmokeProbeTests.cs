@@ -10,6 +10,8 @@ namespace Tailpaste.Shared.Tests.Probes.Smoke;
 /// <summary>The smoke probe against the real sample service, its test-only faults, and scripted servers.</summary>
 public sealed class SmokeProbeTests
 {
+    public SmokeProbeTests() => ThreadPoolHeadroom.Ensure();
+
     private const string Token = "smoke-token-7f3a9c";
 
     [Fact]
