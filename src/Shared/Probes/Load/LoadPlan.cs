@@ -71,13 +71,23 @@ public sealed record LoadPlan
     /// <summary>Throws <see cref="InputException"/> for the first setting out of bounds.</summary>
     public void Validate()
     {
-        _ = new ServiceOrigin(ServiceUrl);
+        ServiceOrigin origin;
+        try
+        {
+            origin = new ServiceOrigin(ServiceUrl);
+        }
+        catch (ArgumentException)
+        {
+            // A user name and password in the URL must not be echoed into the error.
+            var shown = ServiceUrl is { IsAbsoluteUri: true, UserInfo.Length: > 0 } ? ServiceUrl.ToString().Replace(ServiceUrl.UserInfo + "@", "***@", StringComparison.Ordinal) : ServiceUrl?.ToString();
+            throw new InputException("service-url", shown, "an absolute http or https URL without a user name or password");
+        }
+
         if (Paths.Count is 0 or > MaxPaths)
         {
             throw new InputException("paths", Paths.Count.ToString(CultureInfo.InvariantCulture), $"1 to {MaxPaths} paths");
         }
 
-        var origin = new ServiceOrigin(ServiceUrl);
         foreach (var path in Paths)
         {
             try

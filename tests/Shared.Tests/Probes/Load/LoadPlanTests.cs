@@ -28,6 +28,9 @@ public sealed class LoadPlanTests
         { "paths", _valid with { Paths = ["http://evil.example/"] } },
         { "paths", _valid with { Paths = ["/ok\nX-Injected: 1"] } },
         { "time-limit", _valid with { TimeLimit = TimeSpan.FromHours(3) } },
+        { "service-url", _valid with { ServiceUrl = new Uri("ftp://127.0.0.1/") } },
+        { "service-url", _valid with { ServiceUrl = new Uri("http://user:secret@127.0.0.1/") } },
+        { "service-url", _valid with { ServiceUrl = new Uri("/relative", UriKind.Relative) } },
     };
 
     [Theory]
@@ -38,6 +41,15 @@ public sealed class LoadPlanTests
 
         Assert.Equal(input, error.Input);
         Assert.Contains("expected", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PasswordInTheServiceUrl_IsNotEchoed()
+    {
+        var error = Assert.Throws<InputException>((_valid with { ServiceUrl = new Uri("http://user:hunter2@127.0.0.1/") }).Validate);
+
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("***@127.0.0.1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
