@@ -10,14 +10,15 @@ public sealed class ServiceOrigin
     public ServiceOrigin(Uri serviceUrl)
     {
         ArgumentNullException.ThrowIfNull(serviceUrl);
+        // User info first, so a password never reaches the other message.
+        if (serviceUrl.IsAbsoluteUri && !string.IsNullOrEmpty(serviceUrl.UserInfo))
+        {
+            throw new ArgumentException("The service URL must not carry a user name or password.", nameof(serviceUrl));
+        }
+
         if (!serviceUrl.IsAbsoluteUri || serviceUrl.Scheme is not ("http" or "https") || string.IsNullOrEmpty(serviceUrl.Host))
         {
             throw new ArgumentException($"\"{serviceUrl}\" is not an absolute http or https URL.", nameof(serviceUrl));
-        }
-
-        if (!string.IsNullOrEmpty(serviceUrl.UserInfo))
-        {
-            throw new ArgumentException("The service URL must not carry a user name or password.", nameof(serviceUrl));
         }
 
         // The base path always ends with "/", so relative targets resolve beneath it.
