@@ -18,6 +18,10 @@ public static class OptionsParser
     public const string FaultLatencyVariable = "FAULT_LATENCY_MS";
     public const string FaultErrorRateVariable = "FAULT_ERROR_RATE";
     public const string FaultReadinessVariable = "FAULT_READINESS_FAIL";
+    public const string FaultTruncateVariable = "FAULT_TRUNCATE_LARGE_PASTES";
+    public const string FaultUnknownIdVariable = "FAULT_UNKNOWN_ID_FOUND";
+    public const string FaultReflectVariable = "FAULT_REFLECT_INPUT";
+    public const string FaultCrashVariable = "FAULT_CRASH_ON_MALFORMED_ID";
 
     public const string DefaultListenAddress = "0.0.0.0";
     public const int DefaultListenPort = 8080;
@@ -82,12 +86,11 @@ public static class OptionsParser
             errors.Add(Invalid(FaultErrorRateVariable, rateText, "a share from 0 to 1 such as 0.25"));
         }
 
-        var readinessFail = false;
-        var readinessText = lookup(FaultReadinessVariable);
-        if (!string.IsNullOrWhiteSpace(readinessText) && !TryParseSwitch(readinessText, out readinessFail))
-        {
-            errors.Add(Invalid(FaultReadinessVariable, readinessText, "true or false (also 1/0, yes/no)"));
-        }
+        var readinessFail = Switch(lookup, FaultReadinessVariable, errors);
+        var truncate = Switch(lookup, FaultTruncateVariable, errors);
+        var unknownIdFound = Switch(lookup, FaultUnknownIdVariable, errors);
+        var reflect = Switch(lookup, FaultReflectVariable, errors);
+        var crash = Switch(lookup, FaultCrashVariable, errors);
 
         if (errors.Count > 0)
         {
@@ -100,7 +103,13 @@ public static class OptionsParser
             storagePath,
             uploadToken,
             build,
-            new FaultOptions(latencyMs, errorRate, readinessFail));
+            new FaultOptions(latencyMs, errorRate, readinessFail)
+            {
+                TruncateLargePastes = truncate,
+                UnknownIdFound = unknownIdFound,
+                ReflectInput = reflect,
+                CrashOnMalformedId = crash,
+            });
         return new OptionsParseResult(options, []);
     }
 
@@ -108,6 +117,22 @@ public static class OptionsParser
     {
         var value = lookup(name);
         return string.IsNullOrWhiteSpace(value) ? fallback : value.Trim();
+    }
+
+    private static bool Switch(Func<string, string?> lookup, string name, List<string> errors)
+    {
+        var text = lookup(name);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (!TryParseSwitch(text, out var value))
+        {
+            errors.Add(Invalid(name, text, "true or false (also 1/0, yes/no)"));
+        }
+
+        return value;
     }
 
     private static bool TryParseSwitch(string text, out bool value)

@@ -6,6 +6,7 @@ namespace Tailpaste.PasteService;
 public sealed partial class PasteEndpoints(
     PasteStore store,
     UploadAuthorizer authorizer,
+    FaultOptions faults,
     TimeProvider time,
     ILogger<PasteEndpoints> logger)
 {
@@ -64,6 +65,11 @@ public sealed partial class PasteEndpoints(
             return TypedResults.Text("paste is not UTF-8 text\n", TextPlain, statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (faults.TruncateLargePastes && body.Bytes.Length > FaultOptions.TruncatedPasteBytes)
+        {
+            content = TruncatedUtf8(body.Bytes, FaultOptions.TruncatedPasteBytes);
+        }
+
         for (var attempt = 1; attempt <= IdAttempts; attempt++)
         {
             var paste = new Paste(PasteId.New(), content, time.GetUtcNow(), sourceHost, sourceUser);
@@ -80,13 +86,46 @@ public sealed partial class PasteEndpoints(
     {
         if (!PasteId.IsWellFormed(id))
         {
-            return TypedResults.Text($"malformed paste id: expected {PasteId.Length} letters or digits\n", TextPlain, statusCode: StatusCodes.Status400BadRequest);
+            if (faults.CrashOnMalformedId)
+            {
+                throw new FormatException($"injected fault ({OptionsParser.FaultCrashVariable}): malformed paste id");
+            }
+
+            return faults.ReflectInput
+                ? Reflected(StatusCodes.Status400BadRequest, "malformed paste id", id)
+                : TypedResults.Text($"malformed paste id: expected {PasteId.Length} letters or digits\n", TextPlain, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var paste = await store.FindAsync(id, cancellationToken);
-        return paste is null
-            ? TypedResults.Text("paste not found\n", TextPlain, statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Text(paste.Content, TextPlain);
+        if (paste is not null)
+        {
+            return TypedResults.Text(paste.Content, TextPlain);
+        }
+
+        if (faults.UnknownIdFound)
+        {
+            return TypedResults.Text(string.Empty, TextPlain);
+        }
+
+        return faults.ReflectInput
+            ? Reflected(StatusCodes.Status404NotFound, "paste not found", id)
+            : TypedResults.Text("paste not found\n", TextPlain, statusCode: StatusCodes.Status404NotFound);
+    }
+
+    // The test-only reflection fault: the classic mistake of echoing the request into HTML unescaped.
+    private static IResult Reflected(int status, string message, string id) =>
+        TypedResults.Content($"<html><body><p>{message}: {id}</p></body></html>\n", "text/html; charset=utf-8", statusCode: status);
+
+    // The test-only truncation fault, cut at a character boundary so the stored text stays valid UTF-8.
+    private static string TruncatedUtf8(byte[] bytes, int maxBytes)
+    {
+        var length = maxBytes;
+        while (length > 0 && (bytes[length] & 0xC0) == 0x80)
+        {
+            length--;
+        }
+
+        return _strictUtf8.GetString(bytes, 0, length);
     }
 
     // The URL is built from the Host the client used, so it works behind a port mapping.

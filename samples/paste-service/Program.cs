@@ -102,6 +102,7 @@ var app = builder.Build();
 // Outermost first: the access log and metrics see the final status, including injected faults.
 app.UseMiddleware<AccessLogMiddleware>();
 app.UseMiddleware<MetricsMiddleware>();
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseMiddleware<ErrorHandlingMiddleware>();
 app.UseRouting();
 app.UseMiddleware<FaultInjectionMiddleware>();
@@ -132,6 +133,16 @@ startupLog.Log(
     options.Faults.LatencyMs,
     options.Faults.ErrorRate,
     options.Faults.ReadinessFail);
+if (options.Faults.TestOnlyAny)
+{
+    startupLog.Log(
+        LogLevel.Warning,
+        "test-only faults on: truncate large pastes {Truncate}, unknown id found {UnknownIdFound}, reflect input {Reflect}, crash on malformed id {Crash}",
+        options.Faults.TruncateLargePastes,
+        options.Faults.UnknownIdFound,
+        options.Faults.ReflectInput,
+        options.Faults.CrashOnMalformedId);
+}
 
 await app.WaitForShutdownAsync();
 startupLog.Log(LogLevel.Information, "stopped");

@@ -22,6 +22,12 @@ public static class Usage
           {OptionsParser.FaultErrorRateVariable,-22}fault: share 0..1 of paste requests answered 500 (default 0)
           {OptionsParser.FaultReadinessVariable,-22}fault: true makes /readyz answer 503 (default false)
 
+        Test-only faults (true/false, default false), for the pipeline's smoke and fuzz probes:
+          {OptionsParser.FaultTruncateVariable,-28}pastes over {FaultOptions.TruncatedPasteBytes} bytes are stored cut short
+          {OptionsParser.FaultUnknownIdVariable,-28}an unknown id answers 200 instead of 404
+          {OptionsParser.FaultReflectVariable,-28}400/404 answers of GET /<id> echo the id as HTML
+          {OptionsParser.FaultCrashVariable,-28}a malformed id answers 500 (an exception)
+
         Exit codes: 0 stopped normally, 1 failed while running, 2 bad configuration or arguments.
         """;
 }

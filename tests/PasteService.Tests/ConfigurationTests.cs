@@ -14,6 +14,10 @@ public sealed class ConfigurationTests
     [InlineData("FAULT_LATENCY_MS", "-5")]
     [InlineData("FAULT_ERROR_RATE", "1.5")]
     [InlineData("FAULT_READINESS_FAIL", "maybe")]
+    [InlineData("FAULT_TRUNCATE_LARGE_PASTES", "sometimes")]
+    [InlineData("FAULT_UNKNOWN_ID_FOUND", "2")]
+    [InlineData("FAULT_REFLECT_INPUT", "yes please")]
+    [InlineData("FAULT_CRASH_ON_MALFORMED_ID", "-")]
     public async Task BadVariable_ExitsWith2NamingTheVariableAndValue_AndCreatesNothing(string name, string value)
     {
         var storage = Path.Combine(Path.GetTempPath(), $"tailpaste-paste-never-{Guid.NewGuid():N}");
