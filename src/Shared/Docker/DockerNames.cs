@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+
+namespace Tailpaste.Shared.Docker;
+
+/// <summary>
+/// What Docker accepts as a container name or id and as a volume name. Such names go into API paths and
+/// mount specifications, so nothing else may pass: no slash (but a container name's leading one), no colon,
+/// no space, no control character.
+/// </summary>
+public static partial class DockerNames
+{
+    public const string ContainerExpected = "a container name or id (letters, digits, _ . -, starting with a letter or digit)";
+    public const string VolumeExpected = "a Docker volume name (letters, digits, _ . -, starting with a letter or digit)";
+
+    public static bool IsContainerName(string? value) => value is { Length: > 0 and <= 256 } && ContainerPattern().IsMatch(value);
+
+    public static bool IsVolumeName(string? value) => value is { Length: > 0 and <= 255 } && VolumePattern().IsMatch(value);
+
+    [GeneratedRegex("^/?[A-Za-z0-9][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ContainerPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex VolumePattern();
+}
