@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Tailpaste.BackupRestore.Store;
 using Tailpaste.BackupRestore.Tests.Support;
-using Tailpaste.Shared.Reporting;
 using Tailpaste.TestKit;
 
 namespace Tailpaste.BackupRestore.Tests;
@@ -60,7 +59,7 @@ public sealed class BackupUnderWritesTests(DockerEngineFixture engine) : IClassF
         Assert.NotEmpty(during);
         Assert.True(during.Max() < _slowest, $"the slowest write during the backup took {during.Max().TotalMilliseconds:0} ms");
 
-        var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(await access.CopyOutAsync(StoreAccess.BackupFile(service.Name, id, BackupManifest.FileName))), JsonReportOptions.Compact)!;
+        var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(await access.CopyOutAsync(StoreAccess.BackupFile(service.Name, id, BackupManifest.FileName))), StoreJson.Compact)!;
         Assert.Equal(saved.Count, manifest.Database!.Rows);
         Assert.Equal("wal", manifest.Database.JournalMode);
         Assert.Equal("ok", manifest.Database.IntegrityCheck);

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Tailpaste.BackupRestore.Store;
 using Tailpaste.Shared.IO;
-using Tailpaste.Shared.Reporting;
 
 namespace Tailpaste.BackupRestore.Helper;
 
@@ -26,7 +25,7 @@ public sealed class BackupOperation : IHelperOperation
         var database = arguments.Required("database");
         var service = arguments.Required("service");
         var method = arguments.Optional("method") ?? CopyMethod.Default;
-        var draft = JsonSerializer.Deserialize<BackupManifest>(arguments.Required("manifest"), JsonReportOptions.Compact)
+        var draft = JsonSerializer.Deserialize<BackupManifest>(arguments.Required("manifest"), StoreJson.Compact)
             ?? throw new InvalidDataException("--manifest is empty");
         var container = Encoding.UTF8.GetBytes(arguments.Required("container"));
         if (StoreFiles.Problem(database, database) is { } problem)

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Tailpaste.Shared.Reporting;
+using Tailpaste.BackupRestore.Store;
 
 namespace Tailpaste.BackupRestore.Helper;
 
@@ -12,7 +12,7 @@ public static class HelperResult
 {
     public const string Marker = "tailpaste-helper-result ";
 
-    public static string Line<T>(T result) => Marker + JsonSerializer.Serialize(result, JsonReportOptions.Compact);
+    public static string Line<T>(T result) => Marker + JsonSerializer.Serialize(result, StoreJson.Compact);
 
     /// <summary>The result in a helper's output; null when it printed none.</summary>
     public static T? Find<T>(string output)
@@ -20,7 +20,7 @@ public static class HelperResult
     {
         ArgumentNullException.ThrowIfNull(output);
         var line = output.Split('\n').LastOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal));
-        return line is null ? null : JsonSerializer.Deserialize<T>(line[Marker.Length..], JsonReportOptions.Compact);
+        return line is null ? null : JsonSerializer.Deserialize<T>(line[Marker.Length..], StoreJson.Compact);
     }
 }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Tailpaste.BackupRestore.Store;
-using Tailpaste.Shared.Reporting;
 
 namespace Tailpaste.BackupRestore.Helper;
 
@@ -15,7 +14,7 @@ public sealed class RecordDrillOperation : IHelperOperation
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var folder = arguments.Required("folder");
-        var drill = JsonSerializer.Deserialize<DrillRecord>(arguments.Required("drill"), JsonReportOptions.Compact)
+        var drill = JsonSerializer.Deserialize<DrillRecord>(arguments.Required("drill"), StoreJson.Compact)
             ?? throw new InvalidDataException("--drill is empty");
         if (!StoreFiles.IsRealFolder(folder))
         {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Tailpaste.BackupRestore.Store;
 using Tailpaste.Shared.IO;
-using Tailpaste.Shared.Reporting;
 
 namespace Tailpaste.BackupRestore.Helper;
 
@@ -35,7 +34,7 @@ public static class StoreFiles
         BackupManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<BackupManifest>(File.ReadAllBytes(path), JsonReportOptions.Compact);
+            manifest = JsonSerializer.Deserialize<BackupManifest>(File.ReadAllBytes(path), StoreJson.Compact);
         }
         catch (JsonException e)
         {
@@ -59,7 +58,7 @@ public static class StoreFiles
     }
 
     public static Task WriteManifestAsync(string folder, BackupManifest manifest, CancellationToken cancellationToken) =>
-        DurableFiles.WriteAtomicallyAsync(Path.Combine(folder, BackupManifest.FileName), JsonSerializer.SerializeToUtf8Bytes(manifest, JsonReportOptions.Indented), cancellationToken);
+        DurableFiles.WriteAtomicallyAsync(Path.Combine(folder, BackupManifest.FileName), JsonSerializer.SerializeToUtf8Bytes(manifest, StoreJson.Indented), cancellationToken);
 
     /// <summary>A regular file that is really in its folder: not a link, not a folder, not a device.</summary>
     public static string? Problem(string path, string name)

@@ -3,7 +3,6 @@ using Docker.DotNet.Models;
 using Tailpaste.BackupRestore.Engine;
 using Tailpaste.BackupRestore.Helper;
 using Tailpaste.BackupRestore.Store;
-using Tailpaste.Shared.Reporting;
 
 namespace Tailpaste.BackupRestore.Modes;
 
@@ -55,8 +54,8 @@ public static class BackupTaker
                 [
                     "--database", service.DatabasePath,
                     "--service", context.Service,
-                    "--manifest", JsonSerializer.Serialize(draft, JsonReportOptions.Compact),
-                    "--container", JsonSerializer.Serialize(snapshot, JsonReportOptions.Indented),
+                    "--manifest", JsonSerializer.Serialize(draft, StoreJson.Compact),
+                    "--container", JsonSerializer.Serialize(snapshot, StoreJson.Indented),
                 ],
                 new HelperMounts
                 {

@@ -6,7 +6,6 @@ using Tailpaste.BackupRestore.Reporting;
 using Tailpaste.BackupRestore.Store;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
-using Tailpaste.Shared.Reporting;
 
 namespace Tailpaste.BackupRestore.Modes;
 
@@ -123,7 +122,7 @@ public sealed class ModeContext(BackupRestoreOptions options, ActionCore core, I
     };
 
     public static ContainerSnapshot ParseSnapshot(string? json, string id) =>
-        (json is null ? null : JsonSerializer.Deserialize<ContainerSnapshot>(json, JsonReportOptions.Compact))
+        (json is null ? null : JsonSerializer.Deserialize<ContainerSnapshot>(json, StoreJson.Compact))
         ?? throw new InvalidDataException($"backup {id} holds no readable {BackupManifest.ContainerFile}");
 
     private static string Known(ListResult list) => list.Backups.Count == 0

@@ -6,7 +6,6 @@ using Docker.DotNet.Models;
 using Tailpaste.BackupRestore.Engine;
 using Tailpaste.BackupRestore.Helper;
 using Tailpaste.BackupRestore.Store;
-using Tailpaste.Shared.Reporting;
 
 namespace Tailpaste.BackupRestore.Modes;
 
@@ -32,7 +31,7 @@ public static class RestoreDrill
         var helper = await context.HelperAsync(cancellationToken).ConfigureAwait(false);
         var recorded = await helper.RunAsync<BackupManifest>(
             RecordDrillOperation.OperationName,
-            ["--folder", BackupStore.BackupFolder(context.Service, manifest.Id), "--drill", JsonSerializer.Serialize(drill, JsonReportOptions.Compact)],
+            ["--folder", BackupStore.BackupFolder(context.Service, manifest.Id), "--drill", JsonSerializer.Serialize(drill, StoreJson.Compact)],
             context.StoreOnly(readOnly: false),
             ModeContext.ShortHelperTimeout,
             cancellationToken).ConfigureAwait(false);
