@@ -12,7 +12,7 @@ namespace Tailpaste.Shared.Docker;
 /// hand back its exit code and output. It is always removed: <see cref="DisposeAsync"/> removes it whatever
 /// happened, and <see cref="RunOnceAsync"/> does all of it in one call. On a fresh host the image may not be
 /// there yet, so a missing image is pulled once and the creation retried; when the pull fails too, the error
-/// names the image and what chose it.
+/// names the image and what chose it (<see cref="ImageUnavailableException"/>).
 /// </summary>
 public sealed class SiblingContainer : IAsyncDisposable
 {
@@ -123,6 +123,7 @@ public sealed class SiblingContainer : IAsyncDisposable
             NetworkMode = spec.NetworkMode,
             VolumesFrom = spec.VolumesFrom.ToList(),
             Binds = spec.Binds.ToList(),
+            CPUShares = spec.CpuShares ?? 0,
 
             // The output is read back through the API; an engine whose default driver keeps no readable log
             // would leave nothing to read. Bounded, so a chatty helper cannot fill the engine's disk.
@@ -195,7 +196,7 @@ public sealed class SiblingContainer : IAsyncDisposable
             }
         }
 
-        throw new IOException($"the helper image {image} ({spec.ImageSource}) is not on the engine and pulling it failed: {(failure ?? "unknown error").ReplaceLineEndings(" ")}");
+        throw new ImageUnavailableException(image, spec.ImageSource, (failure ?? "unknown error").ReplaceLineEndings(" "));
     }
 
     /// <summary>Splits <c>name:tag</c> (not a registry's <c>host:port</c>, not a digest) for the pull.</summary>

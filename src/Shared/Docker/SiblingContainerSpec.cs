@@ -36,4 +36,10 @@ public sealed record SiblingContainerSpec(string Image)
     public string? Name { get; init; }
 
     public string? User { get; init; }
+
+    /// <summary>
+    /// Relative CPU weight (docker's <c>--cpu-shares</c>, 1024 being a normal container's); lower lets the
+    /// service go first when the two compete for the CPU. Null keeps the engine's default.
+    /// </summary>
+    public long? CpuShares { get; init; }
 }

@@ -89,13 +89,14 @@ public sealed class SiblingContainerTests(DockerEngineFixture engine) : IClassFi
     {
         var image = $"tailpaste/no-such-image-{Guid.NewGuid():N}:never";
 
-        var error = await Assert.ThrowsAsync<IOException>(() => SiblingContainer.CreateAsync(
+        var error = await Assert.ThrowsAsync<ImageUnavailableException>(() => SiblingContainer.CreateAsync(
             engine.Client,
             new SiblingContainerSpec(image) { ImageSource = "helper-image", Labels = engine.Labels },
             CancellationToken.None));
 
         Assert.Contains(image, error.Message, StringComparison.Ordinal);
         Assert.Contains("(helper-image)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("helper-image", image), (error.ImageSource, error.Image));
     }
 
     private async Task<IList<ContainerListResponse>> ContainersMarkedAsync(string marker) =>
