@@ -1,3 +1,4 @@
+using Tailpaste.BackupRestore.Engine;
 using Tailpaste.BackupRestore.Modes;
 using Tailpaste.BackupRestore.Reporting;
 using Tailpaste.Shared.Actions;
@@ -42,14 +43,21 @@ public static class BackupRestoreAction
         }
 
         var context = new ModeContext(options, core, docker, Time);
-        var result = options.Mode switch
+        ModeResult result;
+        try
         {
-            Mode.Backup => await BackupMode.RunAsync(context, cancellationToken).ConfigureAwait(false),
-            Mode.Verify => await VerifyMode.RunAsync(context, cancellationToken).ConfigureAwait(false),
-            Mode.List => await ListMode.RunAsync(context, cancellationToken).ConfigureAwait(false),
-            Mode.Prune => await PruneMode.RunAsync(context, cancellationToken).ConfigureAwait(false),
-            _ => await RestoreMode.RunAsync(context, cancellationToken).ConfigureAwait(false),
-        };
+            result = await RunModeAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ImageUnavailableException e) when (e.ImageSource == HelperRunner.ImageInput)
+        {
+            // The helper image is needed before anything changes (the lock, the listing): bad input.
+            throw new InputException(HelperRunner.ImageInput, e.Image, $"an image the engine has or can pull, holding this action (the actions image); pulling it failed: {e.Reason}");
+        }
+        catch (HelperException e)
+        {
+            core.WriteError($"{options.Mode.ToString().ToLowerInvariant()} of {options.ContainerName} failed: {e.Message}");
+            result = new ModeResult(ExitCodes.Failed, new BackupRestoreOutputs(), context.Report(false, e.Message));
+        }
 
         var reportPath = string.Empty;
         if (options.ReportPath is { } path)
@@ -68,4 +76,13 @@ public static class BackupRestoreAction
 
         return result.ExitCode;
     }
+
+    private static Task<ModeResult> RunModeAsync(ModeContext context, CancellationToken cancellationToken) => context.Options.Mode switch
+    {
+        Mode.Backup => BackupMode.RunAsync(context, cancellationToken),
+        Mode.Verify => VerifyMode.RunAsync(context, cancellationToken),
+        Mode.List => ListMode.RunAsync(context, cancellationToken),
+        Mode.Prune => PruneMode.RunAsync(context, cancellationToken),
+        _ => RestoreMode.RunAsync(context, cancellationToken),
+    };
 }

@@ -67,7 +67,7 @@ public sealed class BadInputTests(DockerEngineFixture engine) : IClassFixture<Do
     }
 
     [Fact]
-    public async Task Unknown_container_no_database_unknown_backup_and_a_held_lock_change_nothing()
+    public async Task Unknown_container_no_database_unknown_backup_a_missing_helper_and_a_held_lock_change_nothing()
     {
         var service = await TestService.StartAsync(engine);
         var store = await engine.CreateVolumeAsync("tailpaste-backups");
@@ -83,6 +83,7 @@ public sealed class BadInputTests(DockerEngineFixture engine) : IClassFixture<Do
         var missingDatabase = await runs.RunAsync("backup", new Dictionary<string, string> { ["container-name"] = noDatabase });
         var notOnAVolume = await runs.RunAsync("backup", new Dictionary<string, string> { ["storage-path"] = "/app" });
         var unknownBackup = await runs.RunAsync("restore", new Dictionary<string, string> { ["backup-id"] = "20200101T000000Z-0123abcd" });
+        var noHelper = await runs.RunAsync("backup", new Dictionary<string, string> { ["helper-image"] = "tailpaste/no-such-helper:never" });
         LockHolder holder = new("deploy", "Deploy", "4242", "octocat", DateTimeOffset.UtcNow);
         SimulatedRun locked;
         await using (await ServiceLock.AcquireAsync(engine.Client, service.Name, holder, DockerEngineSetup.RuntimeDepsImage, "test", TimeSpan.FromHours(1), engine.Labels, CancellationToken.None))
@@ -94,6 +95,7 @@ public sealed class BadInputTests(DockerEngineFixture engine) : IClassFixture<Do
         AssertBadInput(missingDatabase, "storage-path", "there is no database at /data/pastes.db");
         AssertBadInput(notOnAVolume, "storage-path", "on a volume or bind mount");
         AssertBadInput(unknownBackup, "backup-id", "20200101T000000Z-0123abcd");
+        AssertBadInput(noHelper, "helper-image", "tailpaste/no-such-helper:never");
         AssertBadInput(locked, "container-name", "deploy by workflow 'Deploy' run 4242 (actor octocat)");
         var list = await runs.RunAsync("list");
         Assert.Equal("[]", list.Outputs["backups"]);

@@ -15,6 +15,12 @@ public sealed class HelperRunner(IDockerClient docker, string image, IReadOnlyDi
     /// <summary>The action's name in the actions image (its entry point's first argument).</summary>
     public const string ActionName = "backup-restore";
 
+    /// <summary>
+    /// The helpers' CPU weight: an eighth of a normal container's, so on a busy host the service's requests
+    /// go first and the helper takes what is left (a copy, a checksum, an integrity check can wait a little).
+    /// </summary>
+    public const long CpuShares = 128;
+
     public string Image => image;
 
     /// <summary>
@@ -41,6 +47,7 @@ public sealed class HelperRunner(IDockerClient docker, string image, IReadOnlyDi
             VolumesFrom = mounts.VolumesFrom,
             Binds = mounts.Binds,
             NetworkMode = mounts.NetworkMode,
+            CpuShares = CpuShares,
         };
         await using var sibling = await SiblingContainer.CreateAsync(docker, spec, cancellationToken).ConfigureAwait(false);
         onStarted?.Invoke(sibling.Id);

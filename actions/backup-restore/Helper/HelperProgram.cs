@@ -40,9 +40,13 @@ public static class HelperProgram
         {
             outcome = HelperOutcome.BadInput(e.Message);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or SqliteException or System.Text.Json.JsonException)
+#pragma warning disable CA1031 // The helper's entry point: whatever went wrong goes back to the action as one failure line.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
         {
-            outcome = HelperOutcome.Failed($"{e.GetType().Name}: {e.Message}");
+            outcome = HelperOutcome.Failed(e is SqliteException or IOException or UnauthorizedAccessException or InvalidDataException
+                ? e.Message
+                : $"{e.GetType().Name}: {e.Message}");
         }
 
         await stdout.WriteLineAsync(HelperResult.Line(outcome.Result)).ConfigureAwait(false);
