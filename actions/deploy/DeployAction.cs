@@ -142,6 +142,7 @@ public static class DeployAction
             DeploySeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
             DowntimeMs = downtimeMs,
             CutoverAt = result.CutoverAt,
+            RolledBackAt = result.RolledBackAt,
             LiveSlot = result.LiveSlot,
             BackupId = options.BackupId,
             Recovered = recovered,

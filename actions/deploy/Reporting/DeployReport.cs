@@ -44,6 +44,8 @@ public sealed record DeployReport
 
     public DateTimeOffset? CutoverAt { get; init; }
 
+    public DateTimeOffset? RolledBackAt { get; init; }
+
     public string? LiveSlot { get; init; }
 
     public string? BackupId { get; init; }

@@ -70,7 +70,7 @@ public static class BlueGreenDeploy
         if (unhealthy is null)
         {
             context.Step($"{target.Name} answers {options.HealthPath}");
-            checks = await PreCutoverChecks.RunAsync(context.Http.Probe, preview, options.Smoke, options.UploadToken, options.Slo, options.SloDuration, cancellationToken).ConfigureAwait(false);
+            checks = await PreCutoverChecks.RunAsync(context.Http.Probe, preview, options.Smoke, context.UploadToken(parameters), options.Slo, options.SloDuration, cancellationToken).ConfigureAwait(false);
         }
 
         if ((unhealthy ?? checks?.Failure) is { } failure)
@@ -218,6 +218,7 @@ public static class BlueGreenDeploy
             DeployedImage = previousImage,
             PreviousImage = previousImage,
             CutoverAt = cutoverAt,
+            RolledBackAt = back.At,
             LiveSlot = live.Name,
             PreCutover = checks,
             Verify = verify,

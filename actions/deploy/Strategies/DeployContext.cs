@@ -47,6 +47,24 @@ public sealed class DeployContext(DeployOptions options, ActionCore core, IDocke
 
     public ReverseProxy Proxy() => new(Docker, Volume, ServiceName, Options.ProxyImage, Options.ProxyPort, Options.PreviewPort, Labels("proxy", null));
 
+    /// <summary>
+    /// The token the smoke probe uploads with: upload-token, else the new container's UPLOAD_TOKEN (Tailpaste's own
+    /// variable); registered as a secret either way, so no line shows it.
+    /// </summary>
+    public string? UploadToken(CreateContainerParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var token = Options.UploadToken
+            ?? parameters.Env?.LastOrDefault(v => v.StartsWith("UPLOAD_TOKEN=", StringComparison.Ordinal))?["UPLOAD_TOKEN=".Length..];
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        Core.SetSecret(token);
+        return token;
+    }
+
     public void Step(string text)
     {
         Steps.Add(text);

@@ -19,6 +19,9 @@ public sealed record DeployResult
 
     public DateTimeOffset? CutoverAt { get; init; }
 
+    /// <summary>When users' traffic went back to the previous version (blue-green rollback after the cut-over).</summary>
+    public DateTimeOffset? RolledBackAt { get; init; }
+
     public string? LiveSlot { get; init; }
 
     public PreCutoverResult? PreCutover { get; init; }

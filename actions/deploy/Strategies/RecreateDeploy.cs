@@ -110,7 +110,7 @@ public static class RecreateDeploy
         }
 
         context.Step($"{context.Options.HealthPath} answers");
-        var checks = await PreCutoverChecks.RunAsync(context.Http.Probe, context.Options.ServiceUrl, context.Options.Smoke, context.Options.UploadToken, [], TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        var checks = await PreCutoverChecks.RunAsync(context.Http.Probe, context.Options.ServiceUrl, context.Options.Smoke, context.UploadToken(parameters), [], TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         if (checks.Failure is { } failure)
         {
             return (failure, checks, started);
