@@ -57,6 +57,12 @@ public sealed class BlueGreenTests(DockerEngineFixture engine) : IClassFixture<D
         {
             Assert.Equal("production", container.Labels["environment"]);
             Assert.Equal("deploy", container.Labels["managed-by"]);
+        }
+
+        // The proxy keeps the labels of the deploy that created it; the slot carries this one's.
+        var green = containers[$"{service.Name}-green"];
+        foreach (var container in new[] { green })
+        {
             Assert.Equal("2.0.0", container.Labels["org.opencontainers.image.version"]);
             Assert.Equal("2.0.0", container.Labels["tailpaste.version"]);
             Assert.Equal("0123456789abcdef0123456789abcdef01234567", container.Labels["tailpaste.commit"]);

@@ -39,7 +39,7 @@ public sealed class DowntimeProbe : IAsyncDisposable
         lock (_gate)
         {
             var open = _downSince is { } since ? Stopwatch.GetTimestamp() - since : 0;
-            return Math.Round(TimeSpan.FromTicks(Stopwatch.GetElapsedTime(0, _downTicks + open).Ticks).TotalMilliseconds, 1);
+            return Math.Round(Stopwatch.GetElapsedTime(0, _downTicks + open).TotalMilliseconds, 1);
         }
     }
 
@@ -64,6 +64,12 @@ public sealed class DowntimeProbe : IAsyncDisposable
                 answer = await http.SendAsync(HttpProbeRequest.Get(url, _timeout), _stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            // A request cut short by the stop is no answer from the service.
+            if (_stop.IsCancellationRequested)
             {
                 return;
             }

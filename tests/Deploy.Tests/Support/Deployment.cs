@@ -86,6 +86,9 @@ public sealed class Deployment
             ["allow-no-backup"] = "true",
             ["health-timeout"] = "90s",
             ["slo-duration"] = "1s",
+
+            // A just-started service on a busy two-core test machine is slower than production's p95 < 500 ms.
+            ["slo"] = "p(95)<3000\nrate<0.01",
             ["verify-window"] = "6s",
             ["rollback-verify-window"] = "2s",
             ["drain-timeout"] = "10s",
