@@ -26,11 +26,11 @@ public sealed class TailscaleCheck : IHealthCheck
         }
 
         var docker = context.Docker;
-        var exec = await docker.Exec.ExecCreateContainerAsync(
+        var exec = await docker.Exec.CreateContainerExecAsync(
             service.ID,
             new ContainerExecCreateParameters { Cmd = ["tailscale", "status", "--json"], AttachStdout = true, AttachStderr = true },
             cancellationToken).ConfigureAwait(false);
-        using var stream = await docker.Exec.StartAndAttachContainerExecAsync(exec.ID, tty: false, cancellationToken).ConfigureAwait(false);
+        using var stream = await docker.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), cancellationToken).ConfigureAwait(false);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(context.Options.ResponseTimeout);
         var stdout = new MemoryStream();

@@ -41,8 +41,7 @@ public static class LogSources
             Follow = false,
             Tail = tail.ToString(CultureInfo.InvariantCulture),
         };
-        var tty = container.Config?.Tty ?? false;
-        using var stream = await docker.Containers.GetContainerLogsAsync(container.ID, tty, parameters, cancellationToken).ConfigureAwait(false);
+        using var stream = await docker.Containers.GetContainerLogsAsync(container.ID, parameters, cancellationToken).ConfigureAwait(false);
         var stdout = new LineAssembler(analyzer);
         var stderr = new LineAssembler(analyzer);
         var buffer = new byte[ChunkBytes];

@@ -19,9 +19,6 @@ public static class ContainerLogReader
         query ??= new ContainerLogQuery();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.MaxLines, nameof(query));
 
-        // A TTY container's log is one raw stream without frame headers.
-        var container = await client.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
-        var tty = container.Config?.Tty ?? false;
         var parameters = new ContainerLogsParameters
         {
             ShowStdout = true,
@@ -32,7 +29,8 @@ public static class ContainerLogReader
             Tail = query.Tail?.ToString(CultureInfo.InvariantCulture) ?? "all",
         };
 
-        using var stream = await client.Containers.GetContainerLogsAsync(containerId, tty, parameters, cancellationToken).ConfigureAwait(false);
+        // The client asks whether the container has a TTY (whose log is one raw stream without frame headers).
+        using var stream = await client.Containers.GetContainerLogsAsync(containerId, parameters, cancellationToken).ConfigureAwait(false);
         return await ReadLinesAsync(stream, query.Timestamps, query.MaxLines, cancellationToken).ConfigureAwait(false);
     }
 

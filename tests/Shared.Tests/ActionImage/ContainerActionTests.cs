@@ -101,7 +101,7 @@ public sealed class ContainerActionTests(DockerEngineFixture engine) : IClassFix
 
     private async Task<bool> VolumeExistsAsync(string name)
     {
-        var volumes = await engine.Client.Volumes.ListAsync();
-        return volumes.Volumes.Any(v => v.Name == name);
+        var volumes = await engine.Client.Volumes.ListAsync(new VolumesListParameters());
+        return (volumes.Volumes ?? []).Any(v => v.Name == name);
     }
 }

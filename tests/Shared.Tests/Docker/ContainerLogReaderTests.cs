@@ -95,12 +95,12 @@ public sealed class ContainerLogReaderTests(DockerEngineFixture engine) : IClass
             NetworkMode = "none",
         });
         var volume = await other.CreateVolumeAsync();
-        Assert.True((await engine.Client.Containers.InspectContainerAsync(id)).State.Running);
+        Assert.True((await engine.Client.Containers.InspectContainerAsync(id)).State?.Running == true);
 
         await other.DisposeAsync();
 
         var containers = await engine.Client.Containers.ListContainersAsync(new() { All = true, Filters = LabelSelector.Parse($"{DockerEngineFixture.TestRunLabel}={other.TestRunId}").ToDockerFilters() });
-        var volumes = await engine.Client.Volumes.ListAsync();
+        var volumes = await engine.Client.Volumes.ListAsync(new global::Docker.DotNet.Models.VolumesListParameters());
         Assert.Empty(containers);
         Assert.DoesNotContain(volumes.Volumes ?? [], v => v.Name == volume);
     }

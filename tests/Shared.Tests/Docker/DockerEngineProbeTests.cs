@@ -39,8 +39,4 @@ public sealed class DockerEngineProbeTests(DockerEngineFixture engine) : IClassF
         Assert.False(status.Answers);
         Assert.Contains("tcp://127.0.0.1:", status.Error, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void ClientFactory_RejectsANonPositiveTimeout() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => DockerClientFactory.Create(DockerEndpoint.Default, TimeSpan.Zero));
 }

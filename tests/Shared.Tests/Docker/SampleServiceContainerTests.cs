@@ -62,9 +62,9 @@ public sealed class SampleServiceContainerTests(DockerEngineFixture engine) : IC
         Assert.Equal(0, exitCode);
         Assert.Contains("LISTEN_PORT", help, StringComparison.Ordinal);
         Assert.Contains("STORAGE_PATH", help, StringComparison.Ordinal);
-        Assert.Equal("host", container.HostConfig.NetworkMode);
-        Assert.Equal(engine.TestRunId, container.Config.Labels[DockerEngineFixture.TestRunLabel]);
-        Assert.True(LabelSelector.Parse($"{DockerEngineFixture.TestRunLabel}={engine.TestRunId}").Matches(container.Config.Labels));
+        Assert.Equal("host", container.HostConfig?.NetworkMode);
+        Assert.Equal(engine.TestRunId, container.Config?.Labels?[DockerEngineFixture.TestRunLabel]);
+        Assert.True(LabelSelector.Parse($"{DockerEngineFixture.TestRunLabel}={engine.TestRunId}").Matches(container.Config?.Labels));
     }
 
     // The service writes the access-log line after the response; the engine may lag a moment more.
