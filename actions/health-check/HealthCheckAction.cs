@@ -19,10 +19,7 @@ public static class HealthCheckAction
         "health-check",
         ActionManifest.FromAssembly(typeof(HealthCheckAction).Assembly),
         HealthCheckBinder.Bind,
-        RunAsync)
-    {
-        Aliases = new Dictionary<string, string> { ["export"] = "report-path" },
-    };
+        RunAsync);
 
     /// <summary>Lets tests fake time (the recovery cooldown) and the HTTP client used for webhooks and the GitHub API.</summary>
     internal static TimeProvider Time { get; set; } = TimeProvider.System;

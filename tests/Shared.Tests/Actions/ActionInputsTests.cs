@@ -185,16 +185,79 @@ public sealed class ActionInputsTests
     [InlineData("6h", 6 * 3600)]
     [InlineData("2d", 2 * 86400)]
     [InlineData("10s", 10)]
-    public void Durations_Parse(string text, int seconds)
+    [InlineData("5", 5)]
+    [InlineData(" 0.5 ", 0.5)]
+    [InlineData("500ms", 0.5)]
+    [InlineData("1w", 7 * 86400)]
+    public void Durations_Parse(string text, double seconds)
     {
         Assert.True(DurationParser.TryParse(text, out var duration));
         Assert.Equal(TimeSpan.FromSeconds(seconds), duration);
     }
 
     [Theory]
+    [InlineData("stop-timeout", "2m", null)]
+    [InlineData("stop-timeout", "0", null)]
+    [InlineData("stop-timeout", "2h", "at most 1h")]
+    [InlineData("response-timeout", "0", "more than zero")]
+    [InlineData("response-timeout", "soon", "seconds (such as 10 or 0.5) or a whole number with a unit")]
+    public void GetDurationInput_AppliesTheOneRuleWithTheCallersBounds(string input, string value, string? problem)
+    {
+        var manifest = ActionManifest.Parse("inputs:\n  stop-timeout:\n    description: x\n  response-timeout:\n    description: y\n");
+        var inputs = new ActionInputs(manifest, new Dictionary<string, string> { [input] = value });
+        var allowZero = input == "stop-timeout";
+
+        if (problem is null)
+        {
+            Assert.True(inputs.GetDurationInput(input, TimeSpan.FromHours(1), allowZero) >= TimeSpan.Zero);
+        }
+        else
+        {
+            var error = Assert.Throws<InputException>(() => inputs.GetDurationInput(input, TimeSpan.FromHours(1), allowZero));
+            Assert.Contains($"Input '{input}' has the value '{value}'", error.Message, StringComparison.Ordinal);
+            Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("https://hooks.example.com/x", true)]
+    [InlineData("http://127.0.0.1:8080/", true)]
+    [InlineData("ftp://example.com/", false)]
+    [InlineData("example.com", false)]
+    [InlineData("https://user:hunter2@", false)]
+    public void GetOptionalUrlInput_AcceptsOnlyAbsoluteHttpUrlsAndNeverEchoesASecret(string value, bool valid)
+    {
+        var manifest = ActionManifest.Parse("inputs:\n  webhook:\n    description: (secret) a hook\n  site:\n    description: a site\n");
+        var inputs = new ActionInputs(manifest, new Dictionary<string, string> { ["webhook"] = value, ["site"] = value });
+
+        if (valid)
+        {
+            Assert.Equal(new Uri(value), inputs.GetOptionalUrlInput("webhook"));
+            return;
+        }
+
+        var secret = Assert.Throws<InputException>(() => inputs.GetOptionalUrlInput("webhook"));
+        var plain = Assert.Throws<InputException>(() => inputs.GetOptionalUrlInput("site"));
+        Assert.Contains("Input 'webhook' has the value '***'", secret.Message, StringComparison.Ordinal);
+        Assert.Contains(HttpUrl.Expected, plain.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", plain.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DocumentedDefault_IsTheDefaultTheDescriptionEndsWith()
+    {
+        var manifest = ActionManifest.Parse("inputs:\n  timeout:\n    description: Seconds. Falls back to the config file (default 10).\n  name:\n    description: A name.\n");
+        var inputs = new ActionInputs(manifest, new Dictionary<string, string>());
+
+        Assert.Equal("10", inputs.DocumentedDefault("timeout"));
+        Assert.Throws<InvalidOperationException>(() => inputs.DocumentedDefault("name"));
+    }
+
+    [Theory]
     [InlineData("")]
-    [InlineData("5")]
     [InlineData("-5m")]
+    [InlineData("-5")]
+    [InlineData("1.5m")]
     [InlineData("5 minutes")]
     [InlineData("1.5h")]
     public void BadDurations_DoNotParse(string text) => Assert.False(DurationParser.TryParse(text, out _));
