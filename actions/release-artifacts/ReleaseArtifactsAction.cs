@@ -10,8 +10,6 @@ namespace Tailpaste.ReleaseArtifacts;
 /// <summary>The release-artifacts action: binds and checks every input, then hands over to <see cref="ReleasePipeline"/>.</summary>
 public static partial class ReleaseArtifactsAction
 {
-    public const string DefaultApiUrl = "https://api.github.com";
-
     public static ActionDefinition<ReleaseArtifactsOptions> Definition { get; } = new(
         "release-artifacts",
         ActionManifest.FromAssembly(typeof(ReleaseArtifactsAction).Assembly),
@@ -92,36 +90,19 @@ public static partial class ReleaseArtifactsAction
             throw inputs.Invalid("archive-extras", "CHANGELOG.md", "the changelog step in steps, which builds the CHANGELOG.md to add");
         }
 
-        var installUrl = inputs.GetOptionalInput("install-url");
-        if (installUrl is not null && !IsHttpUrl(installUrl))
-        {
-            throw inputs.Invalid("install-url", installUrl, "an http(s) URL");
-        }
+        var installUrl = inputs.GetOptionalUrlInput("install-url");
 
         var dryRun = inputs.GetBoolInput("dry-run");
         var publish = (steps & ReleaseSteps.Publish) != 0;
-        var token = inputs.GetOptionalInput("token") ?? runner.Get("GITHUB_TOKEN");
-        if (publish && !dryRun && token is null)
+        var github = inputs.GetGitHubSettings(runner);
+        if (publish && !dryRun && github.Token is null)
         {
-            throw new InputException("token", null, "a GitHub token with contents:write for the publish step (or the GITHUB_TOKEN variable, or dry-run: true)");
+            throw new InputException(GitHubInputs.TokenInput, null, "a GitHub token with contents:write for the publish step (or the GITHUB_TOKEN variable, or dry-run: true)");
         }
 
-        var repository = inputs.GetOptionalInput("repository") ?? runner.Repository;
-        if (repository is not null && !RepositoryName().IsMatch(repository))
+        if (publish && github.Repository is null)
         {
-            throw inputs.Invalid("repository", repository, "owner/name");
-        }
-
-        if (publish && repository is null)
-        {
-            throw new InputException("repository", null, "owner/name of the repository to publish to (or the GITHUB_REPOSITORY variable)");
-        }
-
-        // The token goes to this address: plain http is allowed only to this machine.
-        var apiText = inputs.GetOptionalInput("api-url") ?? runner.ApiUrl ?? DefaultApiUrl;
-        if (!Uri.TryCreate(apiText, UriKind.Absolute, out var apiUrl) || !TokenAddress.IsSafe(apiUrl))
-        {
-            throw inputs.Invalid("api-url", apiText, TokenAddress.Expected);
+            throw new InputException(GitHubInputs.RepositoryInput, null, "owner/name of the repository to publish to (or the GITHUB_REPOSITORY variable)");
         }
 
         var image = inputs.GetOptionalInput("image");
@@ -138,11 +119,7 @@ public static partial class ReleaseArtifactsAction
 
         var imageProduction = inputs.GetBoolInput("image-production");
         // The engine matters only with an image: a DOCKER_HOST meant for other tools must not fail a release without one.
-        var host = inputs.GetOptionalInput("docker-host");
-        var (engine, engineSource) = image is null ? (DockerEndpoint.Default, "docker-host")
-            : host is not null ? (DockerEndpoint.Parse(host, "docker-host"), "docker-host")
-            : runner.Get("DOCKER_HOST") is { } fromEnvironment ? (DockerEndpoint.Parse(fromEnvironment, "DOCKER_HOST"), "DOCKER_HOST")
-            : (DockerEndpoint.Default, "docker-host");
+        var engine = inputs.GetDockerHostInput(runner, needed: image is not null);
 
         var moveMajorTag = inputs.GetBoolInput("move-major-tag");
         var reportPath = inputs.GetOptionalInput("report-path") is null ? null : inputs.GetOutputPathInput("report-path");
@@ -157,31 +134,25 @@ public static partial class ReleaseArtifactsAction
             IncludeMerges = includeMerges,
             ChangelogFile = changelogFile,
             ArchiveChangelog = archiveChangelog,
-            InstallUrl = installUrl,
-            Token = token,
-            Repository = repository,
-            ApiUrl = apiUrl,
-            ServerUrl = runner.ServerUrl ?? "https://github.com",
+            InstallUrl = installUrl?.OriginalString,
+            Token = github.Token,
+            Repository = github.Repository,
+            ApiUrl = github.ApiUrl,
+            ServerUrl = github.ServerUrl,
             MoveMajorTag = moveMajorTag,
             DryRun = dryRun,
             ReportPath = reportPath,
             Image = image,
             ImageName = imageName,
             ImageProduction = imageProduction,
-            Engine = engine,
-            EngineSource = engineSource,
+            Engine = engine.Endpoint,
+            EngineSource = engine.Source,
         };
     }
-
-    private static bool IsHttpUrl(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     [GeneratedRegex(@"^[0-9A-Za-z_][0-9A-Za-z._/^~-]*$")]
     private static partial Regex SafeRevision();
 
     [GeneratedRegex("^[a-z][a-z0-9-]*$")]
     private static partial Regex CommitType();
-
-    [GeneratedRegex(@"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
-    private static partial Regex RepositoryName();
 }
