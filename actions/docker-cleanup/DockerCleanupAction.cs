@@ -77,7 +77,7 @@ public static class DockerCleanupAction
             }
         }
 
-        await JsonReportWriter.WriteAsync(options.ReportPath, CleanupReport.From(options, result), core.Masker, cancellationToken).ConfigureAwait(false);
+        await JsonReportWriter.WriteAsync(options.ReportPath, CleanupReport.From(options, result), DockerCleanupJson.Report, core.Masker, cancellationToken).ConfigureAwait(false);
         CleanupSummary.Write(core.Summary, options, result);
         await core.WriteSummaryAsync(cancellationToken).ConfigureAwait(false);
         var totals = CleanupTotals.From(result);

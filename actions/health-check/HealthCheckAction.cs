@@ -57,7 +57,7 @@ public static class HealthCheckAction
 
         if (options.Json)
         {
-            core.WriteInfo(JsonReportWriter.Serialize(report, core.Masker).TrimEnd('\n'));
+            core.WriteInfo(JsonReportWriter.Serialize(report, HealthCheckJson.Report, core.Masker).TrimEnd('\n'));
         }
 
         HealthSummary.Fill(core.Summary, report, checks.OfType<LogsCheck>().FirstOrDefault()?.Statistics);
@@ -97,7 +97,7 @@ public static class HealthCheckAction
 
         try
         {
-            await JsonReportWriter.WriteAsync(path, report, core.Masker, cancellationToken).ConfigureAwait(false);
+            await JsonReportWriter.WriteAsync(path, report, HealthCheckJson.Report, core.Masker, cancellationToken).ConfigureAwait(false);
             return Path.GetFullPath(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
