@@ -16,7 +16,7 @@ public sealed partial class InputVocabularyTests
     public static TheoryData<string> Actions() => ActionReadmeTests.Actions();
 
     [Fact]
-    public void VocabularyTable_ListsTheSharedInputs()
+    public void Vocabulary_table_lists_the_shared_inputs()
     {
         var names = Vocabulary().Select(e => e.Name).ToList();
 
@@ -25,7 +25,7 @@ public sealed partial class InputVocabularyTests
 
     [Theory]
     [MemberData(nameof(Actions))]
-    public void ActionYml_UsesTheVocabularyNames(string action)
+    public void Action_yml_uses_the_vocabulary_names(string action)
     {
         var manifest = ActionManifest.Load(RepositoryRoot.Combine("actions", action, "action.yml"));
 
@@ -40,7 +40,7 @@ public sealed partial class InputVocabularyTests
 
     [Theory]
     [MemberData(nameof(Actions))]
-    public void ActionYml_DescribesSharedInputsAsTheTableSays(string action)
+    public void Action_yml_describes_shared_inputs_as_the_table_says(string action)
     {
         var manifest = ActionManifest.Load(RepositoryRoot.Combine("actions", action, "action.yml"));
 
@@ -62,7 +62,7 @@ public sealed partial class InputVocabularyTests
     }
 
     [Fact]
-    public void ReportPath_IsExportOnTheCommandLineOfEveryActionThatDeclaresIt()
+    public void Report_path_is_export_on_the_command_line_of_every_action_that_declares_it()
     {
         var manifest = ActionManifest.Parse("inputs:\n  report-path:\n    description: Where to write the JSON report.\n");
         var definition = new ActionDefinition<int>("demo", manifest, (_, _) => 0, (_, _, _) => Task.FromResult(0));

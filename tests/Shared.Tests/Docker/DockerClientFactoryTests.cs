@@ -12,7 +12,7 @@ namespace Tailpaste.Shared.Tests.Docker;
 public sealed class DockerClientFactoryTests(DockerEngineFixture engine) : IClassFixture<DockerEngineFixture>
 {
     [Fact]
-    public async Task Create_UnixEndpoint_ReadsVersionLogsAndExecOutput()
+    public async Task Create_unix_endpoint_reads_version_logs_and_exec_output()
     {
         Assert.Equal(DockerTransport.Unix, engine.Endpoint.Transport);
 
@@ -20,7 +20,7 @@ public sealed class DockerClientFactoryTests(DockerEngineFixture engine) : IClas
     }
 
     [Fact]
-    public async Task Create_TcpEndpoint_ReadsVersionLogsAndExecOutput()
+    public async Task Create_tcp_endpoint_reads_version_logs_and_exec_output()
     {
         await using var proxy = new RecordingDockerProxy(engine.DockerHost);
         var endpoint = DockerEndpoint.Parse(proxy.DockerHost);
@@ -33,7 +33,7 @@ public sealed class DockerClientFactoryTests(DockerEngineFixture engine) : IClas
     }
 
     [Fact]
-    public void Create_NonPositiveTimeout_Throws() =>
+    public void Create_non_positive_timeout_throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => DockerClientFactory.Create(DockerEndpoint.Default, TimeSpan.Zero));
 
     private async Task AssertTalksToEngineAsync(DockerEndpoint endpoint)
