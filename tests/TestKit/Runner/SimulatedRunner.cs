@@ -60,8 +60,8 @@ public sealed class SimulatedRunner : IDisposable
     }
 
     /// <summary>
-    /// <see cref="RunAsync{TOptions}"/> with <c>report-path</c> set to a file in <see cref="Folder"/> (unless the inputs give
-    /// one), and the report read back into <see cref="SimulatedRun.ReportText"/>.
+    /// <see cref="RunAsync{TOptions}"/> with <c>report-path</c> set to a file in <see cref="Folder"/>, and the report read
+    /// back into <see cref="SimulatedRun.ReportText"/>; when the inputs give a report-path, that one is used and not read.
     /// </summary>
     public async Task<SimulatedRun> RunWithReportAsync<TOptions>(
         ActionDefinition<TOptions> action,
@@ -72,11 +72,12 @@ public sealed class SimulatedRunner : IDisposable
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(inputs);
+        // Only the runner's own file is read back: a path the test gives may be a FIFO, a link or a device on purpose.
+        var reportFile = Path.Combine(Folder, "report.json");
         var withReport = new Dictionary<string, string>(inputs, StringComparer.Ordinal);
-        withReport.TryAdd(ReportPathInput, Path.Combine(Folder, "report.json"));
-        var reportFile = withReport[ReportPathInput];
+        var ours = withReport.TryAdd(ReportPathInput, reportFile);
         var run = await RunAsync(action, withReport, variables, args, cancellationToken).ConfigureAwait(false);
-        return File.Exists(reportFile) ? run with { ReportText = await File.ReadAllTextAsync(reportFile, cancellationToken).ConfigureAwait(false) } : run;
+        return ours && File.Exists(reportFile) ? run with { ReportText = await File.ReadAllTextAsync(reportFile, cancellationToken).ConfigureAwait(false) } : run;
     }
 
     /// <summary>Runs the action as a CLI does (as Program.cs, outside a workflow): a command line and plain variables, no runner files.</summary>
