@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
+using Tailpaste.ReleaseArtifacts.Changelog;
 using Tailpaste.ReleaseArtifacts.Image;
 using Tailpaste.ReleaseArtifacts.Versioning;
 using Tailpaste.Shared.Actions;
-using Tailpaste.ReleaseArtifacts.Changelog;
 using Tailpaste.Shared.GitHub;
 
 namespace Tailpaste.ReleaseArtifacts;
