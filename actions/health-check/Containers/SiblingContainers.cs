@@ -32,9 +32,9 @@ public static class SiblingContainers
         var failure = (string?)null;
         var progress = new Progress<JSONMessage>(message =>
         {
-            if (!string.IsNullOrEmpty(message.ErrorMessage))
+            if (!string.IsNullOrEmpty(message.Error?.Message))
             {
-                failure = message.ErrorMessage;
+                failure = message.Error.Message;
             }
         });
         try
