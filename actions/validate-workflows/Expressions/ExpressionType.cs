@@ -21,7 +21,11 @@ public abstract record ExpressionType
     /// <summary>Whether a value of type <paramref name="value"/> can be given where this type is expected.</summary>
     public abstract bool Accepts(ExpressionType value);
 
-    /// <summary>The type two branches (<c>a || b</c>) can give: the one type, or any when they differ.</summary>
+    /// <summary>
+    /// The type two branches (<c>a || b</c>) can give: the one type when they agree; a string when one is a string
+    /// and the other a number or a boolean (both print as text); the merged element type for two arrays; an object
+    /// for two objects; any otherwise (null merged with anything else included).
+    /// </summary>
     public static ExpressionType Merge(ExpressionType a, ExpressionType b)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -38,8 +42,10 @@ public abstract record ExpressionType
 
         return (a, b) switch
         {
-            (NullType, _) => b,
-            (_, NullType) => a,
+            (StringType, NumberType or BoolType) => a,
+            (NumberType or BoolType, StringType) => b,
+            (ArrayType { Element: AnyType }, ArrayType) => a,
+            (ArrayType, ArrayType { Element: AnyType }) => b,
             (ArrayType x, ArrayType y) => new ArrayType(Merge(x.Element, y.Element)),
             (ObjectType, ObjectType) => ObjectType.Loose(),
             _ => Any,

@@ -48,6 +48,11 @@ public sealed class ExpressionTypeRule : Rule
             context.Report(at, message, at.Column + 1);
         }
 
+        if (use.Node.IsSingleExpression && TypedField.Of(use) is { } field && !field.Accepts(type))
+        {
+            context.Report(use.Start, field.Mismatch(type), use.Start.Column + 3);
+        }
+
         if (type is ObjectType or ArrayType or NullType && !use.Location.ImplicitExpression && !Structured(use))
         {
             context.Report(use.Start, $"object, array, and null values should not be evaluated in template with ${{{{ }}}} but evaluating the value of type {type}", use.Start.Column + 3);

@@ -32,7 +32,8 @@ public static class Keys
 
     public static IReadOnlyList<string> DefaultsRun { get; } = ["shell", "working-directory"];
 
-    public static IReadOnlyList<string> Concurrency { get; } = ["cancel-in-progress", "group"];
+    // "queue" (max or single) lets runs wait in line instead of being cancelled (GitHub, 2026).
+    public static IReadOnlyList<string> Concurrency { get; } = ["cancel-in-progress", "group", "queue"];
 
     public static IReadOnlyList<string> DispatchInput { get; } = ["default", "description", "options", "required", "type"];
 

@@ -1,15 +1,22 @@
 namespace Tailpaste.ValidateWorkflows.Yaml;
 
-/// <summary>A mapping whose keys are scalars, in source order, duplicates kept (a rule reports them).</summary>
+/// <summary>
+/// A mapping whose keys are scalars, in source order. <see cref="Entries"/> holds the first entry of each key
+/// (keys compared ignoring case): GitHub refuses a repeated key, so what a repeat holds is never read, and the rules
+/// do not look inside it; <see cref="AllEntries"/> keeps the repeats for the rule that reports them.
+/// </summary>
 public sealed class MappingNode : Node
 {
     public MappingNode(IReadOnlyList<KeyValuePair<ScalarNode, Node>> entries, Position start, Position end)
         : base(start, end)
     {
-        Entries = entries;
+        AllEntries = entries;
+        Entries = entries.DistinctBy(e => e.Key.Value, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     public IReadOnlyList<KeyValuePair<ScalarNode, Node>> Entries { get; }
+
+    public IReadOnlyList<KeyValuePair<ScalarNode, Node>> AllEntries { get; }
 
     public override string KindName => "mapping";
 
