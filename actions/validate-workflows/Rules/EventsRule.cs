@@ -12,7 +12,7 @@ public sealed class EventsRule : Rule
 
     public override string Id => "events";
 
-    public override string Description => "Triggers name real events and activity types, and never combine a filter with its -ignore twin.";
+    public override string Description => "Triggers name real events and activity types, never combine a filter with its -ignore twin, and workflow_run names the workflows it follows.";
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
@@ -26,6 +26,12 @@ public sealed class EventsRule : Rule
                 var hint = Events.ActivityTypes.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase) || string.Equals(k, name.Replace('-', '_'), StringComparison.Ordinal));
                 context.Report(trigger.Name, hint is null ? $"unknown event \"{name}\"" : $"unknown event \"{name}\"; did you mean \"{hint}\"?");
                 continue;
+            }
+
+            // workflow_run fires when one of the named workflows runs: naming none, it never fires.
+            if (name == "workflow_run" && trigger.Filters?.Get("workflows") is not (ScalarNode { IsNull: false } or SequenceNode { Items.Count: > 0 }))
+            {
+                context.Report(trigger.Name, "no workflow is configured for \"workflow_run\" event; list the workflows under \"workflows:\", or it never fires");
             }
 
             if (trigger.Filters is not { } filters)
