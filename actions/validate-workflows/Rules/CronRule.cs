@@ -47,6 +47,11 @@ public sealed class CronRule : Rule
                 continue;
             }
 
+            if (entry.Entries.Any(e => e.Key.Value is not ("cron" or "timezone")))
+            {
+                context.Report(entry, "a schedule entry holds \"cron\" (and optionally \"timezone\"), nothing else");
+            }
+
             Check(cron, context);
         }
     }
