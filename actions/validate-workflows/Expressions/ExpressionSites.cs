@@ -23,21 +23,14 @@ public sealed class ExpressionSites
         ArgumentNullException.ThrowIfNull(workflow);
         var sites = new ExpressionSites(workflow.File) { _workflow = workflow };
         var root = workflow.Root;
+        sites.Collect(root.Get("name"), L.NoContext, key: "name");
         sites.Collect(root.Get("run-name"), L.RunName, key: "run-name");
         sites.Collect(root.Get("env"), L.WorkflowEnv, key: "env");
         sites.Collect(root.Get("concurrency"), L.WorkflowConcurrency, key: "concurrency");
-        sites.Collect(root.Get("defaults"), L.WorkflowDefaults, key: "defaults");
-        if (workflow.FindTrigger("workflow_call")?.Filters is { } call)
+        sites.Collect(root.Get("defaults"), L.NoContext, key: "defaults");
+        foreach (var trigger in workflow.Triggers)
         {
-            foreach (var (_, input) in call.GetMapping("inputs")?.Entries ?? [])
-            {
-                sites.Collect((input as MappingNode)?.Get("default"), L.CallInputDefault);
-            }
-
-            foreach (var (_, output) in call.GetMapping("outputs")?.Entries ?? [])
-            {
-                sites.Collect((output as MappingNode)?.Get("value"), L.CallOutputValue);
-            }
+            sites.CollectTrigger(trigger);
         }
 
         foreach (var job in workflow.Jobs)
@@ -85,6 +78,40 @@ public sealed class ExpressionSites
         return sites._uses;
     }
 
+    private void CollectTrigger(Trigger trigger)
+    {
+        if (trigger.Filters is not { } filters)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in filters.Entries)
+        {
+            switch (key.Value)
+            {
+                case "inputs" or "outputs" or "secrets" when value is MappingNode declared:
+                    foreach (var (_, body) in declared.Entries)
+                    {
+                        foreach (var (field, fieldValue) in (body as MappingNode)?.Entries ?? [])
+                        {
+                            var location = (trigger.Name.Value, key.Value, field.Value) switch
+                            {
+                                ("workflow_call", "inputs", "default") => L.CallInputDefault,
+                                ("workflow_call", "outputs", "value") => L.CallOutputValue,
+                                _ => L.NoContext,
+                            };
+                            Collect(fieldValue, location, key: field.Value);
+                        }
+                    }
+
+                    break;
+                default:
+                    Collect(value, L.NoContext, key: key.Value);
+                    break;
+            }
+        }
+    }
+
     private void CollectJob(Job job)
     {
         foreach (var (key, value) in job.Body.Entries)
@@ -92,6 +119,7 @@ public sealed class ExpressionSites
             switch (key.Value)
             {
                 case "if": Collect(value, L.JobIf, job, key: "if"); break;
+                case "needs": Collect(value, L.NoContext, job, key: "needs"); break;
                 case "name": Collect(value, L.JobName, job, key: "name"); break;
                 case "runs-on": Collect(value, L.JobRunsOn, job, key: "runs-on"); break;
                 case "environment" when value is MappingNode environment:
@@ -155,7 +183,10 @@ public sealed class ExpressionSites
         {
             switch (key.Value)
             {
-                case "uses" or "id":
+                case "uses":
+                    break;
+                case "id" or "shell":
+                    Collect(value, L.NoContext, job, step, key: key.Value);
                     break;
                 case "if":
                     Collect(value, ifLocation, job, step, key: "if");

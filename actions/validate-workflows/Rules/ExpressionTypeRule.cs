@@ -53,10 +53,35 @@ public sealed class ExpressionTypeRule : Rule
             context.Report(use.Start, field.Mismatch(type), use.Start.Column + 3);
         }
 
+        if (use.Location == ExpressionLocations.CallInputDefault && use.Node.IsSingleExpression && DeclaredInput(use) is var (name, declared)
+            && declared is BoolType or NumberType && type is not AnyType && type != declared)
+        {
+            context.Report(use.Start, $"type of input \"{name}\" must be {declared} but found type {type}: its default does not fit its type", use.Start.Column + 3);
+        }
+
         if (type is ObjectType or ArrayType or NullType && !use.Location.ImplicitExpression && !Structured(use))
         {
             context.Report(use.Start, $"object, array, and null values should not be evaluated in template with ${{{{ }}}} but evaluating the value of type {type}", use.Start.Column + 3);
         }
+    }
+
+    /// <summary>The workflow_call input whose default holds the expression, with its declared type.</summary>
+    private static (string Name, ExpressionType Type)? DeclaredInput(ExpressionUse use)
+    {
+        foreach (var (name, body) in use.Workflow?.FindTrigger("workflow_call")?.Filters?.GetMapping("inputs")?.Entries ?? [])
+        {
+            if (body is MappingNode input && ReferenceEquals(input.Get("default"), use.Node))
+            {
+                return (name.Value, input.GetScalar("type")?.Value switch
+                {
+                    "boolean" => ExpressionType.Bool,
+                    "number" => ExpressionType.Number,
+                    _ => ExpressionType.String,
+                });
+            }
+        }
+
+        return null;
     }
 
     /// <summary>One <c>${{ }}</c> as the whole value of a key that takes structured data.</summary>
