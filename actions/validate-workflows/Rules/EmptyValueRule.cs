@@ -85,6 +85,14 @@ public sealed class EmptyValueRule : Rule
                     break;
                 case "outputs":
                     Mapping(value, "\"outputs\" section", context);
+                    foreach (var (name, _) in (value as MappingNode)?.Entries ?? [])
+                    {
+                        if (name.Value.Length == 0)
+                        {
+                            context.Report(name, "an output name should not be an empty string");
+                        }
+                    }
+
                     break;
                 case "env":
                     Mapping(value, "env", context, scalarAllowed: true);

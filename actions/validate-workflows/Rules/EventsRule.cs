@@ -48,6 +48,12 @@ public sealed class EventsRule : Rule
                 }
             }
 
+            if (types is { Length: 0 } && filters.Has("types"))
+            {
+                context.Report(trigger.Name, $"\"types\" cannot be specified for the \"{name}\" event: it has no activity types");
+                continue;
+            }
+
             if (types is not null && filters.Get("types") is { } typesNode)
             {
                 var given = typesNode switch
