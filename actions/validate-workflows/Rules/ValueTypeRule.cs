@@ -203,7 +203,7 @@ public sealed class ValueTypeRule : Rule
     {
         foreach (var (name, value) in (env as MappingNode)?.Entries ?? [])
         {
-            if (value is not ScalarNode)
+            if (value is not ScalarNode && name.Value != "<<")
             {
                 context.Report(value, $"environment variable \"{name.Value}\" must be a string, not a {value.KindName}");
             }

@@ -12,6 +12,9 @@ public sealed class YamlLoader
 {
     private readonly YamlLimits _limits;
     private readonly Dictionary<string, Node> _anchors = new(StringComparer.Ordinal);
+
+    /// <summary>Each anchor with where it is defined, and whether an alias used it.</summary>
+    private readonly List<(string Name, Mark At, bool Used)> _anchorUses = [];
     private readonly List<YamlProblem> _problems = [];
 
     /// <summary>Where each mapping or sequence still being read starts, innermost last.</summary>
@@ -49,6 +52,12 @@ public sealed class YamlLoader
             parser.Consume<DocumentStart>();
             var root = ReadNode(parser, 1);
             parser.Consume<DocumentEnd>();
+            foreach (var (name, at, _) in _anchorUses.Where(a => !a.Used))
+            {
+                // GitHub accepts anchors, but one no alias uses is a leftover (or an alias misspelt elsewhere).
+                _problems.Add(new YamlProblem(YamlProblemKind.Syntax, ToPosition(at), $"anchor \"{name}\" is defined but not used; remove it or use it with *{name}"));
+            }
+
             if (parser.Accept<DocumentStart>(out var second))
             {
                 _problems.Add(new YamlProblem(YamlProblemKind.Syntax, ToPosition(second.Start), "a workflow file must hold one YAML document, but a second one starts here"));
@@ -146,6 +155,8 @@ public sealed class YamlLoader
             }
 
             Count(target.Size, alias.Start);
+            var last = _anchorUses.FindLastIndex(a => a.Name == alias.Value.Value);
+            _anchorUses[last] = _anchorUses[last] with { Used = true };
             return target;
         }
 
@@ -153,7 +164,7 @@ public sealed class YamlLoader
         {
             Count(1, scalar.Start);
             var node = new ScalarNode(scalar.Value, scalar.Style, ToPosition(scalar.Start), ToPosition(scalar.End));
-            return Anchor(scalar.Anchor, node);
+            return Anchor(scalar.Anchor, node, scalar.Start);
         }
 
         if (parser.TryConsume<SequenceStart>(out var sequenceStart))
@@ -172,7 +183,7 @@ public sealed class YamlLoader
 
             _open.RemoveAt(_open.Count - 1);
             var node = new SequenceNode(items, ToPosition(sequenceStart.Start), ToPosition(sequenceEnd!.End)) { Size = size };
-            return Anchor(sequenceStart.Anchor, node);
+            return Anchor(sequenceStart.Anchor, node, sequenceStart.Start);
         }
 
         if (parser.TryConsume<MappingStart>(out var mappingStart))
@@ -199,18 +210,19 @@ public sealed class YamlLoader
 
             _open.RemoveAt(_open.Count - 1);
             var node = new MappingNode(entries, ToPosition(mappingStart.Start), ToPosition(mappingEnd!.End)) { Size = size };
-            return Anchor(mappingStart.Anchor, node);
+            return Anchor(mappingStart.Anchor, node, mappingStart.Start);
         }
 
         var unexpected = parser.Current;
         throw new YamlException(unexpected?.Start ?? Mark.Empty, unexpected?.End ?? Mark.Empty, $"unexpected {unexpected?.GetType().Name ?? "end of input"}");
     }
 
-    private Node Anchor(AnchorName anchor, Node node)
+    private Node Anchor(AnchorName anchor, Node node, Mark at)
     {
         if (!anchor.IsEmpty)
         {
             _anchors[anchor.Value] = node;
+            _anchorUses.Add((anchor.Value, at, false));
         }
 
         return node;
