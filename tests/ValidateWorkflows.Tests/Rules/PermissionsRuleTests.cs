@@ -15,7 +15,7 @@ public class PermissionsRuleTests
                 runs-on: ubuntu-latest
                 permissions:
                   content: read
-                  id-token: read
+                  models: write
                 steps:
                   - run: echo
             """);
@@ -37,6 +37,7 @@ public class PermissionsRuleTests
                 permissions:
                   contents: write
                   id-token: write
+                  issues: read
                   pull-requests: none
                   models: read
                   attestations: write
