@@ -22,7 +22,7 @@ public class PermissionsRuleTests
 
         Expect.At(findings, "permissions", 2, 14);
         Expect.At(findings, "permissions", 7, 7);
-        Expect.At(findings, "permissions", 8, 17);
+        Expect.At(findings, "permissions", 8, 15);
     }
 
     [Fact]
