@@ -105,6 +105,11 @@ public sealed class UnknownKeyRule : Rule
     public override void VisitDocument(Node? root, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!context.File.Text.Contains("<<", StringComparison.Ordinal))
+        {
+            return; // no merge key anywhere: spare the walk
+        }
+
         var seen = new HashSet<Node>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<Node>();
         if (root is not null)

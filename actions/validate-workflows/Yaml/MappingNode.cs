@@ -11,7 +11,7 @@ public sealed class MappingNode : Node
         : base(start, end)
     {
         AllEntries = entries;
-        Entries = entries.DistinctBy(e => e.Key.Value, StringComparer.OrdinalIgnoreCase).ToList();
+        Entries = HasRepeatedKey(entries) ? entries.DistinctBy(e => e.Key.Value, StringComparer.OrdinalIgnoreCase).ToList() : entries;
     }
 
     public IReadOnlyList<KeyValuePair<ScalarNode, Node>> Entries { get; }
@@ -19,6 +19,29 @@ public sealed class MappingNode : Node
     public IReadOnlyList<KeyValuePair<ScalarNode, Node>> AllEntries { get; }
 
     public override string KindName => "mapping";
+
+    /// <summary>Most mappings are small and have no repeat: compare pairwise there, hash only the large ones.</summary>
+    private static bool HasRepeatedKey(IReadOnlyList<KeyValuePair<ScalarNode, Node>> entries)
+    {
+        if (entries.Count > 16)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            return entries.Any(e => !seen.Add(e.Key.Value));
+        }
+
+        for (var i = 1; i < entries.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(entries[i].Key.Value, entries[j].Key.Value, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The value of the first entry with exactly this key.</summary>
     public Node? Get(string key) => Entry(key)?.Value;
