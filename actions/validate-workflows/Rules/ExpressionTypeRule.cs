@@ -59,7 +59,9 @@ public sealed class ExpressionTypeRule : Rule
             context.Report(use.Start, $"type of input \"{name}\" must be {declared} but found type {type}: its default does not fit its type", use.Start.Column + 3);
         }
 
-        if (type is ObjectType or ArrayType or NullType && !use.Location.ImplicitExpression && !Structured(use))
+        // A bare if: (no ${{ }}) is evaluated as a condition; written with ${{ }} it is a template like any other.
+        var template = !use.Location.ImplicitExpression || use.Node.ContainsExpression;
+        if (type is ObjectType or ArrayType or NullType && template && !Structured(use))
         {
             context.Report(use.Start, $"object, array, and null values should not be evaluated in template with ${{{{ }}}} but evaluating the value of type {type}", use.Start.Column + 3);
         }
