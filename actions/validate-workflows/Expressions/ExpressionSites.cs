@@ -26,6 +26,7 @@ public sealed class ExpressionSites
         sites.Collect(root.Get("name"), L.NoContext, key: "name");
         sites.Collect(root.Get("run-name"), L.RunName, key: "run-name");
         sites.Collect(root.Get("env"), L.WorkflowEnv, key: "env");
+        sites.CollectEnvNames(root.Get("env"), L.WorkflowEnv, null, null);
         sites.Collect(root.Get("concurrency"), L.WorkflowConcurrency, key: "concurrency");
         sites.Collect(root.Get("defaults"), L.NoContext, key: "defaults");
         foreach (var trigger in workflow.Triggers)
@@ -132,7 +133,10 @@ public sealed class ExpressionSites
                 case "environment": Collect(value, L.JobEnvironment, job, key: "environment"); break;
                 case "concurrency": Collect(value, L.JobConcurrency, job, key: "concurrency"); break;
                 case "outputs": Collect(value, L.JobOutputs, job, key: "outputs"); break;
-                case "env": Collect(value, L.JobEnv, job, key: "env"); break;
+                case "env":
+                    Collect(value, L.JobEnv, job, key: "env");
+                    CollectEnvNames(value, L.JobEnv, job, null);
+                    break;
                 case "defaults": Collect(value, L.JobDefaults, job, key: "defaults"); break;
                 case "timeout-minutes": Collect(value, L.JobTimeout, job, key: "timeout-minutes"); break;
                 case "continue-on-error": Collect(value, L.JobContinueOnError, job, key: "continue-on-error"); break;
@@ -173,6 +177,22 @@ public sealed class ExpressionSites
                 _ => L.Container,
             };
             Collect(value, location, job, key: key.Value);
+            if (key.Value == "env")
+            {
+                CollectEnvNames(value, location, job, null);
+            }
+        }
+    }
+
+    /// <summary>Environment variable names may be built by an expression too; they are checked where the values are.</summary>
+    private void CollectEnvNames(Node? env, ExpressionLocation location, Job? job, Step? step)
+    {
+        foreach (var (name, _) in (env as MappingNode)?.Entries ?? [])
+        {
+            if (name.ContainsExpression)
+            {
+                CollectScalar(name, location, job, step, inScript: false, key: null);
+            }
         }
     }
 
@@ -203,6 +223,11 @@ public sealed class ExpressionSites
                     break;
                 default:
                     Collect(value, location, job, step, key: key.Value);
+                    if (key.Value == "env")
+                    {
+                        CollectEnvNames(value, location, job, step);
+                    }
+
                     break;
             }
         }
