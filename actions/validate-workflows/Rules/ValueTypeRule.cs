@@ -67,9 +67,15 @@ public sealed class ValueTypeRule : Rule
                     continue;
                 }
 
-                foreach (var filter in new[] { "branches", "branches-ignore", "tags", "tags-ignore", "paths", "paths-ignore", "types", "workflows", "names", "versions" })
+                foreach (var filter in new[] { "branches", "branches-ignore", "tags", "tags-ignore", "paths", "paths-ignore", "types", "workflows" })
                 {
                     Expect(filters, filter, Kind.Scalar | Kind.Sequence, context);
+                }
+
+                // image_version names and versions are lists only (a lone string is refused).
+                foreach (var filter in new[] { "names", "versions" })
+                {
+                    Expect(filters, filter, Kind.Sequence, context);
                 }
 
                 foreach (var (_, input) in filters.GetMapping("inputs")?.Entries ?? [])
