@@ -42,11 +42,11 @@ public class YamlLoaderTests
     [Fact]
     public void Duplicate_keys_are_kept_for_the_rule_to_report_and_only_the_first_is_read()
     {
-        var document = YamlLoader.Load("a: 1\nA: 2\nb: 3\n");
+        var document = YamlLoader.Load("a: 1\nA: 2\nb: 3\na: 4\n");
 
         var root = Assert.IsType<MappingNode>(document.Root);
-        Assert.Equal(3, root.AllEntries.Count);
-        Assert.Equal(["a", "b"], root.Entries.Select(e => e.Key.Value));
+        Assert.Equal(4, root.AllEntries.Count);
+        Assert.Equal(["a", "A", "b"], root.Entries.Select(e => e.Key.Value));
         Assert.Equal("1", root.GetScalar("a")!.Value);
     }
 

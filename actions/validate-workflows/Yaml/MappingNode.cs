@@ -1,9 +1,10 @@
 namespace Tailpaste.ValidateWorkflows.Yaml;
 
 /// <summary>
-/// A mapping whose keys are scalars, in source order. <see cref="Entries"/> holds the first entry of each key
-/// (keys compared ignoring case): GitHub refuses a repeated key, so what a repeat holds is never read, and the rules
-/// do not look inside it; <see cref="AllEntries"/> keeps the repeats for the rule that reports them.
+/// A mapping whose keys are scalars, in source order. <see cref="Entries"/> holds the first entry of each key:
+/// GitHub refuses a repeated key, so what a repeat holds is never read, and the rules do not look inside it;
+/// <see cref="AllEntries"/> keeps the repeats for the rule that reports them. Keys in another case stay apart here
+/// (<c>NAME</c> next to <c>name</c> is an unknown key); where GitHub ignores case (job ids) the model says so.
 /// </summary>
 public sealed class MappingNode : Node
 {
@@ -11,7 +12,7 @@ public sealed class MappingNode : Node
         : base(start, end)
     {
         AllEntries = entries;
-        Entries = HasRepeatedKey(entries) ? entries.DistinctBy(e => e.Key.Value, StringComparer.OrdinalIgnoreCase).ToList() : entries;
+        Entries = HasRepeatedKey(entries) ? entries.DistinctBy(e => e.Key.Value, StringComparer.Ordinal).ToList() : entries;
     }
 
     public IReadOnlyList<KeyValuePair<ScalarNode, Node>> Entries { get; }
@@ -25,7 +26,7 @@ public sealed class MappingNode : Node
     {
         if (entries.Count > 16)
         {
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             return entries.Any(e => !seen.Add(e.Key.Value));
         }
 
@@ -33,7 +34,7 @@ public sealed class MappingNode : Node
         {
             for (var j = 0; j < i; j++)
             {
-                if (string.Equals(entries[i].Key.Value, entries[j].Key.Value, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(entries[i].Key.Value, entries[j].Key.Value, StringComparison.Ordinal))
                 {
                     return true;
                 }
