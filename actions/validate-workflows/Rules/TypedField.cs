@@ -5,7 +5,7 @@ namespace Tailpaste.ValidateWorkflows.Rules;
 
 /// <summary>
 /// A workflow key whose value GitHub reads as a number or a boolean: <c>timeout-minutes</c>, <c>max-parallel</c>,
-/// <c>continue-on-error</c>, <c>fail-fast</c>, <c>cancel-in-progress</c>. A single <c>${{ }}</c> there must give
+/// <c>continue-on-error</c>, <c>fail-fast</c>, <c>cancel-in-progress</c>, <c>environment.deployment</c>. A single <c>${{ }}</c> there must give
 /// that type (or a value whose type is not known), or the run fails when the expression is evaluated.
 /// </summary>
 public sealed record TypedField(string Description, ExpressionType Expected)
@@ -34,7 +34,8 @@ public sealed record TypedField(string Description, ExpressionType Expected)
         {
             return Field(job.Body, use.Node, ("timeout-minutes", _float), ("continue-on-error", _boolean))
                 ?? Field(job.Body.GetMapping("strategy"), use.Node, ("max-parallel", _integer), ("fail-fast", _boolean))
-                ?? Field(job.Body.GetMapping("concurrency"), use.Node, ("cancel-in-progress", _boolean));
+                ?? Field(job.Body.GetMapping("concurrency"), use.Node, ("cancel-in-progress", _boolean))
+                ?? Field(job.Body.GetMapping("environment"), use.Node, ("deployment", _boolean));
         }
 
         return use.Workflow is { } workflow ? Field(workflow.Root.GetMapping("concurrency"), use.Node, ("cancel-in-progress", _boolean)) : null;

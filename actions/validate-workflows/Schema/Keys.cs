@@ -24,7 +24,8 @@ public static class Keys
 
     public static IReadOnlyList<string> Credentials { get; } = ["password", "username"];
 
-    public static IReadOnlyList<string> Environment { get; } = ["name", "url"];
+    // "deployment: false" uses the environment's secrets and rules without creating a deployment (GitHub, 2025).
+    public static IReadOnlyList<string> Environment { get; } = ["deployment", "name", "url"];
 
     public static IReadOnlyList<string> RunsOn { get; } = ["group", "labels"];
 
