@@ -25,12 +25,12 @@ public sealed partial class ReusableWorkflowRule : Rule
             return;
         }
 
-        if (!uses.Value.StartsWith("./", StringComparison.Ordinal) || uses.Value.Contains('@', StringComparison.Ordinal))
+        if (!LocalReference.Is(uses.Value) || uses.Value.Contains('@', StringComparison.Ordinal))
         {
             // GitHub's format: owner/repo/path/to/workflow.yml@ref, or ./path/to/workflow.yml (no ref) in this repository.
             if (!RemoteReference().IsMatch(uses.Value))
             {
-                context.Report(uses, $"\"{uses.Value}\" is not a reusable workflow reference; expected ./<path>/<file>.yml or <owner>/<repo>/<path>/<file>.yml@<ref>");
+                context.Report(uses, $"\"{uses.Value}\" is not a reusable workflow reference; expected ./<path>/<file>.yml, $/<path>/<file>.yml (no @ref: this repository at the running commit) or <owner>/<repo>/<path>/<file>.yml@<ref>");
             }
 
             return;
@@ -82,7 +82,7 @@ public sealed partial class ReusableWorkflowRule : Rule
 
         // with: input: ${{ ... }} — the expression's type must fit the input's.
         if (use.Location == ExpressionLocations.CallWith && use.Node.IsSingleExpression && use.Tree is { } tree && use.Key is { } input
-            && job.Uses is { ContainsExpression: false } called && called.Value.StartsWith("./", StringComparison.Ordinal)
+            && job.Uses is { ContainsExpression: false } called && LocalReference.Is(called.Value)
             && job.Body.GetMapping("with")?.Get(input) == use.Node
             && context.Repository.Workflow(called.Value).Value?.FindTrigger("workflow_call")?.Filters is { } callee
             && InputType(callee, input) is { } expected)
@@ -94,7 +94,7 @@ public sealed partial class ReusableWorkflowRule : Rule
         {
             if (!path.Root.Equals("needs", StringComparison.OrdinalIgnoreCase) || path.At(2) != "outputs" || path.At(3) is not { } output || output == "*"
                 || job.Workflow.FindJob(path.Segments[1]) is not { Uses: { ContainsExpression: false } uses } needed
-                || !uses.Value.StartsWith("./", StringComparison.Ordinal)
+                || !LocalReference.Is(uses.Value)
                 || !job.Needs.Any(n => n.Value.Equals(needed.Id.Value, StringComparison.OrdinalIgnoreCase))
                 || context.Repository.Workflow(uses.Value).Value?.FindTrigger("workflow_call")?.Filters is not { } call)
             {
@@ -157,6 +157,6 @@ public sealed partial class ReusableWorkflowRule : Rule
         }
     }
 
-    [GeneratedRegex(@"^[^./@\s][^/@\s]*/[^/@\s]+/[^@\s]+\.ya?ml@[^@\s]+$")]
+    [GeneratedRegex(@"^[^./$@\s][^/@\s]*/[^/@\s]+/[^@\s]+\.ya?ml@[^@\s]+$")]
     private static partial Regex RemoteReference();
 }

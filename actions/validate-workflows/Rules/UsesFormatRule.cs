@@ -33,7 +33,7 @@ public sealed partial class UsesFormatRule : Rule
             return;
         }
 
-        if (value.StartsWith("./", StringComparison.Ordinal) || Remote().IsMatch(value))
+        if (LocalReference.Is(value) || Remote().IsMatch(value))
         {
             return;
         }

@@ -34,7 +34,7 @@ public sealed class LocalRepository
     /// <summary>The action a <c>uses: ./dir</c> names: its action.yml (or action.yaml) under the root.</summary>
     public LocalFile<ActionMetadata> Action(string uses)
     {
-        var folder = Path.GetFullPath(Path.Combine(Root, uses));
+        var folder = Path.GetFullPath(Path.Combine(Root, LocalReference.FromRoot(uses)));
         if (_actions.TryGetValue(folder, out var cached))
         {
             return cached;
@@ -56,7 +56,7 @@ public sealed class LocalRepository
     /// <summary>The reusable workflow a <c>uses: ./.github/workflows/x.yml</c> names.</summary>
     public LocalFile<Workflow> Workflow(string uses)
     {
-        var path = Path.GetFullPath(Path.Combine(Root, uses));
+        var path = Path.GetFullPath(Path.Combine(Root, LocalReference.FromRoot(uses)));
         if (_workflows.TryGetValue(path, out var cached))
         {
             return cached;
