@@ -88,8 +88,10 @@ public sealed class LocalRepository
 
         foreach (var path in Directory.EnumerateFiles(folder).Where(p => p.EndsWith(".yml", StringComparison.Ordinal) || p.EndsWith(".yaml", StringComparison.Ordinal)))
         {
-            var loaded = Workflow(DisplayPath(path));
-            var name = loaded.Value?.Root.GetScalar("name")?.Value;
+            // Most workflows write "name: X" on a line of its own: read that without parsing the whole file.
+            var name = Reader.Read(path).Text is { } text && WorkflowNameLine.TryRead(text, out var quick)
+                ? quick
+                : Workflow(DisplayPath(path)).Value?.Root.GetScalar("name")?.Value;
             names.Add(name ?? DisplayPath(path));
         }
 
