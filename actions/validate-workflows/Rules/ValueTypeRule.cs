@@ -84,6 +84,8 @@ public sealed class ValueTypeRule : Rule
                     {
                         Expect(input as MappingNode, key, Kind.Scalar, context);
                     }
+
+                    Expect(input as MappingNode, "options", Kind.Sequence, context);
                 }
             }
         }
