@@ -120,6 +120,7 @@ public sealed class ExpressionSites
             switch (key.Value)
             {
                 case "if": Collect(value, L.JobIf, job, key: "if"); break;
+                case "snapshot" when value is MappingNode snapshot: Collect(snapshot.Get("if"), L.JobIf, job, key: "if"); break;
                 case "needs": Collect(value, L.NoContext, job, key: "needs"); break;
                 case "name": Collect(value, L.JobName, job, key: "name"); break;
                 case "runs-on": Collect(value, L.JobRunsOn, job, key: "runs-on"); break;

@@ -80,6 +80,14 @@ public sealed class EmptyValueRule : Rule
                 case "environment":
                     Environment(value, context);
                     break;
+                case "snapshot":
+                    String((value as MappingNode)?.Get("image-name") ?? value, context);
+                    if ((value as MappingNode)?.Get("version") is { } version)
+                    {
+                        String(version, context);
+                    }
+
+                    break;
                 case "concurrency":
                     Concurrency(value, context);
                     break;

@@ -62,6 +62,7 @@ public sealed class UnknownKeyRule : Rule
         Check(job.Body.Get("strategy"), Keys.Strategy, "strategy", context);
         Check(job.Body.Get("runs-on"), Keys.RunsOn, "runs-on", context);
         Check(job.Body.Get("environment"), Keys.Environment, "environment", context);
+        Check(job.Body.Get("snapshot"), Keys.Snapshot, "snapshot", context);
         Concurrency(job.Body.Get("concurrency"), context);
         Defaults(job.Body.Get("defaults"), context);
         Container(job.Body.Get("container"), "container", context);

@@ -144,6 +144,9 @@ public sealed class ValueTypeRule : Rule
 
         Matrix(body.GetMapping("strategy")?.Get("matrix"), context);
         Expect(body, "environment", Kind.Scalar | Kind.Mapping, context);
+        Expect(body, "snapshot", Kind.Scalar | Kind.Mapping, context);
+        Expect(body.GetMapping("snapshot"), "image-name", Kind.Scalar, context);
+        Expect(body.GetMapping("snapshot"), "version", Kind.Scalar, context);
         Expect(body, "uses", Kind.Scalar, context);
         if (body.Get("secrets") is ScalarNode { IsNull: false, ContainsExpression: false } secrets && secrets.Value != "inherit")
         {

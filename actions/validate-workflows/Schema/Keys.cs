@@ -29,6 +29,9 @@ public static class Keys
 
     public static IReadOnlyList<string> RunsOn { get; } = ["group", "labels"];
 
+    // A job's snapshot (custom images, GitHub 2025): a name, or a mapping with image-name and optional version and if.
+    public static IReadOnlyList<string> Snapshot { get; } = ["if", "image-name", "version"];
+
     public static IReadOnlyList<string> Defaults { get; } = ["run"];
 
     public static IReadOnlyList<string> DefaultsRun { get; } = ["shell", "working-directory"];
