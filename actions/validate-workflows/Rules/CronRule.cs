@@ -1,3 +1,4 @@
+using Tailpaste.ValidateWorkflows.Schema;
 using System.Globalization;
 using Tailpaste.ValidateWorkflows.Model;
 using Tailpaste.ValidateWorkflows.Yaml;
@@ -50,6 +51,11 @@ public sealed class CronRule : Rule
             if (entry.Entries.Any(e => e.Key.Value is not ("cron" or "timezone")))
             {
                 context.Report(entry, "a schedule entry holds \"cron\" (and optionally \"timezone\"), nothing else");
+            }
+
+            if (entry.GetScalar("timezone") is { IsNull: false, ContainsExpression: false } zone && TimeZones.IsUnknown(zone.Value))
+            {
+                context.Report(zone, $"timezone \"{zone.Value}\" of the schedule is not an IANA time zone name (such as \"Europe/Berlin\" or \"UTC\")");
             }
 
             Check(cron, context);
