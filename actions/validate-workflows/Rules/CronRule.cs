@@ -1,6 +1,6 @@
-using Tailpaste.ValidateWorkflows.Schema;
 using System.Globalization;
 using Tailpaste.ValidateWorkflows.Model;
+using Tailpaste.ValidateWorkflows.Schema;
 using Tailpaste.ValidateWorkflows.Yaml;
 using YamlDotNet.Core;
 
