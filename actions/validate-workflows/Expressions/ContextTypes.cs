@@ -172,7 +172,8 @@ public static class ContextTypes
         ScalarNode => T.String,
         SequenceNode { Items.Count: 0 } => new ArrayType(T.Any),
         SequenceNode sequence => new ArrayType(sequence.Items.Select(OfValue).Aggregate(T.Merge)),
-        MappingNode mapping => ObjectType.Loose(mapping.Entries.Select(e => new KeyValuePair<string, T>(e.Key.Value, OfValue(e.Value)))),
+        // A mapping written out has exactly its keys: a property it lacks is a typo (matrix.target.tripple).
+        MappingNode mapping => ObjectType.Strict(mapping.Entries.Select(e => new KeyValuePair<string, T>(e.Key.Value, OfValue(e.Value)))),
         _ => T.Any,
     };
 
