@@ -73,7 +73,7 @@ public static class ContextTypes
         properties.Add(new("retention_days", T.Number));
         var dispatch = workflow?.FindTrigger("workflow_dispatch")?.Filters?.GetMapping("inputs");
         var eventProperties = new List<KeyValuePair<string, T>>();
-        if (dispatch is not null && workflow!.FindTrigger("workflow_call") is null)
+        if (dispatch is not null)
         {
             // github.event.inputs carries the dispatch inputs, every one as a string.
             eventProperties.Add(new("inputs", ObjectType.Strict(dispatch.Entries.Select(e => new KeyValuePair<string, T>(e.Key.Value, T.String)))));
