@@ -18,17 +18,23 @@ public static class ContextTypes
         ("name", T.String), ("os", T.String), ("arch", T.String), ("temp", T.String), ("tool_cache", T.String),
         ("debug", T.String), ("environment", T.String)));
 
-    private static readonly ObjectType _strategy = ObjectType.Strict(Props(
+    // Loose, as actionlint types it: GitHub documents these four, but reading another one is not refused.
+    private static readonly ObjectType _strategy = ObjectType.Loose(Props(
         ("fail-fast", T.Bool), ("job-index", T.Number), ("job-total", T.Number), ("max-parallel", T.Number)));
 
     private static readonly ObjectType _container = ObjectType.Strict(Props(("id", T.String), ("network", T.String)));
 
-    // Loose: GitHub adds job properties (check_run_id, workflow_*) faster than linters learn them.
-    private static readonly ObjectType _job = ObjectType.Loose(Props(
+    // Strict, with every property GitHub documents as of 2026-12 (check_run_id and the workflow_* of the job's
+    // own workflow included), so a typo such as job.stauts is caught.
+    private static readonly ObjectType _job = ObjectType.Strict(Props(
         ("container", _container),
-        ("services", ObjectType.MapOf(ObjectType.Loose(Props(("id", T.String), ("network", T.String), ("ports", ObjectType.MapOf(T.String)))))),
+        ("services", ObjectType.MapOf(ObjectType.Strict(Props(("id", T.String), ("network", T.String), ("ports", ObjectType.MapOf(T.String)))))),
         ("status", T.String),
-        ("check_run_id", T.Number)));
+        ("check_run_id", T.Number),
+        ("workflow_file_path", T.String),
+        ("workflow_ref", T.String),
+        ("workflow_repository", T.String),
+        ("workflow_sha", T.String)));
 
     private static readonly ObjectType _step = ObjectType.Loose(Props(("outputs", ObjectType.MapOf(T.String)), ("conclusion", T.String), ("outcome", T.String)));
 
