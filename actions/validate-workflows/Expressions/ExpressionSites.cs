@@ -152,6 +152,7 @@ public sealed class ExpressionSites
                     }
 
                     break;
+                case "services": Collect(value, L.Container, job, key: "services"); break;
             }
         }
 

@@ -53,6 +53,11 @@ public sealed class ExpressionTypeRule : Rule
             context.Report(use.Start, field.Mismatch(type), use.Start.Column + 3);
         }
 
+        if (OnlyExpression(use.Node) && StructuredField.Of(use) is { } structured && !structured.Accepts(type))
+        {
+            context.Report(use.Start, structured.Mismatch(type), use.Start.Column + 3);
+        }
+
         if (use.Location == ExpressionLocations.CallInputDefault && use.Node.IsSingleExpression && DeclaredInput(use) is var (name, declared)
             && declared is BoolType or NumberType && type is not AnyType && type != declared)
         {
@@ -85,6 +90,10 @@ public sealed class ExpressionTypeRule : Rule
 
         return null;
     }
+
+    /// <summary>The value is one <c>${{ }}</c> and nothing else (not two joined into a string).</summary>
+    private static bool OnlyExpression(ScalarNode node) =>
+        node.IsSingleExpression && node.Value.IndexOf("${{", node.Value.IndexOf("${{", StringComparison.Ordinal) + 3, StringComparison.Ordinal) < 0;
 
     /// <summary>One <c>${{ }}</c> as the whole value of a key that takes structured data.</summary>
     private static bool Structured(ExpressionUse use) =>
