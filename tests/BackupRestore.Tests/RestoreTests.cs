@@ -61,6 +61,11 @@ public sealed class RestoreTests(DockerEngineFixture engine) : IClassFixture<Doc
         Assert.Equal(original.Config.Env.Order(StringComparer.Ordinal), restored.Config.Env.Order(StringComparer.Ordinal));
         Assert.Equal(original.Config.Labels.OrderBy(l => l.Key, StringComparer.Ordinal), restored.Config.Labels.OrderBy(l => l.Key, StringComparer.Ordinal));
         Assert.Equal(original.HostConfig.NetworkMode, restored.HostConfig.NetworkMode);
+        Assert.Equal(original.HostConfig.RestartPolicy.Name, restored.HostConfig.RestartPolicy.Name);
+        Assert.Equal(original.Config.Healthcheck.Test, restored.Config.Healthcheck.Test);
+        Assert.Equal((original.Config.Healthcheck.Interval, original.Config.Healthcheck.Retries), (restored.Config.Healthcheck.Interval, restored.Config.Healthcheck.Retries));
+        Assert.Equal(original.Config.Cmd, restored.Config.Cmd);
+        Assert.Equal(original.Config.Entrypoint, restored.Config.Entrypoint);
         Assert.Equal(original.Mounts.Select(m => (m.Name, m.Destination, m.RW)), restored.Mounts.Select(m => (m.Name, m.Destination, m.RW)));
         Assert.Equal(original.Image, (await engine.Client.Images.InspectImageAsync(service.Image)).ID);
         foreach (var id in before)

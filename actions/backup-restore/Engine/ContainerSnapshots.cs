@@ -46,7 +46,7 @@ public static class ContainerSnapshots
             RestartPolicy = host.RestartPolicy?.Name.ToString() is { Length: > 0 } policy ? Policy(host.RestartPolicy.Name) : "no",
             RestartMaximumRetryCount = host.RestartPolicy?.MaximumRetryCount ?? 0,
             Healthcheck = config.Healthcheck is { Test.Count: > 0 } check
-                ? new HealthcheckSnapshot(check.Test.ToList(), check.Interval.Ticks * 100, check.Timeout.Ticks * 100, check.StartPeriod * 1, check.Retries)
+                ? new HealthcheckSnapshot(check.Test.ToList(), check.Interval.Ticks * 100, check.Timeout.Ticks * 100, check.StartPeriod, check.Retries)
                 : null,
             StopSignal = string.IsNullOrEmpty(config.StopSignal) ? null : config.StopSignal,
         };
