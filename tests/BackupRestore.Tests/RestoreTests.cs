@@ -87,6 +87,13 @@ public sealed class RestoreTests(DockerEngineFixture engine) : IClassFixture<Doc
         var safety = Assert.Single(entries, e => e.Kind == "safety");
         Assert.Equal(restore.Outputs["safety-backup-id"], safety.Id);
         Assert.Equal(NewCommit, safety.GitCommit);
+
+        // The newest verified backup is now the safety backup; a restore without backup-id still means the backup.
+        var byDefault = await runs.RunAsync("restore", new Dictionary<string, string> { ["dry-run"] = "true" });
+        Assert.True(byDefault.ExitCode == 0, byDefault.ToString());
+        Assert.Equal(backupId, byDefault.Outputs["backup-id"]);
+        Assert.Equal("0", byDefault.Outputs["rows-lost"]);
+        Assert.Equal(restored.ID, (await service.InspectAsync()).ID);
     }
 
     /// <summary>Deletes rows the way an operator with sqlite3 would: service stopped, file changed, service started.</summary>

@@ -46,7 +46,7 @@ public sealed class BackupOperation : IHelperOperation
         {
             var copy = Path.Combine(partial, BackupManifest.DatabaseFile);
             await log.WriteLineAsync($"copying {database} ({method})").ConfigureAwait(false);
-            var took = SqliteCopy.Copy(database, copy, method);
+            var took = await SqliteCopy.CopyAsync(database, copy, method).ConfigureAwait(false);
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"copied in {took.TotalMilliseconds:0} ms; checking the copy")).ConfigureAwait(false);
 
             // The checksum and the integrity check read the same file; on two cores they overlap.

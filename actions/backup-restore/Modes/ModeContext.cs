@@ -86,7 +86,7 @@ public sealed class ModeContext(BackupRestoreOptions options, ActionCore core, I
         return await helper.RunAsync<ListResult>(ListOperation.OperationName, ["--folder", BackupStore.ServiceFolder(Service)], StoreOnly(readOnly: true), ShortHelperTimeout, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The backup backup-id names, or by default the newest (the newest verified one with <paramref name="verifiedOnly"/>); bad input when there is none.</summary>
+    /// <summary>The backup backup-id names, or by default the newest (with <paramref name="verifiedOnly"/>, the newest verified one that is not a safety backup); bad input when there is none.</summary>
     public static BackupManifest Choose(ListResult list, string? id, bool verifiedOnly, string store)
     {
         ArgumentNullException.ThrowIfNull(list);
@@ -96,7 +96,9 @@ public sealed class ModeContext(BackupRestoreOptions options, ActionCore core, I
                 ?? throw new InputException("backup-id", id, $"a backup in {store}; {Known(list)}");
         }
 
-        return (verifiedOnly ? list.Backups.FirstOrDefault(b => b.Verified) : list.Backups.FirstOrDefault())
+        // A restore's default is the newest verified backup taken as such: a safety backup is the state a
+        // restore replaced, and restoring it by default would undo the last rollback.
+        return (verifiedOnly ? list.Backups.FirstOrDefault(b => b.Verified && b.Kind == BackupKinds.Backup) : list.Backups.FirstOrDefault())
             ?? throw new InputException("backup-id", string.Empty, $"a backup to work on, but {store} holds no {(verifiedOnly ? "verified " : string.Empty)}backup of this service");
     }
 
