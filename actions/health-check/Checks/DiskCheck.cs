@@ -1,6 +1,4 @@
 using System.Globalization;
-using Docker.DotNet.Models;
-using Tailpaste.HealthCheck.Containers;
 using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.HealthCheck.Checks;
@@ -69,38 +67,23 @@ public sealed class DiskCheck : IHealthCheck
 
     private static async Task<string> RunDfAsync(CheckContext context, string serviceId, string dockerRoot, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        var docker = context.Docker;
-        var createdId = await SiblingContainers.CreateAsync(
-            docker,
-            new CreateContainerParameters
+        var exit = await SiblingContainer.RunOnceAsync(
+            context.Docker,
+            new SiblingContainerSpec(context.Options.DiskCheckImage)
             {
-                Image = context.Options.DiskCheckImage,
+                ImageSource = "disk-check-image",
                 Entrypoint = ["df"],
-                Cmd = ["-P", .. paths],
-                Labels = new Dictionary<string, string>(context.Options.SiblingLabels),
-                HostConfig = new HostConfig
-                {
-                    NetworkMode = "none",
-                    VolumesFrom = [serviceId + ":ro"],
-                    Binds = [$"{dockerRoot}:{DockerRootMount}:ro"],
-                },
+                Command = ["-P", .. paths],
+                Labels = context.Options.SiblingLabels,
+                VolumesFrom = [serviceId + ":ro"],
+                Binds = [$"{dockerRoot}:{DockerRootMount}:ro"],
             },
-            cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await docker.Containers.StartContainerAsync(createdId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(TimeSpan.FromSeconds(30));
-            var exit = await docker.Containers.WaitContainerAsync(createdId, deadline.Token).ConfigureAwait(false);
-            var lines = await ContainerLogReader.ReadAsync(docker, createdId, new ContainerLogQuery { MaxLines = 1000 }, cancellationToken).ConfigureAwait(false);
-            var text = string.Join('\n', lines.Select(l => l.Text));
-            return exit.StatusCode == 0 || text.Contains('%', StringComparison.Ordinal)
-                ? text
-                : throw new InvalidDataException($"df in {context.Options.DiskCheckImage} exited with {exit.StatusCode}: {text}");
-        }
-        finally
-        {
-            await docker.Containers.RemoveContainerAsync(createdId, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
-        }
+            TimeSpan.FromSeconds(30),
+            cancellationToken,
+            maxOutputLines: 1000).ConfigureAwait(false);
+        var text = string.Join('\n', exit.Lines.Select(l => l.Text));
+        return exit.ExitCode == 0 || text.Contains('%', StringComparison.Ordinal)
+            ? text
+            : throw new InvalidDataException($"df in {context.Options.DiskCheckImage} exited with {exit.ExitCode}: {text}");
     }
 }

@@ -1,5 +1,5 @@
 using Docker.DotNet;
-using Tailpaste.HealthCheck.Containers;
+using Tailpaste.Shared.Docker;
 using Tailpaste.Shared.IO;
 
 namespace Tailpaste.HealthCheck.Database;

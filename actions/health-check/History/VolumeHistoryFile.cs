@@ -1,7 +1,6 @@
 using Docker.DotNet;
-using Docker.DotNet.Models;
-using Tailpaste.HealthCheck.Containers;
 using Tailpaste.Shared.Actions;
+using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.HealthCheck.History;
 
@@ -21,14 +20,14 @@ public sealed class VolumeHistoryFile : IAsyncDisposable
     public const long MaxBytes = 64L * 1024 * 1024;
 
     private readonly IDockerClient _docker;
-    private readonly string _containerId;
+    private readonly SiblingContainer _container;
     private readonly string _folder;
     private readonly string _fileName;
 
-    private VolumeHistoryFile(IDockerClient docker, string containerId, string folder, string volume, string fileName)
+    private VolumeHistoryFile(IDockerClient docker, SiblingContainer container, string folder, string volume, string fileName)
     {
         _docker = docker;
-        _containerId = containerId;
+        _container = container;
         _folder = folder;
         _fileName = fileName;
         Source = $"volume:{volume}/{fileName}";
@@ -44,18 +43,13 @@ public sealed class VolumeHistoryFile : IAsyncDisposable
         IDockerClient docker, string volume, string fileName, string image, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(docker);
-        var createdId = await SiblingContainers.CreateAsync(
+        var container = await SiblingContainer.CreateAsync(
             docker,
-            new CreateContainerParameters
-            {
-                Image = image,
-                Entrypoint = ["true"],
-                Labels = new Dictionary<string, string>(labels),
-                HostConfig = new HostConfig { NetworkMode = "none", Binds = [$"{volume}:{MountPoint}"] },
-            },
+            new SiblingContainerSpec(image) { ImageSource = "disk-check-image", Entrypoint = ["true"], Labels = labels, Binds = [$"{volume}:{MountPoint}"] },
             cancellationToken).ConfigureAwait(false);
+        var createdId = container.Id;
         var folder = Directory.CreateTempSubdirectory("tailpaste-health-history-").FullName;
-        var file = new VolumeHistoryFile(docker, createdId, folder, volume, fileName);
+        var file = new VolumeHistoryFile(docker, container, folder, volume, fileName);
         try
         {
             // A link or a folder in the volume is refused before anything changes, never followed or replaced.
@@ -77,13 +71,13 @@ public sealed class VolumeHistoryFile : IAsyncDisposable
 
     /// <summary>Puts the local file back into the volume, replacing the one copied out.</summary>
     public Task SaveAsync(CancellationToken cancellationToken) =>
-        ContainerFileCopy.CopyInAsync(_docker, _containerId, LocalPath, MountPoint, _fileName, cancellationToken);
+        ContainerFileCopy.CopyInAsync(_docker, _container.Id, LocalPath, MountPoint, _fileName, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await _docker.Containers.RemoveContainerAsync(_containerId, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
+            await _container.DisposeAsync().ConfigureAwait(false);
         }
         finally
         {

@@ -3,7 +3,7 @@ using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
-namespace Tailpaste.HealthCheck.Containers;
+namespace Tailpaste.Shared.Docker;
 
 /// <summary>
 /// Reads single files out of and puts them into a container through the Docker archive API (what <c>docker cp</c>

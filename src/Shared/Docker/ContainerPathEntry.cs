@@ -1,6 +1,6 @@
 using Docker.DotNet.Models;
 
-namespace Tailpaste.HealthCheck.Containers;
+namespace Tailpaste.Shared.Docker;
 
 /// <summary>
 /// What the engine says about a path inside a container without sending its content (the archive API's

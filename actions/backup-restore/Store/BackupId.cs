@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Tailpaste.BackupRestore.Store;
+
+/// <summary>
+/// A backup's id: its UTC time to the second and a short hash, <c>20260102T030405Z-1a2b3c4d</c>. Ids sort by
+/// time as text, fit in a Docker tag (<c>backup-&lt;id&gt;</c>) and a folder name, and two backups taken in the
+/// same second still differ.
+/// </summary>
+public static partial class BackupId
+{
+    public const string Expected = "a backup id such as 20260102T030405Z-1a2b3c4d (UTC time, a dash and 8 hex digits)";
+
+    public static string New(DateTimeOffset time, string seed)
+    {
+        var stamp = time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}/{time.UtcTicks}/{RandomNumberGenerator.GetHexString(16)}"));
+        return $"{stamp}-{Convert.ToHexStringLower(hash)[..8]}";
+    }
+
+    public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
+
+    /// <summary>The time the id carries.</summary>
+    public static DateTimeOffset TimeOf(string id) =>
+        DateTimeOffset.ParseExact(id[..16], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    [GeneratedRegex("^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
