@@ -59,11 +59,9 @@ public static partial class BackupRestoreBinder
             throw inputs.Invalid("helper-image", helperImage, "an image reference such as tailpaste/actions:1.2.0 (letters, digits and . _ - / : @)");
         }
 
-        var labels = LabelSelector.Parse(inputs.GetInput("container-labels", required: true), "container-labels");
+        var labels = inputs.GetLabelSelectorInput("container-labels");
         var staleAfter = Duration(inputs, "lock-stale-after", TimeSpan.FromDays(7));
-        var (docker, dockerSource) = inputs.GetOptionalInput("docker-host") is { } host
-            ? (DockerEndpoint.Parse(host, "docker-host"), "docker-host")
-            : runner.Get("DOCKER_HOST") is { } variable ? (DockerEndpoint.Parse(variable), "DOCKER_HOST") : (DockerEndpoint.Default, "the default socket");
+        var (docker, dockerSource) = inputs.GetDockerHostInput(runner);
         var reportPath = inputs.GetOptionalInput("report-path") is null ? null : inputs.GetOutputPathInput("report-path");
 
         return new BackupRestoreOptions

@@ -159,7 +159,7 @@ public static class DeployAction
         var reportPath = string.Empty;
         if (options.ReportPath is { } path)
         {
-            await JsonReportWriter.WriteAsync(path, report, core.Masker, cancellationToken).ConfigureAwait(false);
+            await JsonReportWriter.WriteAsync(path, report, DeployJson.Report, core.Masker, cancellationToken).ConfigureAwait(false);
             reportPath = path;
         }
 

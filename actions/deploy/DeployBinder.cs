@@ -87,9 +87,7 @@ public static partial class DeployBinder
         }
 
         var staleAfter = Duration(inputs, "lock-stale-after", TimeSpan.FromSeconds(1), TimeSpan.FromDays(7));
-        var (docker, dockerSource) = inputs.GetOptionalInput("docker-host") is { } host
-            ? (DockerEndpoint.Parse(host, "docker-host"), "docker-host")
-            : runner.Get("DOCKER_HOST") is { } variable ? (DockerEndpoint.Parse(variable), "DOCKER_HOST") : (DockerEndpoint.Default, "the default socket");
+        var docker = inputs.GetDockerHostInput(runner);
         var reportPath = inputs.GetOptionalInput("report-path") is null ? null : inputs.GetOutputPathInput("report-path");
 
         return new DeployOptions
@@ -127,8 +125,8 @@ public static partial class DeployBinder
             GitCommit = commit?.ToLowerInvariant(),
             WorkflowSha = runner.Get("GITHUB_SHA") is { } sha && CommitPattern().IsMatch(sha) ? sha.ToLowerInvariant() : null,
             LockStaleAfter = staleAfter,
-            Docker = docker,
-            DockerSource = dockerSource,
+            Docker = docker.Endpoint,
+            DockerSource = docker.Source,
             ReportPath = reportPath,
             Run = DeployRun.From(runner),
             PauseAt = runner.Get(PauseVariable),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tailpaste.DockerCleanup.Model;
 using Tailpaste.DockerCleanup.Reporting;
 using Tailpaste.Shared.Actions;
@@ -16,7 +15,7 @@ public static class DockerCleanupAction
         Bind,
         RunAsync)
     {
-        Aliases = new Dictionary<string, string> { ["export"] = "report-path", ["host"] = "docker-host" },
+        Aliases = new Dictionary<string, string> { ["host"] = "docker-host" },
     };
 
     /// <summary>How long the engine gets to answer a version request before the run stops as bad input.</summary>
@@ -26,18 +25,18 @@ public static class DockerCleanupAction
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(runner);
-        var labels = LabelSelector.Parse(inputs.GetInput("labels", required: true), "labels");
-        var protect = ProtectedLabels.Parse(inputs.GetInput("protect-labels", required: true), "protect-labels");
+        var labels = inputs.GetLabelSelectorInput("labels");
+        var protect = inputs.GetProtectedLabelsInput("protect-labels");
         var resources = ResourceKindList.Parse(inputs.GetInput("resources", required: true), "resources");
         var pruneDangling = inputs.GetBoolInput("prune-dangling");
-        var olderThan = inputs.GetDurationInput("older-than");
-        var stopTimeout = ParseStopTimeout(inputs);
+        var olderThan = inputs.GetOptionalDurationInput("older-than");
+        var stopTimeout = inputs.GetDurationInput("stop-timeout", max: TimeSpan.FromHours(1));
         var dryRun = inputs.GetBoolInput("dry-run");
         var failOnError = inputs.GetBoolInput("fail-on-error");
-        var (engine, engineSource) = ParseEngine(inputs, runner);
+        var engine = inputs.GetDockerHostInput(runner);
         // Checked now, not when the report is written after the removals: a path that cannot take it is bad input.
         var reportPath = inputs.GetOutputPathInput("report-path");
-        return new CleanupOptions(labels, protect, resources, pruneDangling, olderThan, stopTimeout, dryRun, failOnError, engine, engineSource, reportPath);
+        return new CleanupOptions(labels, protect, resources, pruneDangling, olderThan, stopTimeout, dryRun, failOnError, engine.Endpoint, engine.Source, reportPath);
     }
 
     public static async Task<int> RunAsync(CleanupOptions options, ActionCore core, CancellationToken cancellationToken)
@@ -78,7 +77,7 @@ public static class DockerCleanupAction
             }
         }
 
-        await JsonReportWriter.WriteAsync(options.ReportPath, CleanupReport.From(options, result), core.Masker, cancellationToken).ConfigureAwait(false);
+        await JsonReportWriter.WriteAsync(options.ReportPath, CleanupReport.From(options, result), DockerCleanupJson.Report, core.Masker, cancellationToken).ConfigureAwait(false);
         CleanupSummary.Write(core.Summary, options, result);
         await core.WriteSummaryAsync(cancellationToken).ConfigureAwait(false);
         var totals = CleanupTotals.From(result);
@@ -93,36 +92,6 @@ public static class DockerCleanupAction
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static TimeSpan ParseStopTimeout(ActionInputs inputs)
-    {
-        const string Expected = "whole seconds from 0 to 3600, or a duration such as 30s or 2m (at most 1h)";
-        var text = inputs.GetInput("stop-timeout", required: true);
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 3600)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        return DurationParser.TryParse(text, out var duration) && duration <= TimeSpan.FromHours(1)
-            ? duration
-            : throw inputs.Invalid("stop-timeout", text, Expected);
-    }
-
-    // The documented fallback: the docker-host input, else DOCKER_HOST, else the local socket.
-    private static (DockerEndpoint Engine, string Source) ParseEngine(ActionInputs inputs, RunnerEnvironment runner)
-    {
-        if (inputs.GetOptionalInput("docker-host") is { } given)
-        {
-            return (DockerEndpoint.Parse(given, "docker-host"), "docker-host");
-        }
-
-        if (runner.Get("DOCKER_HOST") is { } fromEnvironment)
-        {
-            return (DockerEndpoint.Parse(fromEnvironment, "DOCKER_HOST"), "DOCKER_HOST");
-        }
-
-        return (DockerEndpoint.Default, "docker-host");
     }
 
     private static string Singular(ResourceKind kind) => CleanupReport.KindName(kind).TrimEnd('s');

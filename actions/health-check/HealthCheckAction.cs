@@ -20,10 +20,7 @@ public static class HealthCheckAction
         "health-check",
         ActionManifest.FromAssembly(typeof(HealthCheckAction).Assembly),
         HealthCheckBinder.Bind,
-        RunAsync)
-    {
-        Aliases = new Dictionary<string, string> { ["export"] = "report-path" },
-    };
+        RunAsync);
 
     /// <summary>Lets tests fake time (the recovery cooldown) and the HTTP client used for webhooks and the GitHub API.</summary>
     internal static TimeProvider Time { get; set; } = TimeProvider.System;
@@ -61,7 +58,7 @@ public static class HealthCheckAction
 
         if (options.Json)
         {
-            core.WriteInfo(JsonReportWriter.Serialize(report, core.Masker).TrimEnd('\n'));
+            core.WriteInfo(JsonReportWriter.Serialize(report, HealthCheckJson.Report, core.Masker).TrimEnd('\n'));
         }
 
         HealthSummary.Fill(core.Summary, report, checks.OfType<LogsCheck>().FirstOrDefault()?.Statistics);
@@ -101,7 +98,7 @@ public static class HealthCheckAction
 
         try
         {
-            await JsonReportWriter.WriteAsync(path, report, core.Masker, cancellationToken).ConfigureAwait(false);
+            await JsonReportWriter.WriteAsync(path, report, HealthCheckJson.Report, core.Masker, cancellationToken).ConfigureAwait(false);
             return Path.GetFullPath(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,3 +1,4 @@
+using Tailpaste.HealthCheck.History;
 using Tailpaste.HealthCheck.Notifications;
 using Tailpaste.HealthCheck.Recovery;
 using Tailpaste.HealthCheck.Reporting;
@@ -6,7 +7,10 @@ using Tailpaste.Shared.Http;
 
 namespace Tailpaste.HealthCheck;
 
-/// <summary>Everything one run needs, bound and validated from inputs, the config file and the documented variables.</summary>
+/// <summary>
+/// Everything one run needs, bound and validated from inputs, the config file and the documented variables by
+/// <see cref="HealthCheckBinder"/>. No value has a default here: defaults live in action.yml.
+/// </summary>
 public sealed record HealthCheckOptions
 {
     public required IReadOnlyList<string> Checks { get; init; }
@@ -17,62 +21,65 @@ public sealed record HealthCheckOptions
     /// <summary>The service URL with its userinfo replaced by ***, for reports, logs and notifications.</summary>
     public string ServiceUrlForDisplay => UrlCredentials.Redact(ServiceUrl);
 
-    public int Attempts { get; init; } = 3;
+    public required int Attempts { get; init; }
 
-    public TimeSpan ResponseTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public required TimeSpan ResponseTimeout { get; init; }
 
-    public double MaxResponseTimeMs { get; init; } = 2000;
+    public required double MaxResponseTimeMs { get; init; }
 
     /// <summary>Path GET once for readiness; null to skip.</summary>
-    public string? ReadinessPath { get; init; } = "/readyz";
+    public required string? ReadinessPath { get; init; }
 
-    public double MaxPasteCreateTimeMs { get; init; } = 5000;
+    public required double MaxPasteCreateTimeMs { get; init; }
 
-    public string? UploadToken { get; init; }
+    public required string? UploadToken { get; init; }
 
-    public string ContainerName { get; init; } = "tailpaste";
+    public required string ContainerName { get; init; }
 
-    public int MaxRestarts { get; init; } = 3;
+    public required int MaxRestarts { get; init; }
 
-    public string StoragePath { get; init; } = "/data";
+    public required string StoragePath { get; init; }
 
-    public double MaxDbSizeMb { get; init; } = 500;
+    public required double MaxDbSizeMb { get; init; }
 
-    public bool QuickIntegrityCheck { get; init; }
+    public required bool QuickIntegrityCheck { get; init; }
 
-    public int LogLines { get; init; } = 1000;
+    public required int LogLines { get; init; }
 
-    public string? LogFile { get; init; }
+    public required string? LogFile { get; init; }
 
-    public int CriticalErrorThreshold { get; init; } = 10;
+    public required int CriticalErrorThreshold { get; init; }
 
-    public double DiskWarnPercent { get; init; } = 80;
+    public required double DiskWarnPercent { get; init; }
 
-    public double DiskFailPercent { get; init; } = 90;
+    public required double DiskFailPercent { get; init; }
 
-    public string DiskCheckImage { get; init; } = "mcr.microsoft.com/dotnet/runtime-deps:10.0";
+    public required string DiskCheckImage { get; init; }
 
-    public DockerEndpoint Docker { get; init; } = DockerEndpoint.Default;
+    public required DockerEndpoint Docker { get; init; }
 
-    public FailOn FailOn { get; init; } = FailOn.Degraded;
+    public required FailOn FailOn { get; init; }
 
-    public string? ReportPath { get; init; }
+    /// <summary>The report's full path; null for none.</summary>
+    public required string? ReportPath { get; init; }
 
-    public bool Silent { get; init; }
+    public required bool Silent { get; init; }
 
-    public bool Json { get; init; }
+    public required bool Json { get; init; }
+
+    public required HistoryLocation History { get; init; }
 
     /// <summary>The history file: a local path, or the file name inside <see cref="HistoryVolume"/>.</summary>
-    public string? HistoryPath { get; init; }
+    public string? HistoryPath => History.Path;
 
     /// <summary>Docker volume that holds the history file; null for a local file.</summary>
-    public string? HistoryVolume { get; init; }
+    public string? HistoryVolume => History.Volume;
 
     /// <summary>Null unless <c>recover: true</c>.</summary>
     public RecoveryOptions? Recovery { get; init; }
 
-    public NotificationTargets Notifications { get; init; } = NotificationTargets.None;
+    public required NotificationTargets Notifications { get; init; }
 
     /// <summary>Labels every sibling container the action starts carries, so a cleanup can find them.</summary>
-    public IReadOnlyDictionary<string, string> SiblingLabels { get; init; } = new Dictionary<string, string>();
+    public required LabelSet SiblingLabels { get; init; }
 }

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
+using Tailpaste.ReleaseArtifacts.Changelog;
 using Tailpaste.ReleaseArtifacts.Image;
 using Tailpaste.ReleaseArtifacts.Versioning;
 using Tailpaste.Shared.Actions;
-using Tailpaste.Shared.Docker;
 using Tailpaste.Shared.GitHub;
 
 namespace Tailpaste.ReleaseArtifacts;
@@ -10,8 +10,6 @@ namespace Tailpaste.ReleaseArtifacts;
 /// <summary>The release-artifacts action: binds and checks every input, then hands over to <see cref="ReleasePipeline"/>.</summary>
 public static partial class ReleaseArtifactsAction
 {
-    public const string DefaultApiUrl = "https://api.github.com";
-
     public static ActionDefinition<ReleaseArtifactsOptions> Definition { get; } = new(
         "release-artifacts",
         ActionManifest.FromAssembly(typeof(ReleaseArtifactsAction).Assembly),
@@ -25,35 +23,8 @@ public static partial class ReleaseArtifactsAction
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(runner);
-
-        var versionText = inputs.GetOptionalInput("version");
-        if (versionText is null)
-        {
-            versionText = runner.Ref ?? throw new InputException("version", null, "a version, or a run triggered by a tag push (GITHUB_REF=refs/tags/v1.2.3)");
-            if (!versionText.StartsWith("refs/tags/", StringComparison.Ordinal))
-            {
-                throw new InputException("version", versionText, "a version, or GITHUB_REF naming a tag (refs/tags/v1.2.3); this run was not triggered by a tag");
-            }
-        }
-
-        if (!ReleaseVersion.TryParse(versionText, out var version))
-        {
-            throw inputs.Invalid("version", versionText, ReleaseVersion.Expected);
-        }
-
-        var steps = ReleaseSteps.None;
-        foreach (var step in inputs.GetListInput("steps"))
-        {
-            steps |= Enum.TryParse<ReleaseSteps>(step, ignoreCase: true, out var parsed) && parsed != ReleaseSteps.None && Enum.IsDefined(parsed) && !step.Any(char.IsDigit)
-                ? parsed
-                : throw inputs.Invalid("steps", step, "a list of validate, changelog, archive, checksums, installer, publish");
-        }
-
-        if (steps == ReleaseSteps.None)
-        {
-            throw new InputException("steps", null, "at least one of validate, changelog, archive, checksums, installer, publish");
-        }
-
+        var version = ReleaseVersionInput.Bind(inputs, runner);
+        var steps = ReleaseStepsInput.Bind(inputs);
         var outputDir = inputs.GetInput("output-dir", required: true);
         var repositoryPath = inputs.GetInput("repository-path", required: true);
         if (!Directory.Exists(repositoryPath))
@@ -67,121 +38,49 @@ public static partial class ReleaseArtifactsAction
             throw inputs.Invalid("commit", commit, "a commit id or ref name (letters, digits, . _ / - ^ ~)");
         }
 
-        // An empty input means "use the default", so "none" is how a workflow keeps every type.
-        var hidden = inputs.GetListInput("hide-types").Where(t => t != "none").ToList();
-        foreach (var type in hidden.Where(t => !CommitType().IsMatch(t)))
-        {
-            throw inputs.Invalid("hide-types", type, "Conventional Commit types such as chore, ci, docs");
-        }
-
-        var includeMerges = inputs.GetBoolInput("include-merges");
-        var changelogFile = inputs.GetInput("changelog-file", required: true);
-        if (Path.IsPathRooted(changelogFile) || changelogFile.Split('/', '\\').Contains(".."))
-        {
-            throw inputs.Invalid("changelog-file", changelogFile, "a path inside repository-path");
-        }
-
-        var archiveChangelog = false;
-        foreach (var extra in inputs.GetListInput("archive-extras"))
-        {
-            archiveChangelog = extra == "CHANGELOG.md" ? true : throw inputs.Invalid("archive-extras", extra, "CHANGELOG.md (the only generated file that can go inside the archive)");
-        }
-
-        if (archiveChangelog && (steps & ReleaseSteps.Changelog) == 0)
-        {
-            throw inputs.Invalid("archive-extras", "CHANGELOG.md", "the changelog step in steps, which builds the CHANGELOG.md to add");
-        }
-
-        var installUrl = inputs.GetOptionalInput("install-url");
-        if (installUrl is not null && !IsHttpUrl(installUrl))
-        {
-            throw inputs.Invalid("install-url", installUrl, "an http(s) URL");
-        }
-
+        var changelog = ChangelogInputs.Bind(inputs, steps);
+        var installUrl = inputs.GetOptionalUrlInput("install-url");
         var dryRun = inputs.GetBoolInput("dry-run");
         var publish = (steps & ReleaseSteps.Publish) != 0;
-        var token = inputs.GetOptionalInput("token") ?? runner.Get("GITHUB_TOKEN");
-        if (publish && !dryRun && token is null)
+        var github = inputs.GetGitHubSettings(runner);
+        if (publish && !dryRun && github.Token is null)
         {
-            throw new InputException("token", null, "a GitHub token with contents:write for the publish step (or the GITHUB_TOKEN variable, or dry-run: true)");
+            throw new InputException(GitHubInputs.TokenInput, null, "a GitHub token with contents:write for the publish step (or the GITHUB_TOKEN variable, or dry-run: true)");
         }
 
-        var repository = inputs.GetOptionalInput("repository") ?? runner.Repository;
-        if (repository is not null && !RepositoryName().IsMatch(repository))
+        if (publish && github.Repository is null)
         {
-            throw inputs.Invalid("repository", repository, "owner/name");
+            throw new InputException(GitHubInputs.RepositoryInput, null, "owner/name of the repository to publish to (or the GITHUB_REPOSITORY variable)");
         }
 
-        if (publish && repository is null)
-        {
-            throw new InputException("repository", null, "owner/name of the repository to publish to (or the GITHUB_REPOSITORY variable)");
-        }
-
-        // The token goes to this address: plain http is allowed only to this machine.
-        var apiText = inputs.GetOptionalInput("api-url") ?? runner.ApiUrl ?? DefaultApiUrl;
-        if (!Uri.TryCreate(apiText, UriKind.Absolute, out var apiUrl) || !TokenAddress.IsSafe(apiUrl))
-        {
-            throw inputs.Invalid("api-url", apiText, TokenAddress.Expected);
-        }
-
-        var image = inputs.GetOptionalInput("image");
-        if (image is not null && (image.StartsWith('-') || image.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))))
-        {
-            throw inputs.Invalid("image", image, "an image reference (name:tag) or ID");
-        }
-
-        var imageName = inputs.GetInput("image-name", required: true);
-        if (!ImageTagPlan.IsRepository(imageName))
-        {
-            throw inputs.Invalid("image-name", imageName, ImageTagPlan.RepositoryExpected);
-        }
-
-        var imageProduction = inputs.GetBoolInput("image-production");
-        // The engine matters only with an image: a DOCKER_HOST meant for other tools must not fail a release without one.
-        var host = inputs.GetOptionalInput("docker-host");
-        var (engine, engineSource) = image is null ? (DockerEndpoint.Default, "docker-host")
-            : host is not null ? (DockerEndpoint.Parse(host, "docker-host"), "docker-host")
-            : runner.Get("DOCKER_HOST") is { } fromEnvironment ? (DockerEndpoint.Parse(fromEnvironment, "DOCKER_HOST"), "DOCKER_HOST")
-            : (DockerEndpoint.Default, "docker-host");
-
-        var moveMajorTag = inputs.GetBoolInput("move-major-tag");
-        var reportPath = inputs.GetOptionalInput("report-path") is null ? null : inputs.GetOutputPathInput("report-path");
+        var image = ImageInputs.Bind(inputs, runner);
         return new ReleaseArtifactsOptions
         {
-            Version = version!,
+            Version = version,
             Steps = steps,
             OutputDir = outputDir,
             RepositoryPath = repositoryPath,
             Commit = commit,
-            HiddenTypes = hidden,
-            IncludeMerges = includeMerges,
-            ChangelogFile = changelogFile,
-            ArchiveChangelog = archiveChangelog,
-            InstallUrl = installUrl,
-            Token = token,
-            Repository = repository,
-            ApiUrl = apiUrl,
-            ServerUrl = runner.ServerUrl ?? "https://github.com",
-            MoveMajorTag = moveMajorTag,
+            HiddenTypes = changelog.HiddenTypes,
+            IncludeMerges = changelog.IncludeMerges,
+            ChangelogFile = changelog.ChangelogFile,
+            ArchiveChangelog = changelog.ArchiveChangelog,
+            InstallUrl = installUrl?.OriginalString,
+            Token = github.Token,
+            Repository = github.Repository,
+            ApiUrl = github.ApiUrl,
+            ServerUrl = github.ServerUrl,
+            MoveMajorTag = inputs.GetBoolInput("move-major-tag"),
             DryRun = dryRun,
-            ReportPath = reportPath,
-            Image = image,
-            ImageName = imageName,
-            ImageProduction = imageProduction,
-            Engine = engine,
-            EngineSource = engineSource,
+            ReportPath = inputs.GetOptionalInput("report-path") is null ? null : inputs.GetOutputPathInput("report-path"),
+            Image = image.Image,
+            ImageName = image.ImageName,
+            ImageProduction = image.Production,
+            Engine = image.Engine.Endpoint,
+            EngineSource = image.Engine.Source,
         };
     }
 
-    private static bool IsHttpUrl(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-
     [GeneratedRegex(@"^[0-9A-Za-z_][0-9A-Za-z._/^~-]*$")]
     private static partial Regex SafeRevision();
-
-    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
-    private static partial Regex CommitType();
-
-    [GeneratedRegex(@"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
-    private static partial Regex RepositoryName();
 }

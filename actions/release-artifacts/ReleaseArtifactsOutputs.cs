@@ -1,5 +1,4 @@
 using System.Globalization;
-using Tailpaste.Shared.Actions;
 
 namespace Tailpaste.ReleaseArtifacts;
 
@@ -39,7 +38,7 @@ public sealed record ReleaseArtifactsOutputs(
             Made(state.InstallerFile),
             state.Published?.ReleaseId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
             state.Published?.Url ?? string.Empty,
-            OutputValues.Format(state.Published?.Assets ?? []),
+            ReleaseArtifactsJson.Assets(state.Published?.Assets ?? []),
             string.Join(',', state.ImageTags),
             reportPath);
     }

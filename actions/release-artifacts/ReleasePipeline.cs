@@ -137,7 +137,7 @@ public sealed class ReleasePipeline
 
         var records = state.Records();
         var reportPath = _options.ReportPath ?? state.InOutputDir(DefaultReportName);
-        await JsonReportWriter.WriteAsync(reportPath, ReleaseArtifactsReport.From(state, _options.Steps, records, DateTimeOffset.UtcNow), _core.Masker, cancellationToken).ConfigureAwait(false);
+        await JsonReportWriter.WriteAsync(reportPath, ReleaseArtifactsReport.From(state, _options.Steps, records, DateTimeOffset.UtcNow), ReleaseArtifactsJson.Report, _core.Masker, cancellationToken).ConfigureAwait(false);
         ReleaseSummary.Write(_core.Summary, state, records);
         await _core.WriteSummaryAsync(cancellationToken).ConfigureAwait(false);
         await _core.SetOutputsAsync(ReleaseArtifactsOutputs.From(state, reportPath), cancellationToken).ConfigureAwait(false);

@@ -9,9 +9,11 @@ namespace Tailpaste.BackupRestore.Tests;
 /// <summary>
 /// A backup of the running sample service while a writer keeps posting pastes: the backup completes, passes the
 /// integrity check, holds every paste acknowledged before it started, and the writer never sees an error or a
-/// request slower than a second.
+/// request slower than a second. It runs alone (not beside this project's other tests, which start services,
+/// helpers and drills of their own), so the writer's latency is the backup's doing, not the other tests'.
 /// </summary>
 [Trait("Category", "Docker")]
+[Collection(AloneCollection.Name)]
 public sealed class BackupUnderWritesTests(DockerEngineFixture engine) : IClassFixture<DockerEngineFixture>
 {
     private static readonly TimeSpan _slowest = TimeSpan.FromSeconds(1);

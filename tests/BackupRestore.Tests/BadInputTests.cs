@@ -100,7 +100,7 @@ public sealed class BadInputTests(DockerEngineFixture engine) : IClassFixture<Do
         var list = await runs.RunAsync("list");
         Assert.Equal("[]", list.Outputs["backups"]);
         var after = await service.InspectAsync();
-        Assert.Equal((before.ID, before.State.StartedAt), (after.ID, after.State.StartedAt));
+        Assert.Equal((before.ID, before.State!.StartedAt), (after.ID, after.State!.StartedAt));
         var tags = await engine.Client.Images.ListImagesAsync(new ImagesListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [$"tailpaste-test/{service.Name}"] = true } } });
         Assert.Equal([service.Image], tags.SelectMany(i => i.RepoTags ?? []));
     }

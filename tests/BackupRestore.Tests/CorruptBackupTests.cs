@@ -40,8 +40,8 @@ public sealed class CorruptBackupTests(DockerEngineFixture engine) : IClassFixtu
         Assert.Contains("no verified backup", byDefault.Stdout + byDefault.Stderr, StringComparison.Ordinal);
         var after = await service.InspectAsync();
         Assert.Equal(before.ID, after.ID);
-        Assert.True(after.State.Running);
-        Assert.Equal(before.State.StartedAt, after.State.StartedAt);
+        Assert.True(after.State!.Running);
+        Assert.Equal(before.State!.StartedAt, after.State!.StartedAt);
         Assert.Equal("after the backup", await service.GetAsync(afterBackup));
     }
 }

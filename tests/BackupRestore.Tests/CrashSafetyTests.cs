@@ -71,7 +71,7 @@ public sealed class CrashSafetyTests(DockerEngineFixture engine) : IClassFixture
 
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("stale lock", again.Stdout, StringComparison.Ordinal);
-        Assert.True((await service.InspectAsync()).State.Running);
+        Assert.True((await service.InspectAsync()).State!.Running);
         foreach (var id in inBackup)
         {
             Assert.NotNull(await service.GetAsync(id));

@@ -102,7 +102,7 @@ public sealed class PruneTests(DockerEngineFixture engine) : IClassFixture<Docke
             engine.Client,
             new SiblingContainerSpec(DockerEngineSetup.RuntimeDepsImage) { Entrypoint = ["true"], Labels = engine.Labels, Binds = [$"{store}:/store"] },
             CancellationToken.None);
-        await engine.Client.Containers.ExtractArchiveToContainerAsync(holder.Id, new ContainerPathStatParameters { Path = "/store" }, archive);
+        await engine.Client.Containers.ExtractArchiveToContainerAsync(holder.Id, new CopyToContainerParameters { Path = "/store" }, archive);
     }
 
     private static async Task AddAsync(TarWriter tar, string name, byte[]? content)

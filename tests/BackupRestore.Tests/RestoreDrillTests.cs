@@ -83,6 +83,6 @@ public sealed class RestoreDrillTests(DockerEngineFixture engine) : IClassFixtur
         var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{DockerEngineFixture.TestRunLabel}={engine.TestRunId}"] = true } };
         var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter });
         var volumes = await engine.Client.Volumes.ListAsync(new VolumesListParameters { Filters = filter });
-        return containers.SelectMany(c => c.Names).Concat((volumes.Volumes ?? []).Select(v => v.Name)).Where(n => n.Contains("tailpaste-drill-", StringComparison.Ordinal)).ToList();
+        return containers.SelectMany(c => c.Names ?? []).Concat((volumes.Volumes ?? []).Select(v => v.Name)).Where(n => n.Contains("tailpaste-drill-", StringComparison.Ordinal)).ToList();
     }
 }

@@ -51,17 +51,22 @@ public sealed class RestoreTests(DockerEngineFixture engine) : IClassFixture<Doc
         Assert.True(restore.ExitCode == 0, restore.ToString());
         Assert.Equal(backupId, restore.Outputs["restored-backup-id"]);
         Assert.Equal("10", restore.Outputs["rows-lost"]);
-        Assert.Equal(original.Config.Image, restore.Outputs["restored-image"]);
+        Assert.Equal(original.Config!.Image, restore.Outputs["restored-image"]);
         Assert.Equal(backup.Outputs["git-commit"], restore.Outputs["restored-commit"]);
         Assert.Contains("drops 10 rows", restore.Stdout, StringComparison.Ordinal);
         Assert.Contains("| 10 |", restore.Summary, StringComparison.Ordinal);
         var restored = await service.InspectAsync();
-        Assert.True(restored.State.Running);
+        Assert.True(restored.State!.Running);
         Assert.Equal(original.Image, restored.Image);
-        Assert.Equal(original.Config.Env.Order(StringComparer.Ordinal), restored.Config.Env.Order(StringComparer.Ordinal));
-        Assert.Equal(original.Config.Labels.OrderBy(l => l.Key, StringComparer.Ordinal), restored.Config.Labels.OrderBy(l => l.Key, StringComparer.Ordinal));
-        Assert.Equal(original.HostConfig.NetworkMode, restored.HostConfig.NetworkMode);
-        Assert.Equal(original.Mounts.Select(m => (m.Name, m.Destination, m.RW)), restored.Mounts.Select(m => (m.Name, m.Destination, m.RW)));
+        Assert.Equal(original.Config!.Env!.Order(StringComparer.Ordinal), restored.Config!.Env!.Order(StringComparer.Ordinal));
+        Assert.Equal(original.Config!.Labels!.OrderBy(l => l.Key, StringComparer.Ordinal), restored.Config!.Labels!.OrderBy(l => l.Key, StringComparer.Ordinal));
+        Assert.Equal(original.HostConfig!.NetworkMode, restored.HostConfig!.NetworkMode);
+        Assert.Equal(original.HostConfig!.RestartPolicy!.Name, restored.HostConfig!.RestartPolicy!.Name);
+        Assert.Equal(original.Config!.Healthcheck!.Test, restored.Config!.Healthcheck!.Test);
+        Assert.Equal((original.Config!.Healthcheck!.Interval, original.Config!.Healthcheck!.Retries), (restored.Config!.Healthcheck!.Interval, restored.Config!.Healthcheck!.Retries));
+        Assert.Equal(original.Config!.Cmd, restored.Config!.Cmd);
+        Assert.Equal(original.Config!.Entrypoint, restored.Config!.Entrypoint);
+        Assert.Equal(original.Mounts!.Select(m => (m.Name, m.Destination, m.RW)), restored.Mounts!.Select(m => (m.Name, m.Destination, m.RW)));
         Assert.Equal(original.Image, (await engine.Client.Images.InspectImageAsync(service.Image)).ID);
         foreach (var id in before)
         {
@@ -75,13 +80,20 @@ public sealed class RestoreTests(DockerEngineFixture engine) : IClassFixture<Doc
 
         Assert.NotEqual("9.9.9", await VersionAsync(service));
         var leftover = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true });
-        Assert.DoesNotContain(leftover, c => c.Names.Any(n => n.Contains(service.Name + "-before-restore", StringComparison.Ordinal)));
+        Assert.DoesNotContain(leftover, c => c.Names!.Any(n => n.Contains(service.Name + "-before-restore", StringComparison.Ordinal)));
 
         var list = await runs.RunAsync("list");
         var entries = JsonSerializer.Deserialize<List<BackupListEntry>>(list.Outputs["backups"], StoreJson.Compact)!;
         var safety = Assert.Single(entries, e => e.Kind == "safety");
         Assert.Equal(restore.Outputs["safety-backup-id"], safety.Id);
         Assert.Equal(NewCommit, safety.GitCommit);
+
+        // The newest verified backup is now the safety backup; a restore without backup-id still means the backup.
+        var byDefault = await runs.RunAsync("restore", new Dictionary<string, string> { ["dry-run"] = "true" });
+        Assert.True(byDefault.ExitCode == 0, byDefault.ToString());
+        Assert.Equal(backupId, byDefault.Outputs["backup-id"]);
+        Assert.Equal("0", byDefault.Outputs["rows-lost"]);
+        Assert.Equal(restored.ID, (await service.InspectAsync()).ID);
     }
 
     /// <summary>Deletes rows the way an operator with sqlite3 would: service stopped, file changed, service started.</summary>
@@ -116,8 +128,8 @@ public sealed class RestoreTests(DockerEngineFixture engine) : IClassFixture<Doc
         {
             Name = service.Name,
             Image = service.Image,
-            Env = [.. original.Config.Env.Where(e => !e.StartsWith("APP_VERSION=", StringComparison.Ordinal) && !e.StartsWith("GIT_COMMIT=", StringComparison.Ordinal)), "EXTRA_SETTING=v2"],
-            Labels = new Dictionary<string, string>(original.Config.Labels) { ["deployed"] = "v2" },
+            Env = [.. original.Config!.Env!.Where(e => !e.StartsWith("APP_VERSION=", StringComparison.Ordinal) && !e.StartsWith("GIT_COMMIT=", StringComparison.Ordinal)), "EXTRA_SETTING=v2"],
+            Labels = new Dictionary<string, string>(original.Config!.Labels!) { ["deployed"] = "v2" },
             HostConfig = new HostConfig { NetworkMode = "host", Binds = [$"{service.Volume}:/data"] },
         });
         await engine.Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters());

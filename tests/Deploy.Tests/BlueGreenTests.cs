@@ -55,18 +55,18 @@ public sealed class BlueGreenTests(DockerEngineFixture engine) : IClassFixture<D
         Assert.Equal(2, containers.Count); // green and the proxy; blue is gone
         foreach (var container in containers.Values)
         {
-            Assert.Equal("production", container.Labels["environment"]);
-            Assert.Equal("deploy", container.Labels["managed-by"]);
+            Assert.Equal("production", container.Labels!["environment"]);
+            Assert.Equal("deploy", container.Labels!["managed-by"]);
         }
 
         // The proxy keeps the labels of the deploy that created it; the slot carries this one's.
         var green = containers[$"{service.Name}-green"];
         foreach (var container in new[] { green })
         {
-            Assert.Equal("2.0.0", container.Labels["org.opencontainers.image.version"]);
-            Assert.Equal("2.0.0", container.Labels["tailpaste.version"]);
-            Assert.Equal("0123456789abcdef0123456789abcdef01234567", container.Labels["tailpaste.commit"]);
-            Assert.Equal("0123456789abcdef0123456789abcdef01234567", container.Labels["org.opencontainers.image.revision"]);
+            Assert.Equal("2.0.0", container.Labels!["org.opencontainers.image.version"]);
+            Assert.Equal("2.0.0", container.Labels!["tailpaste.version"]);
+            Assert.Equal("0123456789abcdef0123456789abcdef01234567", container.Labels!["tailpaste.commit"]);
+            Assert.Equal("0123456789abcdef0123456789abcdef01234567", container.Labels!["org.opencontainers.image.revision"]);
         }
 
         var record = await service.RecordAsync();

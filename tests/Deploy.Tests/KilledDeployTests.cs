@@ -73,7 +73,7 @@ public sealed class KilledDeployTests(DockerEngineFixture engine) : IClassFixtur
         Assert.Equal(slot, $"{service.Name}-{record.LiveSlot}");
         Assert.Equal(image, record.LiveImage);
         var container = await engine.Client.Containers.InspectContainerAsync(slot);
-        Assert.Equal(image, container.Config.Image);
+        Assert.Equal(image, container.Config!.Image);
         Assert.Equal(200, await service.StatusAsync());
         Assert.Null(await Shared.Docker.ServiceLock.FindHolderAsync(engine.Client, service.Name, CancellationToken.None));
     }

@@ -1,3 +1,4 @@
+using Docker.DotNet.Models;
 using Tailpaste.Deploy.Tests.Support;
 using Tailpaste.TestKit;
 
@@ -33,11 +34,12 @@ public sealed class RecreateTests(DockerEngineFixture engine) : IClassFixture<Do
         Assert.Equal("false", second.Outputs["rolled-back"]);
         Assert.Equal("kept across the recreate", await service.GetAsync(paste));
         var container = await engine.Client.Containers.InspectContainerAsync(service.Name);
-        Assert.Equal(v2, container.Config.Image);
-        Assert.Contains("APP_VERSION=2.0.0", container.Config.Env);
-        Assert.Contains("UPLOAD_TOKEN=s3cret-token-for-the-smoke-probe", container.Config.Env);
-        Assert.Equal("production", container.Config.Labels["environment"]);
-        Assert.Contains(container.Mounts, m => m.Name == service.DataVolume && m.Destination == "/data");
+        var config = Assert.IsType<ContainerConfig>(container.Config);
+        Assert.Equal(v2, config.Image);
+        Assert.Contains("APP_VERSION=2.0.0", config.Env!);
+        Assert.Contains("UPLOAD_TOKEN=s3cret-token-for-the-smoke-probe", config.Env!);
+        Assert.Equal("production", config.Labels!["environment"]);
+        Assert.Contains(container.Mounts!, m => m.Name == service.DataVolume && m.Destination == "/data");
         Assert.Equal("succeeded", report!["outcome"]!.GetValue<string>());
         Assert.True(report["pre_cutover"]!["smoke"]!["passed"]!.GetValue<bool>());
         Assert.Single(await service.ContainersAsync());
@@ -60,8 +62,8 @@ public sealed class RecreateTests(DockerEngineFixture engine) : IClassFixture<Do
         Assert.Contains("/readyz did not answer 2xx", second.Outputs["rollback-reason"], StringComparison.Ordinal);
         Assert.Equal(v1, second.Outputs["deployed-image"]);
         var container = await engine.Client.Containers.InspectContainerAsync(service.Name);
-        Assert.Equal(v1, container.Config.Image);
-        Assert.True(container.State.Running);
+        Assert.Equal(v1, container.Config!.Image);
+        Assert.True(container.State!.Running);
         Assert.Equal("survives the failed deploy", await service.GetAsync(paste));
         Assert.Equal(200, await service.StatusAsync());
         Assert.Equal("rolled-back", report!["outcome"]!.GetValue<string>());

@@ -8,7 +8,7 @@ public sealed class ServiceTemplateTests
 {
     private static readonly ImageInspectResponse _oldImage = new()
     {
-        Config = new Config
+        Config = new DockerOCIImageConfig
         {
             Env = ["PATH=/usr/bin", "APP_VERSION=1.0.0"],
             Labels = new Dictionary<string, string> { ["org.opencontainers.image.version"] = "1.0.0" },
@@ -19,7 +19,7 @@ public sealed class ServiceTemplateTests
     private static readonly ContainerInspectResponse _running = new()
     {
         Name = "/tailpaste",
-        Config = new Config
+        Config = new ContainerConfig
         {
             Env = ["PATH=/usr/bin", "APP_VERSION=1.0.0", "LISTEN_PORT=9000", "UPLOAD_TOKEN=t0ken"],
             Labels = new Dictionary<string, string> { ["org.opencontainers.image.version"] = "1.0.0", ["team"] = "paste", ["environment"] = "production" },
@@ -57,10 +57,10 @@ public sealed class ServiceTemplateTests
         var parameters = template.ToParameters("tailpaste", "tailpaste/paste-service:2.0.0", new Dictionary<string, string> { ["environment"] = "production" });
 
         Assert.Equal(["UPLOAD_TOKEN=t0ken", "LISTEN_PORT=9100", "FEATURE=on"], parameters.Env);
-        Assert.Equal(["other-data:/data"], parameters.HostConfig.Binds);
-        Assert.Equal("web", parameters.Labels["team"]);
-        Assert.Equal(["NONE"], parameters.Healthcheck.Test);
-        Assert.NotEqual(ServiceTemplate.Hash(parameters), ServiceTemplate.Hash(template.ToParameters("tailpaste", "tailpaste/paste-service:2.0.1", parameters.Labels.AsReadOnly())));
+        Assert.Equal(["other-data:/data"], parameters.HostConfig!.Binds);
+        Assert.Equal("web", parameters.Labels!["team"]);
+        Assert.Equal(["NONE"], parameters.Healthcheck!.Test);
+        Assert.NotEqual(ServiceTemplate.Hash(parameters), ServiceTemplate.Hash(template.ToParameters("tailpaste", "tailpaste/paste-service:2.0.1", parameters.Labels!.AsReadOnly())));
     }
 
     [Theory]

@@ -12,8 +12,8 @@ public sealed class BadInputTests(DockerEngineFixture engine) : IClassFixture<Do
     [InlineData("labels", "a==b", "more than one '='")]
     [InlineData("protect-labels", "environment", "has no '='")]
     [InlineData("resources", "containers, pods", "'pods' is not one of them")]
-    [InlineData("older-than", "3 days", "a whole number followed by ms, s, m, h, d or w")]
-    [InlineData("stop-timeout", "soon", "whole seconds")]
+    [InlineData("older-than", "3 days", "seconds (such as 10 or 0.5) or a whole number with a unit ms, s, m, h, d or w")]
+    [InlineData("stop-timeout", "soon", "seconds (such as 10 or 0.5)")]
     [InlineData("prune-dangling", "yes", "true or false")]
     [InlineData("docker-host", "ssh://prod", "unix:///absolute/path")]
     public async Task Bad_input_exits_2_names_input_value_and_expectation_and_removes_nothing(string input, string value, string expected)

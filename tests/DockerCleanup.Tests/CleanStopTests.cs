@@ -24,7 +24,7 @@ public sealed class CleanStopTests(DockerEngineFixture engine) : IClassFixture<D
         var graceful = await population.RunContainerAsync("container-graceful", image, labels, ["/bin/sh", "-c", "trap 'exit 0' TERM; while true; do sleep 0.1; done"]);
         var stubborn = await Task.WhenAll(Enumerable.Range(0, Stubborn).Select(_ => population.RunContainerAsync("container-ignores-term", image, labels)));
 
-        var events = EngineEventLog.Start(engine.Client, ["container"], population.RunLabel);
+        await using var events = EngineEventLog.Start(engine.Client, ["container"], population.RunLabel);
 
         var run = await ActionRun.StartAsync(engine.DockerHost, new Dictionary<string, string>
         {
@@ -42,7 +42,7 @@ public sealed class CleanStopTests(DockerEngineFixture engine) : IClassFixture<D
         // The graceful one left on SIGTERM with its own exit code 0; it was never killed.
         Assert.Contains(log, e => e.Actor.ID == graceful && e.Action == "kill" && Signal(e) == "15");
         Assert.DoesNotContain(log, e => e.Actor.ID == graceful && e.Action == "kill" && Signal(e) == "9");
-        Assert.Equal("0", log.First(e => e.Actor.ID == graceful && e.Action == "die").Actor.Attributes["exitCode"]);
+        Assert.Equal("0", log.First(e => e.Actor.ID == graceful && e.Action == "die").Actor.Attributes!["exitCode"]);
 
         // Every stubborn one got SIGTERM first and SIGKILL only after; and every SIGTERM went out before the
         // first SIGKILL, so no stop waited for another one's stop-timeout.
@@ -61,5 +61,5 @@ public sealed class CleanStopTests(DockerEngineFixture engine) : IClassFixture<D
         }
     }
 
-    private static string? Signal(Message e) => e.Actor.Attributes.TryGetValue("signal", out var signal) ? signal : null;
+    private static string? Signal(Message e) => e.Actor.Attributes?.TryGetValue("signal", out var signal) == true ? signal : null;
 }

@@ -24,7 +24,7 @@ public sealed class IndependentRemovalTests(DockerEngineFixture engine) : IClass
         var freeVolume = await population.CreateVolumeAsync("volume-unused", population.Labels(selected));
 
         // Volume events carry no labels, so every event is watched and the test's own are picked by ID.
-        var events = EngineEventLog.Start(engine.Client, ["container", "image", "volume"]);
+        await using var events = EngineEventLog.Start(engine.Client, ["container", "image", "volume"]);
         var run = await ActionRun.StartAsync(engine.DockerHost, new Dictionary<string, string>
         {
             ["labels"] = $"environment=testing,managed-by=ci,{population.RunLabel}",
@@ -40,7 +40,7 @@ public sealed class IndependentRemovalTests(DockerEngineFixture engine) : IClass
             && seen.Any(e => IsImageDelete(e, usedImage)) && seen.Any(e => IsImageDelete(e, freeImage))
             && seen.Any(e => e.Type == "volume" && e.Actor.ID == freeVolume && e.Action == "destroy"));
 
-        var sigkill = log.First(e => e.Actor.ID == stubborn && e.Action == "kill" && e.Actor.Attributes.TryGetValue("signal", out var signal) && signal == "9").TimeNano;
+        var sigkill = log.First(e => e.Actor.ID == stubborn && e.Action == "kill" && e.Actor.Attributes?.TryGetValue("signal", out var signal) == true && signal == "9").TimeNano;
         var destroyed = log.First(e => e.Actor.ID == stubborn && e.Action == "destroy").TimeNano;
         Assert.True(log.First(e => IsImageDelete(e, freeImage)).TimeNano < sigkill, "the unused image waited for the container's stop-timeout");
         Assert.True(log.First(e => e.Type == "volume" && e.Actor.ID == freeVolume && e.Action == "destroy").TimeNano < sigkill, "the unused volume waited for the container's stop-timeout");

@@ -50,25 +50,25 @@ public sealed class RandomizedProtectionTests(DockerEngineFixture engine, ITestO
             foreach (var i in Enumerable.Range(0, 12))
             {
                 var name = await population.CreateVolumeAsync("volume", RandomLabels(population, random));
-                labels[new(ResourceKind.Volumes, name)] = (await engine.Client.Volumes.InspectAsync(name)).Labels.ToDictionary();
+                labels[new(ResourceKind.Volumes, name)] = (await engine.Client.Volumes.InspectAsync(name)).Labels!.ToDictionary();
             }
 
             foreach (var i in Enumerable.Range(0, 3))
             {
                 var id = await population.CreateNetworkAsync("network", RandomLabels(population, random));
-                labels[new(ResourceKind.Networks, id)] = (await engine.Client.Networks.InspectNetworkAsync(id)).Labels.ToDictionary();
+                labels[new(ResourceKind.Networks, id)] = (await engine.Client.Networks.InspectNetworkAsync(id)).Labels!.ToDictionary();
             }
 
             foreach (var i in Enumerable.Range(0, 2))
             {
                 var id = await population.LoadImageAsync("image", RandomLabels(population, random));
-                labels[new(ResourceKind.Images, id)] = (await engine.Client.Images.InspectImageAsync(id)).Config.Labels.ToDictionary();
+                labels[new(ResourceKind.Images, id)] = (await engine.Client.Images.InspectImageAsync(id)).Config!.Labels!.ToDictionary();
             }
 
             foreach (var i in Enumerable.Range(0, 6))
             {
                 var id = await population.CreateContainerAsync("container", baseImage, RandomLabels(population, random));
-                labels[new(ResourceKind.Containers, id)] = (await engine.Client.Containers.InspectContainerAsync(id)).Config.Labels.ToDictionary();
+                labels[new(ResourceKind.Containers, id)] = (await engine.Client.Containers.InspectContainerAsync(id)).Config!.Labels!.ToDictionary();
             }
 
             // Some volumes the action means to remove are recreated under their name, with new labels, after the

@@ -105,9 +105,9 @@ public sealed class RandomizedSelectionTests(DockerEngineFixture engine, ITestOu
         {
             IDictionary<string, string>? carried = key.Kind switch
             {
-                ResourceKind.Containers => (await population.Client.Containers.InspectContainerAsync(key.Id)).Config.Labels,
+                ResourceKind.Containers => (await population.Client.Containers.InspectContainerAsync(key.Id)).Config?.Labels,
                 ResourceKind.Networks => (await population.Client.Networks.InspectNetworkAsync(key.Id)).Labels,
-                ResourceKind.Images => (await population.Client.Images.InspectImageAsync(key.Id)).Config.Labels,
+                ResourceKind.Images => (await population.Client.Images.InspectImageAsync(key.Id)).Config?.Labels,
                 _ => (await population.Client.Volumes.InspectAsync(key.Id)).Labels,
             };
             labels[key] = (carried ?? new Dictionary<string, string>()).Select(pair => $"{pair.Key}={pair.Value}").ToHashSet(StringComparer.Ordinal);

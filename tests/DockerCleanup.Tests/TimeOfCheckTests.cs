@@ -38,7 +38,7 @@ public sealed class TimeOfCheckTests(DockerEngineFixture engine) : IClassFixture
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(1, proxy.ChangesMade);
         var now = await engine.Client.Volumes.InspectAsync(recreated);
-        Assert.Contains(newLabel.Split('=')[0], now.Labels.Keys);
+        Assert.Contains(newLabel.Split('=')[0], now.Labels!.Keys);
         Assert.False(await population.ExistsAsync(ResourceKind.Volumes, untouched), "the unchanged volume went");
         var row = Assert.Single(run.Rows(ResourceKind.Volumes), r => r.Id == recreated);
         Assert.Equal(("skipped", reason), (row.Outcome, row.Reason));

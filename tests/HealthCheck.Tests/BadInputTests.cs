@@ -95,14 +95,14 @@ public sealed class BadInputTests
     [Theory]
     [InlineData("service-url", "tailpaste:8080", "an absolute http:// or https:// URL")]
     [InlineData("attempts", "0", "a whole number from 1 to 100")]
-    [InlineData("response-timeout", "soon", "seconds (such as 10 or 0.5) or a duration")]
+    [InlineData("response-timeout", "soon", "seconds (such as 10 or 0.5) or a whole number with a unit ms, s, m, h, d or w (such as 500ms, 30s, 2m, 6h, 2d), more than zero, at most 1h")]
     [InlineData("fail-on", "sometimes", "one of degraded, unhealthy")]
-    [InlineData("recover-cooldown", "an hour", "a whole number followed by ms, s, m, h, d or w")]
+    [InlineData("recover-cooldown", "an hour", "seconds (such as 10 or 0.5) or a whole number with a unit ms, s, m, h, d or w")]
     [InlineData("container-name", "../../containers/prune?", "a container name or id (letters, digits, _ . -, starting with a letter or digit)")]
     [InlineData("log-file", "/tmp", "a log file (or a link to one), but it is a folder")]
     [InlineData("log-file", "/dev/zero", "a log file (or a link to one), but it is not a regular file")]
     [InlineData("config", "/dev/zero", "a JSON file, but it is not a regular file")]
-    [InlineData("github-api-url", "http://github.example.com/api/v3", "an absolute https:// URL such as https://api.github.com (http:// only to a loopback address")]
+    [InlineData("github-api-url", "http://github.example.com/api/v3", "an https URL (plain http only to localhost, 127.0.0.1 or ::1) such as https://api.github.com")]
     public async Task Bad_values_name_the_input_the_value_and_the_expectation(string input, string value, string expected)
     {
         var run = await ActionRun.RunAsync(new Dictionary<string, string> { [input] = value });

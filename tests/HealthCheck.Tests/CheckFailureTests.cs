@@ -48,6 +48,6 @@ public sealed class CheckFailureTests(PasteServiceFixture fixture) : IClassFixtu
         }
 
         archive.Position = 0;
-        await fixture.Engine.Client.Containers.ExtractArchiveToContainerAsync(service.ContainerId, new Docker.DotNet.Models.ContainerPathStatParameters { Path = "/usr/local/bin" }, archive);
+        await fixture.Engine.Client.Containers.ExtractArchiveToContainerAsync(service.ContainerId, new Docker.DotNet.Models.CopyToContainerParameters { Path = "/usr/local/bin" }, archive);
     }
 }

@@ -9,7 +9,7 @@ public sealed class CheckRunnerTests
     [Fact]
     public async Task A_check_that_throws_what_nobody_expected_fails_with_the_reason_and_the_next_check_still_runs()
     {
-        var options = new HealthCheckOptions { Checks = ["first", "second"], ServiceUrl = new Uri("http://127.0.0.1:1/") };
+        var options = BoundOptions.From(new Dictionary<string, string> { ["service-url"] = "http://127.0.0.1:1/" });
         using var probe = new HttpProbe();
         using var context = new CheckContext(options, probe, TimeProvider.System);
         var seen = new List<string>();
@@ -26,7 +26,7 @@ public sealed class CheckRunnerTests
     [Fact]
     public async Task Cancellation_by_the_caller_still_ends_the_run()
     {
-        var options = new HealthCheckOptions { Checks = ["second"], ServiceUrl = new Uri("http://127.0.0.1:1/") };
+        var options = BoundOptions.From(new Dictionary<string, string> { ["service-url"] = "http://127.0.0.1:1/" });
         using var probe = new HttpProbe();
         using var context = new CheckContext(options, probe, TimeProvider.System);
         using var cancelled = new CancellationTokenSource();

@@ -94,10 +94,6 @@ public sealed class ConfigFileTests : IDisposable
         return path;
     }
 
-    private static HealthCheckOptions Bind(Dictionary<string, string> inputs, Dictionary<string, string>? environment = null)
-    {
-        var manifest = HealthCheckAction.Definition.Manifest;
-        var values = InputValues.Gather(manifest, new Dictionary<string, string>(), inputs);
-        return HealthCheckBinder.Bind(new ActionInputs(manifest, values), RunnerEnvironment.FromVariables(environment ?? new Dictionary<string, string>()));
-    }
+    private static HealthCheckOptions Bind(Dictionary<string, string> inputs, Dictionary<string, string>? environment = null) =>
+        BoundOptions.From(inputs, environment);
 }

@@ -53,8 +53,12 @@ public sealed class ContainerChecksTests(PasteServiceFixture fixture) : IClassFi
         await docker.Containers.UpdateContainerAsync(service.ContainerId, new ContainerUpdateParameters { RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.Always } });
 
         // The service stops cleanly on SIGTERM; the engine, not a user, starts it again: one restart.
-        var exec = await docker.Exec.ExecCreateContainerAsync(service.ContainerId, new ContainerExecCreateParameters { Cmd = ["sh", "-c", "kill -TERM 1"] });
-        await docker.Exec.StartContainerExecAsync(exec.ID);
+        var exec = await docker.Exec.CreateContainerExecAsync(service.ContainerId, new ContainerExecCreateParameters { Cmd = ["sh", "-c", "kill -TERM 1"] });
+        using (var stream = await docker.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters()))
+        {
+            await stream.ReadOutputToEndAsync(CancellationToken.None);
+        }
+
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
         while ((await docker.Containers.InspectContainerAsync(service.ContainerId)).RestartCount == 0)
         {
@@ -146,7 +150,7 @@ public sealed class ContainerChecksTests(PasteServiceFixture fixture) : IClassFi
         await fixture.Engine.Client.Containers.StopContainerAsync(service.ContainerId, new ContainerStopParameters { WaitBeforeKillSeconds = 10 });
         await fixture.Engine.Client.Containers.ExtractArchiveToContainerAsync(
             service.ContainerId,
-            new ContainerPathStatParameters { Path = "/data" },
+            new CopyToContainerParameters { Path = "/data" },
             CorruptDatabaseArchive());
         var inputs = fixture.InputsFor(service);
         inputs["checks"] = "database";

@@ -1,4 +1,5 @@
 using Docker.DotNet.Models;
+using Tailpaste.TestKit;
 
 namespace Tailpaste.HealthCheck.Tests;
 
@@ -72,8 +73,8 @@ public sealed class DatabaseSizeTests(PasteServiceFixture fixture) : IClassFixtu
     private async Task ExecAsync(RunningService service, string command)
     {
         var docker = fixture.Engine.Client;
-        var exec = await docker.Exec.ExecCreateContainerAsync(service.ContainerId, new ContainerExecCreateParameters { Cmd = ["sh", "-c", command], AttachStdout = true, AttachStderr = true });
-        using (var stream = await docker.Exec.StartAndAttachContainerExecAsync(exec.ID, tty: false))
+        var exec = await docker.Exec.CreateContainerExecAsync(service.ContainerId, new ContainerExecCreateParameters { Cmd = ["sh", "-c", command], AttachStdout = true, AttachStderr = true });
+        using (var stream = await docker.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters()))
         {
             await stream.ReadOutputToEndAsync(CancellationToken.None);
         }

@@ -54,7 +54,7 @@ public sealed class LogAnalyzerTests
     public void Lines_split_across_chunks_are_assembled_before_analysis()
     {
         var analyzer = new LogAnalyzer();
-        var lines = new LineAssembler(analyzer);
+        var lines = LogSources.LinesFor(analyzer);
         var text = Encoding.UTF8.GetBytes("2025-11-23T09:01:02.345Z ERROR A: x\r\n2025-11-23T09:01:02.345Z ERROR B: ü disk\nlast line error");
 
         foreach (var chunk in text.Chunk(7))

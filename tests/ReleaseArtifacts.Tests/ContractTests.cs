@@ -10,7 +10,7 @@ public class ContractTests
         ActionContract.AssertMatches(
             ReleaseArtifactsAction.Definition,
             typeof(ReleaseArtifactsOutputs),
-            new Dictionary<string, string> { ["version"] = "1.0.0", ["token"] = "t0ken", ["repository"] = "octo/tailpaste" });
+            new Dictionary<string, string> { ["version"] = "1.0.0", ["github-token"] = "t0ken", ["repository"] = "octo/tailpaste" });
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public class ContractTests
     [Fact]
     public void Token_input_is_a_secret()
     {
-        var token = ReleaseArtifactsAction.Definition.Manifest.FindInput("token");
+        var token = ReleaseArtifactsAction.Definition.Manifest.FindInput("github-token");
         Assert.NotNull(token);
         Assert.True(token.IsSecret);
     }

@@ -16,6 +16,9 @@ public sealed partial class HistoryTests : IDisposable
         ProcessRunner.MustRun("git", ["clone", "-q", "--no-hardlinks", RepositoryRoot.Path, clone]);
         ProcessRunner.MustRun("git", ["-c", "user.name=T", "-c", "user.email=t@example.test", "tag", "v0.1.0"], clone);
         var log = ProcessRunner.MustRun("git", ["log", "--no-merges", "--format=%h%x09%s", "v0.1.0"], clone).Stdout.TrimEnd('\n').Split('\n');
+        // A breaking change (a '!' before the colon, or a BREAKING CHANGE footer) goes to its own section, whatever its type.
+        var breaking = ProcessRunner.MustRun("git", ["log", "--no-merges", "--format=%h", "--grep=^BREAKING[ -]CHANGE:", "v0.1.0"], clone).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        breaking.UnionWith(log.Where(l => BreakingMark().IsMatch(l[(l.IndexOf('\t', StringComparison.Ordinal) + 1)..])).Select(l => l[..l.IndexOf('\t', StringComparison.Ordinal)]));
 
         using var run = await ActionRun.StartAsync(clone, new Dictionary<string, string> { ["version"] = "v0.1.0", ["steps"] = "validate, changelog", ["hide-types"] = "none" });
 
@@ -28,7 +31,7 @@ public sealed partial class HistoryTests : IDisposable
         {
             var sha = commit[..commit.IndexOf('\t', StringComparison.Ordinal)];
             var subject = commit[(sha.Length + 1)..];
-            var expected = TypeOf(subject) switch
+            var expected = breaking.Contains(sha) ? "Breaking changes" : TypeOf(subject) switch
             {
                 "feat" => "Features",
                 "fix" => "Fixes",
@@ -38,7 +41,8 @@ public sealed partial class HistoryTests : IDisposable
             Assert.Single(sections[expected], l => l.Contains($"({sha})", StringComparison.Ordinal));
         }
 
-        Assert.Equal(log.Any(l => TypeOf(l[(l.IndexOf('\t', StringComparison.Ordinal) + 1)..]) == "feat") ? "0.1.0" : "0.0.1", run.Outputs["suggested-version"]);
+        var suggested = breaking.Count > 0 ? "1.0.0" : log.Any(l => TypeOf(l[(l.IndexOf('\t', StringComparison.Ordinal) + 1)..]) == "feat") ? "0.1.0" : "0.0.1";
+        Assert.Equal(suggested, run.Outputs["suggested-version"]);
         Assert.StartsWith("# Changelog\n", File.ReadAllText(run.Outputs["changelog-path"]), StringComparison.Ordinal);
     }
 
@@ -122,6 +126,9 @@ public sealed partial class HistoryTests : IDisposable
 
     [GeneratedRegex(@"^([a-z]+)(?:\([^)]*\))?: ")]
     private static partial Regex ConventionalType();
+
+    [GeneratedRegex(@"^[a-z]+(\([^)]*\))?!:")]
+    private static partial Regex BreakingMark();
 
     public void Dispose()
     {

@@ -158,8 +158,8 @@ public sealed class HostileRepositoryTests : IDisposable
             ["steps"] = steps,
             ["output-dir"] = Dist,
             ["repository"] = "octo/tailpaste",
-            ["api-url"] = _github.ApiUrl,
-            ["token"] = "ghs_PublishToken",
+            ["github-api-url"] = _github.ApiUrl,
+            ["github-token"] = "ghs_PublishToken",
         };
         foreach (var (name, value) in extra ?? [])
         {

@@ -19,7 +19,7 @@ public sealed class ImageTests(DockerEngineFixture engine) : IClassFixture<Docke
         using var run = await ActionRun.StartAsync(_history.Path, Inputs("2.0.0", source, repository, production: true));
 
         Assert.True(run.ExitCode == 0, run.Stdout);
-        var tags = (await engine.Client.Images.InspectImageAsync(id)).RepoTags;
+        var tags = (await engine.Client.Images.InspectImageAsync(id)).RepoTags ?? [];
         Assert.Contains($"{repository}:2.0.0", tags);
         Assert.Contains($"{repository}:production", tags);
         Assert.Equal($"{repository}:2.0.0,{repository}:production", run.Outputs["image-tags"]);
@@ -36,7 +36,7 @@ public sealed class ImageTests(DockerEngineFixture engine) : IClassFixture<Docke
         using var run = await ActionRun.StartAsync(_history.Path, Inputs("2.1.0-rc.1+build.7", source, repository, production: true));
 
         Assert.True(run.ExitCode == 0, run.Stdout);
-        Assert.Equal([$"{repository}:2.1.0-rc.1_build.7"], (await engine.Client.Images.InspectImageAsync(id)).RepoTags.Where(t => t.StartsWith(repository, StringComparison.Ordinal)));
+        Assert.Equal([$"{repository}:2.1.0-rc.1_build.7"], (await engine.Client.Images.InspectImageAsync(id)).RepoTags!.Where(t => t.StartsWith(repository, StringComparison.Ordinal)));
         Assert.Contains("::warning", run.Stdout, StringComparison.Ordinal);
     }
 
@@ -65,7 +65,7 @@ public sealed class ImageTests(DockerEngineFixture engine) : IClassFixture<Docke
 
         Assert.True(run.ExitCode == 0, run.Stdout);
         Assert.Contains($"would tag {source} as {repository}:2.0.0", run.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain((await engine.Client.Images.InspectImageAsync(id)).RepoTags, t => t.StartsWith(repository, StringComparison.Ordinal));
+        Assert.DoesNotContain((await engine.Client.Images.InspectImageAsync(id)).RepoTags ?? [], t => t.StartsWith(repository, StringComparison.Ordinal));
         Assert.Equal(string.Empty, run.Outputs["image-tags"]);
     }
 

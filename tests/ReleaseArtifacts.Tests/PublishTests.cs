@@ -18,8 +18,8 @@ public sealed class PublishTests : IDisposable
         ["version"] = version,
         ["steps"] = "validate, changelog, archive, checksums, installer, publish",
         ["repository"] = "octo/tailpaste",
-        ["api-url"] = _github.ApiUrl,
-        ["token"] = Token,
+        ["github-api-url"] = _github.ApiUrl,
+        ["github-token"] = Token,
     };
 
     [Fact]
@@ -257,13 +257,13 @@ public sealed class PublishTests : IDisposable
     [InlineData("v1.2.3;rm -rf /", "version")]
     [InlineData("9.9.9", "version")]
     [InlineData("1.0.0", "version")]
-    [InlineData("", "token")]
+    [InlineData("", "github-token")]
     public async Task Bad_input_exits_2_and_publishes_nothing(string version, string input)
     {
         var inputs = Inputs(version.Length > 0 ? version : "2.0.0");
-        if (input == "token")
+        if (input == "github-token")
         {
-            inputs.Remove("token");
+            inputs.Remove("github-token");
         }
 
         using var run = await ActionRun.StartAsync(_history.Path, inputs);
@@ -295,7 +295,7 @@ public sealed class PublishTests : IDisposable
         api.Given(Request.Create().UsingAnyMethod())
             .RespondWith(Response.Create().WithStatusCode(307).WithHeader("Location", $"http://127.0.0.1:{elsewhere.Port}/repos/octo/tailpaste/releases/tags/v2.0.0"));
         var inputs = Inputs();
-        inputs["api-url"] = $"http://127.0.0.1:{api.Port}";
+        inputs["github-api-url"] = $"http://127.0.0.1:{api.Port}";
 
         using var run = await ActionRun.StartAsync(_history.Path, inputs);
 

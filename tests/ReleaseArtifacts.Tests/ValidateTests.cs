@@ -120,7 +120,7 @@ public sealed class ValidateTests : IDisposable
         using var run = await ActionRun.StartAsync(_history.Path, new Dictionary<string, string> { ["version"] = "2.0.0", ["steps"] = "validate, publish", ["repository"] = "octo/tailpaste" });
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Input 'token' is required", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Input 'github-token' is required", run.Stdout, StringComparison.Ordinal);
         Assert.False(Directory.Exists(run.OutputDir));
     }
 
@@ -131,10 +131,10 @@ public sealed class ValidateTests : IDisposable
     {
         using var run = await ActionRun.StartAsync(
             _history.Path,
-            new Dictionary<string, string> { ["version"] = "2.0.0", ["steps"] = "validate, publish", ["repository"] = "octo/tailpaste", ["api-url"] = apiUrl, ["dry-run"] = "true" });
+            new Dictionary<string, string> { ["version"] = "2.0.0", ["steps"] = "validate, publish", ["repository"] = "octo/tailpaste", ["github-api-url"] = apiUrl, ["dry-run"] = "true" });
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"Input 'api-url' has the value '{apiUrl}'", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Input 'github-api-url' has the value '{apiUrl}'", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("plain http only to localhost", run.Stdout, StringComparison.Ordinal);
         Assert.False(Directory.Exists(run.OutputDir));
     }

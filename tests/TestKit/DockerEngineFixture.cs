@@ -80,13 +80,14 @@ public sealed class DockerEngineFixture : IAsyncLifetime
                 Entrypoint = spec.Entrypoint?.ToList(),
                 Env = spec.Environment.Select(pair => $"{pair.Key}={pair.Value}").ToList(),
                 Labels = labels,
-                User = spec.User,
-                WorkingDir = spec.WorkingDirectory,
+                // Null leaves the image's own setting (the client's annotations say non-null; the API allows leaving them out).
+                User = spec.User!,
+                WorkingDir = spec.WorkingDirectory!,
                 HostConfig = new HostConfig
                 {
                     NetworkMode = spec.NetworkMode,
                     Binds = spec.Binds.ToList(),
-                    LogConfig = spec.LogDriver is null ? null : new LogConfig { Type = spec.LogDriver },
+                    LogConfig = spec.LogDriver is null ? null! : new LogConfig { Type = spec.LogDriver },
                 },
             },
             cancellationToken).ConfigureAwait(false);
@@ -132,9 +133,9 @@ public sealed class DockerEngineFixture : IAsyncLifetime
         while (DateTimeOffset.UtcNow < deadline)
         {
             var state = (await Client.Containers.InspectContainerAsync(containerId).ConfigureAwait(false)).State;
-            if (!state.Running)
+            if (state is not { Running: true })
             {
-                throw new InvalidOperationException($"Container {containerId} exited with code {state.ExitCode} before {url} answered. Its log:\n{await LogTextAsync(containerId).ConfigureAwait(false)}");
+                throw new InvalidOperationException($"Container {containerId} exited with code {state?.ExitCode} before {url} answered. Its log:\n{await LogTextAsync(containerId).ConfigureAwait(false)}");
             }
 
             try

@@ -24,7 +24,22 @@ public class TestdataTests
         RunnerLabels = new HashSet<string>(["tailpaste-runner"], StringComparer.OrdinalIgnoreCase),
     };
 
-    public static TheoryData<string> OkFiles() => Files("ok");
+    /// <summary>The valid workflows, and the local reusable workflows and actions they call (valid too).</summary>
+    public static TheoryData<string> OkFiles()
+    {
+        var data = Files("ok");
+        foreach (var file in Files(".github/workflows"))
+        {
+            data.Add(file);
+        }
+
+        foreach (var action in Directory.EnumerateFiles(Path.Combine(_root, ".github", "actions"), "action.yml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetRelativePath(_root, action).Replace('\\', '/'));
+        }
+
+        return data;
+    }
 
     public static TheoryData<string> ErrFiles() => Files("err");
 

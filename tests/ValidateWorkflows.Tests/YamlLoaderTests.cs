@@ -19,24 +19,34 @@ public class YamlLoaderTests
     }
 
     [Fact]
-    public void Syntax_error_has_the_parser_line_and_column()
+    public void Unclosed_flow_collection_is_reported_above_where_it_opens_naming_both_places()
     {
         var document = YamlLoader.Load("on: push\njobs:\n  build:\n    runs-on: [a, b\n    steps: []\n");
 
         var problem = Assert.Single(document.Problems);
         Assert.Equal(YamlProblemKind.Syntax, problem.Kind);
-        Assert.Equal(new Position(5, 5), problem.Position);
-        Assert.Contains("unclosed", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(new Position(3, 1), problem.Position);
+        Assert.Contains("opened at line 4, column 14 is not closed before line 5", problem.Message, StringComparison.Ordinal);
         Assert.Null(document.Root);
     }
 
     [Fact]
-    public void Duplicate_keys_are_kept_for_the_rule_to_report()
+    public void Scanner_error_has_the_scanner_line_and_column()
     {
-        var document = YamlLoader.Load("a: 1\na: 2\n");
+        var document = YamlLoader.Load("on: push\njobs:\n  build:\n    runs-on: 'ubuntu\n");
+
+        var problem = Assert.Single(document.Problems);
+        Assert.Equal(new Position(4, 14), problem.Position);
+    }
+
+    [Fact]
+    public void Duplicate_keys_are_kept_for_the_rule_to_report_and_only_the_first_is_read()
+    {
+        var document = YamlLoader.Load("a: 1\nA: 2\nb: 3\na: 4\n");
 
         var root = Assert.IsType<MappingNode>(document.Root);
-        Assert.Equal(2, root.Entries.Count);
+        Assert.Equal(4, root.AllEntries.Count);
+        Assert.Equal(["a", "A", "b"], root.Entries.Select(e => e.Key.Value));
         Assert.Equal("1", root.GetScalar("a")!.Value);
     }
 

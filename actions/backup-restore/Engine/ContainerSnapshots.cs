@@ -9,7 +9,7 @@ public static class ContainerSnapshots
     public static ContainerSnapshot Capture(ContainerInspectResponse container)
     {
         ArgumentNullException.ThrowIfNull(container);
-        var config = container.Config ?? new Config();
+        var config = container.Config ?? new ContainerConfig();
         var host = container.HostConfig ?? new HostConfig();
         var env = new List<string>();
         var secrets = new List<string>();
@@ -46,7 +46,7 @@ public static class ContainerSnapshots
             RestartPolicy = host.RestartPolicy?.Name.ToString() is { Length: > 0 } policy ? Policy(host.RestartPolicy.Name) : "no",
             RestartMaximumRetryCount = host.RestartPolicy?.MaximumRetryCount ?? 0,
             Healthcheck = config.Healthcheck is { Test.Count: > 0 } check
-                ? new HealthcheckSnapshot(check.Test.ToList(), check.Interval.Ticks * 100, check.Timeout.Ticks * 100, check.StartPeriod * 1, check.Retries)
+                ? new HealthcheckSnapshot(check.Test.ToList(), Nanoseconds(check.Interval), Nanoseconds(check.Timeout), Nanoseconds(check.StartPeriod), check.Retries ?? 0)
                 : null,
             StopSignal = string.IsNullOrEmpty(config.StopSignal) ? null : config.StopSignal,
         };
@@ -76,18 +76,18 @@ public static class ContainerSnapshots
             Env = env,
             Cmd = snapshot.Cmd?.ToList(),
             Entrypoint = snapshot.Entrypoint?.ToList(),
-            WorkingDir = snapshot.WorkingDir,
-            User = snapshot.User,
+            WorkingDir = snapshot.WorkingDir ?? string.Empty,
+            User = snapshot.User ?? string.Empty,
             Labels = new Dictionary<string, string>(snapshot.Labels),
             ExposedPorts = snapshot.ExposedPorts.ToDictionary(p => p, _ => new EmptyStruct()),
             StopSignal = snapshot.StopSignal,
             Healthcheck = snapshot.Healthcheck is { } check
-                ? new HealthConfig
+                ? new HealthcheckConfig
                 {
                     Test = check.Test.ToList(),
                     Interval = TimeSpan.FromTicks(check.IntervalNs / 100),
                     Timeout = TimeSpan.FromTicks(check.TimeoutNs / 100),
-                    StartPeriod = check.StartPeriodNs,
+                    StartPeriod = TimeSpan.FromTicks(check.StartPeriodNs / 100),
                     Retries = check.Retries,
                 }
                 : null,
@@ -125,4 +125,7 @@ public static class ContainerSnapshots
         "unless-stopped" => RestartPolicyKind.UnlessStopped,
         _ => RestartPolicyKind.No,
     };
+
+    // The engine counts health-check times in nanoseconds; a TimeSpan tick is 100 ns.
+    private static long Nanoseconds(TimeSpan? time) => (time ?? TimeSpan.Zero).Ticks * 100;
 }

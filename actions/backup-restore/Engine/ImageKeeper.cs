@@ -37,7 +37,7 @@ public static class ImageKeeper
         var colon = tag.LastIndexOf(':');
         var slash = tag.LastIndexOf('/');
         var (repository, name) = colon > slash ? (tag[..colon], tag[(colon + 1)..]) : (tag, "latest");
-        return docker.Images.TagImageAsync(imageId, new ImageTagParameters { RepositoryName = repository, Tag = name, Force = true }, cancellationToken);
+        return docker.Images.TagImageAsync(imageId, new ImageTagParameters { RepositoryName = repository, Tag = name }, cancellationToken);
     }
 
     /// <summary>Removes the tag; the image goes only when nothing else (another tag, a container) keeps it. False when the tag was not there.</summary>

@@ -23,7 +23,7 @@ public sealed class BackupOperation : IHelperOperation
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(log);
         var database = arguments.Required("database");
-        var service = arguments.Required("service");
+        var serviceFolder = arguments.Required("folder");
         var method = arguments.Optional("method") ?? CopyMethod.Default;
         var draft = JsonSerializer.Deserialize<BackupManifest>(arguments.Required("manifest"), StoreJson.Compact)
             ?? throw new InvalidDataException("--manifest is empty");
@@ -33,7 +33,6 @@ public sealed class BackupOperation : IHelperOperation
             return HelperOutcome.BadInput($"there is no database to back up: {problem}");
         }
 
-        var serviceFolder = BackupStore.ServiceFolder(service);
         Directory.CreateDirectory(serviceFolder);
         var partial = Path.Combine(serviceFolder, ".partial-" + draft.Id);
         var final = Path.Combine(serviceFolder, draft.Id);
@@ -47,7 +46,7 @@ public sealed class BackupOperation : IHelperOperation
         {
             var copy = Path.Combine(partial, BackupManifest.DatabaseFile);
             await log.WriteLineAsync($"copying {database} ({method})").ConfigureAwait(false);
-            var took = SqliteCopy.Copy(database, copy, method);
+            var took = await SqliteCopy.CopyAsync(database, copy, method).ConfigureAwait(false);
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"copied in {took.TotalMilliseconds:0} ms; checking the copy")).ConfigureAwait(false);
 
             // The checksum and the integrity check read the same file; on two cores they overlap.

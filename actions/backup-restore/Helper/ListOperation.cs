@@ -15,7 +15,7 @@ public sealed class ListOperation : IHelperOperation
     public Task<HelperOutcome> RunAsync(HelperArguments arguments, TextWriter log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var folder = BackupStore.ServiceFolder(arguments.Required("service"));
+        var folder = arguments.Required("folder");
         var backups = new List<BackupManifest>();
         var unreadable = new List<UnreadableBackup>();
         var leftovers = new List<string>();

@@ -16,7 +16,7 @@ public sealed class RemoveOperation : IHelperOperation
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(log);
-        var folder = BackupStore.ServiceFolder(arguments.Required("service"));
+        var folder = arguments.Required("folder");
         var ids = (arguments.Optional("ids") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
         if (ids.FirstOrDefault(id => !BackupId.IsValid(id)) is { } bad)
         {

@@ -11,9 +11,21 @@ namespace Tailpaste.BackupRestore.Helper;
 public static class SqliteCopy
 {
     /// <summary>Copies <paramref name="source"/> to the new file <paramref name="target"/>, flushed to disk; the time it took.</summary>
-    public static TimeSpan Copy(string source, string target, string method)
+    public static async Task<TimeSpan> CopyAsync(string source, string target, string method)
     {
         var clock = Stopwatch.StartNew();
+        await using (WritebackPacer.Start(target))
+        {
+            CopyOnce(source, target, method);
+        }
+
+        SqliteConnection.ClearAllPools();
+        DurableFiles.Flush(target);
+        return clock.Elapsed;
+    }
+
+    private static void CopyOnce(string source, string target, string method)
+    {
         using (var from = SqliteConnections.OpenLive(source, readOnly: true))
         {
             switch (method)
@@ -39,9 +51,5 @@ public static class SqliteCopy
                     throw new ArgumentOutOfRangeException(nameof(method), method, "backup-api or vacuum-into");
             }
         }
-
-        SqliteConnection.ClearAllPools();
-        DurableFiles.Flush(target);
-        return clock.Elapsed;
     }
 }

@@ -53,7 +53,7 @@ public static class BackupTaker
                 BackupOperation.OperationName,
                 [
                     "--database", service.DatabasePath,
-                    "--service", context.Service,
+                    "--folder", BackupStore.ServiceFolder(context.Service),
                     "--manifest", JsonSerializer.Serialize(draft, StoreJson.Compact),
                     "--container", JsonSerializer.Serialize(snapshot, StoreJson.Indented),
                 ],

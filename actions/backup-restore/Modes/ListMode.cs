@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Tailpaste.BackupRestore.Reporting;
+using Tailpaste.BackupRestore.Store;
 using Tailpaste.Shared.Actions;
-using Tailpaste.Shared.Reporting;
 
 namespace Tailpaste.BackupRestore.Modes;
 
@@ -19,7 +19,7 @@ public static class ListMode
 
         var entries = list.Backups.Select(BackupListEntry.From).ToList();
         context.Core.WriteInfo($"{entries.Count} backups of {context.Service} in {context.Options.Store}.");
-        var outputs = new BackupRestoreOutputs { Backups = JsonSerializer.Serialize(entries, JsonReportOptions.Compact) };
+        var outputs = new BackupRestoreOutputs { Backups = JsonSerializer.Serialize(entries, StoreJson.Compact) };
         return new ModeResult(ExitCodes.Ok, outputs, context.Report(true, $"{entries.Count} backups") with { Backups = entries, Unreadable = list.Unreadable });
     }
 }

@@ -20,6 +20,7 @@ public sealed class ModeContext(BackupRestoreOptions options, ActionCore core, I
 
     private readonly DateTimeOffset _started = time.GetUtcNow();
     private HelperRunner? _helper;
+    private string? _serviceName;
 
     public BackupRestoreOptions Options => options;
 
@@ -29,7 +30,10 @@ public sealed class ModeContext(BackupRestoreOptions options, ActionCore core, I
 
     public TimeProvider Time => time;
 
-    public string Service => options.ContainerName;
+    /// <summary>The service's name: it keys the store's folder and the lock, so a container given by id is known by its name once found.</summary>
+    public string Service => _serviceName ?? options.ContainerName;
+
+    public void UseServiceName(string name) => _serviceName = name.TrimStart('/');
 
     /// <summary>The helper, its image resolved once (helper-image, else this container's image).</summary>
     public async Task<HelperRunner> HelperAsync(CancellationToken cancellationToken)
@@ -79,10 +83,10 @@ public sealed class ModeContext(BackupRestoreOptions options, ActionCore core, I
     public async Task<ListResult> ListAsync(CancellationToken cancellationToken)
     {
         var helper = await HelperAsync(cancellationToken).ConfigureAwait(false);
-        return await helper.RunAsync<ListResult>(ListOperation.OperationName, ["--service", Service], StoreOnly(readOnly: true), ShortHelperTimeout, cancellationToken).ConfigureAwait(false);
+        return await helper.RunAsync<ListResult>(ListOperation.OperationName, ["--folder", BackupStore.ServiceFolder(Service)], StoreOnly(readOnly: true), ShortHelperTimeout, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The backup backup-id names, or by default the newest (the newest verified one with <paramref name="verifiedOnly"/>); bad input when there is none.</summary>
+    /// <summary>The backup backup-id names, or by default the newest (with <paramref name="verifiedOnly"/>, the newest verified one that is not a safety backup); bad input when there is none.</summary>
     public static BackupManifest Choose(ListResult list, string? id, bool verifiedOnly, string store)
     {
         ArgumentNullException.ThrowIfNull(list);
@@ -92,7 +96,9 @@ public sealed class ModeContext(BackupRestoreOptions options, ActionCore core, I
                 ?? throw new InputException("backup-id", id, $"a backup in {store}; {Known(list)}");
         }
 
-        return (verifiedOnly ? list.Backups.FirstOrDefault(b => b.Verified) : list.Backups.FirstOrDefault())
+        // A restore's default is the newest verified backup taken as such: a safety backup is the state a
+        // restore replaced, and restoring it by default would undo the last rollback.
+        return (verifiedOnly ? list.Backups.FirstOrDefault(b => b.Verified && b.Kind == BackupKinds.Backup) : list.Backups.FirstOrDefault())
             ?? throw new InputException("backup-id", string.Empty, $"a backup to work on, but {store} holds no {(verifiedOnly ? "verified " : string.Empty)}backup of this service");
     }
 

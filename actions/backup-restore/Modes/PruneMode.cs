@@ -1,6 +1,7 @@
 using Tailpaste.BackupRestore.Engine;
 using Tailpaste.BackupRestore.Helper;
 using Tailpaste.BackupRestore.Reporting;
+using Tailpaste.BackupRestore.Store;
 using Tailpaste.Shared.Actions;
 
 namespace Tailpaste.BackupRestore.Modes;
@@ -35,7 +36,7 @@ public static class PruneMode
         var helper = await context.HelperAsync(cancellationToken).ConfigureAwait(false);
         var removed = await helper.RunAsync<RemoveResult>(
             RemoveOperation.OperationName,
-            ["--service", context.Service, "--ids", string.Join(',', doomed), "--leftovers"],
+            ["--folder", BackupStore.ServiceFolder(context.Service), "--ids", string.Join(',', doomed), "--leftovers"],
             context.StoreOnly(readOnly: false),
             ModeContext.LongHelperTimeout,
             cancellationToken).ConfigureAwait(false);

@@ -104,7 +104,7 @@ public static class RestoreDrill
     {
         var parameters = ContainerSnapshots.ToParameters(snapshot, name, manifest.Image.BackupTag, secretsFrom: []);
         // With no network only loopback exists; a service told to listen elsewhere would not start.
-        parameters.Env = parameters.Env.Select(v => v.StartsWith("LISTEN_ADDRESS=", StringComparison.Ordinal) ? "LISTEN_ADDRESS=127.0.0.1" : v).ToList();
+        parameters.Env = (parameters.Env ?? []).Select(v => v.StartsWith("LISTEN_ADDRESS=", StringComparison.Ordinal) ? "LISTEN_ADDRESS=127.0.0.1" : v).ToList();
         parameters.Labels = new Dictionary<string, string>(context.Options.SiblingLabels);
         parameters.Healthcheck = null;
         parameters.ExposedPorts = null;

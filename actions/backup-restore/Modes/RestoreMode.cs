@@ -30,6 +30,7 @@ public static class RestoreMode
         var core = context.Core;
         var docker = context.Docker;
         var container = await ServiceLocation.FindContainerAsync(docker, options.ContainerName, options.Docker.ToString(), cancellationToken).ConfigureAwait(false);
+        context.UseServiceName(container.Name);
         var service = await ServiceLocation.LocateAsync(docker, container, options.StoragePath, cancellationToken).ConfigureAwait(false);
         var list = await context.ListAsync(cancellationToken).ConfigureAwait(false);
         var chosen = ModeContext.Choose(list, options.BackupId, verifiedOnly: true, options.Store.ToString());

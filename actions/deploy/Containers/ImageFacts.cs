@@ -65,7 +65,7 @@ public sealed partial record ImageFacts(string Reference, string Id, string Dige
             : new ImagesCreateParameters { FromImage = reference[..colon], Tag = reference[(colon + 1)..] };
         try
         {
-            await docker.Images.CreateImageAsync(parameters, null, new Progress<JSONMessage>(m => failure = m.ErrorMessage ?? failure), cancellationToken).ConfigureAwait(false);
+            await docker.Images.CreateImageAsync(parameters, null, new Progress<JSONMessage>(m => failure = m.Error?.Message ?? failure), cancellationToken).ConfigureAwait(false);
         }
         catch (DockerApiException e)
         {

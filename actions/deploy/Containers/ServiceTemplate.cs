@@ -34,7 +34,7 @@ public sealed record ServiceTemplate
     public RestartPolicyKind Restart { get; init; } = RestartPolicyKind.UnlessStopped;
 
     /// <summary>The container's own health check; null uses the image's.</summary>
-    public HealthConfig? Healthcheck { get; init; }
+    public HealthcheckConfig? Healthcheck { get; init; }
 
     public bool NoHealthcheck { get; init; }
 
@@ -47,9 +47,9 @@ public sealed record ServiceTemplate
     public static ServiceTemplate From(ContainerInspectResponse container, ImageInspectResponse? image)
     {
         ArgumentNullException.ThrowIfNull(container);
-        var config = container.Config ?? new Config();
+        var config = container.Config ?? new ContainerConfig();
         var host = container.HostConfig ?? new HostConfig();
-        var imageConfig = image?.Config ?? new Config();
+        var imageConfig = image?.Config ?? new DockerOCIImageConfig();
         var imageEnv = new HashSet<string>(imageConfig.Env ?? [], StringComparer.Ordinal);
         var imageLabels = imageConfig.Labels ?? new Dictionary<string, string>();
         return new ServiceTemplate
@@ -91,7 +91,7 @@ public sealed record ServiceTemplate
             Binds = overrides.Volumes ?? Binds,
             NetworkMode = overrides.NetworkMode ?? NetworkMode,
             Healthcheck = overrides.NoHealthcheck ? null : overrides.Healthcheck is { } command
-                ? new HealthConfig { Test = ["CMD-SHELL", command], Interval = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromSeconds(5), Retries = 3 }
+                ? new HealthcheckConfig { Test = ["CMD-SHELL", command], Interval = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromSeconds(5), Retries = 3 }
                 : Healthcheck,
             NoHealthcheck = overrides.NoHealthcheck || (NoHealthcheck && overrides.Healthcheck is null),
         };
@@ -118,11 +118,11 @@ public sealed record ServiceTemplate
             Labels = all,
             Cmd = Cmd?.ToList(),
             Entrypoint = Entrypoint?.ToList(),
-            User = User,
-            WorkingDir = WorkingDir,
+            User = User ?? string.Empty,
+            WorkingDir = WorkingDir ?? string.Empty,
             StopSignal = StopSignal,
             ExposedPorts = Ports.Keys.ToDictionary(port => port, _ => new EmptyStruct()),
-            Healthcheck = NoHealthcheck ? new HealthConfig { Test = ["NONE"] } : Healthcheck,
+            Healthcheck = NoHealthcheck ? new HealthcheckConfig { Test = ["NONE"] } : Healthcheck,
             HostConfig = new HostConfig
             {
                 Binds = [.. Binds],
@@ -172,6 +172,6 @@ public sealed record ServiceTemplate
 
     private static bool Same(IList<string>? a, IList<string>? b) => (a ?? []).SequenceEqual(b ?? [], StringComparer.Ordinal);
 
-    private static bool SameCheck(HealthConfig a, HealthConfig? b) =>
+    private static bool SameCheck(HealthcheckConfig a, HealthcheckConfig? b) =>
         b is not null && Same(a.Test, b.Test) && a.Interval == b.Interval && a.Timeout == b.Timeout && a.Retries == b.Retries && a.StartPeriod == b.StartPeriod;
 }

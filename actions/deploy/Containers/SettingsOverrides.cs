@@ -41,7 +41,7 @@ public sealed partial record SettingsOverrides
             throw inputs.Invalid("healthcheck", healthcheck, "one line of at most 1024 characters (a command for the container's shell), or none");
         }
 
-        var labels = inputs.GetOptionalInput("labels") is { } text ? LabelSelector.Parse(text, "labels").Labels : new Dictionary<string, string>();
+        var labels = inputs.GetOptionalInput("labels") is { } text ? (IReadOnlyDictionary<string, string>)LabelSet.Parse(text, "labels") : new Dictionary<string, string>();
         return new SettingsOverrides
         {
             Env = ParseEnv(inputs),

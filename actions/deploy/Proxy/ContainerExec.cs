@@ -11,16 +11,17 @@ public static class ContainerExec
     public static async Task<(long ExitCode, string Output)> RunAsync(IDockerClient docker, string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(docker);
-        var exec = await docker.Exec.ExecCreateContainerAsync(
+        var exec = await docker.Exec.CreateContainerExecAsync(
             containerId,
             new ContainerExecCreateParameters { Cmd = [.. command], AttachStdout = true, AttachStderr = true },
             cancellationToken).ConfigureAwait(false);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        using var stream = await docker.Exec.StartAndAttachContainerExecAsync(exec.ID, tty: false, deadline.Token).ConfigureAwait(false);
+        using var stream = await docker.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), deadline.Token).ConfigureAwait(false);
         var lines = await ContainerLogReader.ReadLinesAsync(stream, timestamps: false, maxLines: 200, deadline.Token).ConfigureAwait(false);
         var inspect = await docker.Exec.InspectContainerExecAsync(exec.ID, cancellationToken).ConfigureAwait(false);
-        return (inspect.ExitCode, string.Join(" | ", lines.Select(line => line.Text).Where(text => text.Length > 0)));
+        // No exit code means the command never ran to its end: not a success.
+        return (inspect.ExitCode ?? -1, string.Join(" | ", lines.Select(line => line.Text).Where(text => text.Length > 0)));
     }
 
     /// <summary>Runs the command and throws <see cref="InvalidOperationException"/> naming it and its output unless it exits 0.</summary>

@@ -7,10 +7,10 @@ internal static class EngineValues
 {
     private const string NoTag = "<none>:<none>";
 
-    /// <summary>Docker.DotNet hands out DateTime of varying kinds; the engine means UTC. The zero time means unknown.</summary>
-    public static DateTimeOffset? Utc(DateTime value) => value == default
+    /// <summary>Docker.DotNet hands out DateTime of varying kinds; the engine means UTC. A missing or zero time means unknown.</summary>
+    public static DateTimeOffset? Utc(DateTime? value) => value is not { } time || time == default
         ? null
-        : new DateTimeOffset(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc));
+        : new DateTimeOffset(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc));
 
     /// <summary>A volume's CreatedAt, which the API gives as text; null when missing or unreadable.</summary>
     public static DateTimeOffset? VolumeCreated(string? createdAt) =>

@@ -46,7 +46,8 @@ public static class InventoryReader
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var container in sized.SelectMany(task => task.Result))
         {
-            sizes[container.ID] = container.SizeRw;
+            // The engine leaves SizeRw out when nothing was written.
+            sizes[container.ID] = container.SizeRw ?? 0;
         }
 
         return (await all.ConfigureAwait(false)).Select(c => ToResource(c, sizes.TryGetValue(c.ID, out var size) ? size : null)).ToList();
@@ -57,7 +58,7 @@ public static class InventoryReader
         {
             IsRunning = EngineValues.IsRunning(c.State),
             ImageId = c.ImageID,
-            VolumeNames = c.Mounts?.Where(m => m.Type == "volume" && !string.IsNullOrEmpty(m.Name)).Select(m => m.Name).ToList() ?? [],
+            VolumeNames = c.Mounts?.Where(m => m.Type == "volume" && !string.IsNullOrEmpty(m.Name)).Select(m => m.Name!).ToList() ?? [],
             NetworkIds = c.NetworkSettings?.Networks?.Values.Select(n => n.NetworkID).Where(id => !string.IsNullOrEmpty(id)).ToList() ?? [],
         };
 

@@ -16,6 +16,4 @@ public static class CheckNames
 
     /// <summary>The seed's rule: a failure of one of these makes the service unhealthy, of any other only degraded.</summary>
     public static IReadOnlySet<string> Critical { get; } = new HashSet<string>(StringComparer.Ordinal) { Service, Functionality, Container };
-
-    public const string DefaultList = "service, functionality, container, database, logs";
 }

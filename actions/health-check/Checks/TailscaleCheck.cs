@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Docker.DotNet.Models;
+using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.HealthCheck.Checks;
 
@@ -26,30 +27,26 @@ public sealed class TailscaleCheck : IHealthCheck
         }
 
         var docker = context.Docker;
-        var exec = await docker.Exec.ExecCreateContainerAsync(
+        var exec = await docker.Exec.CreateContainerExecAsync(
             service.ID,
             new ContainerExecCreateParameters { Cmd = ["tailscale", "status", "--json"], AttachStdout = true, AttachStderr = true },
             cancellationToken).ConfigureAwait(false);
-        using var stream = await docker.Exec.StartAndAttachContainerExecAsync(exec.ID, tty: false, cancellationToken).ConfigureAwait(false);
+        using var stream = await docker.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), cancellationToken).ConfigureAwait(false);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(context.Options.ResponseTimeout);
         var stdout = new MemoryStream();
         var stderr = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        while (true)
+        await MultiplexedOutput.ReadAsync(stream, (from, bytes) =>
         {
-            var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, deadline.Token).ConfigureAwait(false);
-            if (read.EOF)
-            {
-                break;
-            }
-
-            var target = read.Target == Docker.DotNet.MultiplexedStream.TargetStream.StandardError ? stderr : stdout;
+            var target = from == ContainerLogStream.StandardError ? stderr : stdout;
             if (target.Length < MaxOutputBytes)
             {
-                target.Write(buffer, 0, read.Count);
+                target.Write(bytes.Span);
             }
-        }
+
+            // Read to the end even past the limit, so the exec finishes and its exit code is known.
+            return true;
+        }, deadline.Token).ConfigureAwait(false);
 
         var inspect = await docker.Exec.InspectContainerExecAsync(exec.ID, cancellationToken).ConfigureAwait(false);
         if (inspect.ExitCode != 0)

@@ -1,18 +1,29 @@
 using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.HealthCheck.Logs;
 
 /// <summary>Feeds a <see cref="LogAnalyzer"/> from a file or from a container's log through the Docker logs API, streaming.</summary>
 public static class LogSources
 {
+    /// <summary>The most of one log line that is analysed; the rest of a longer line is skipped.</summary>
+    public const int MaxLineBytes = 16 * 1024;
+
     private const int ChunkBytes = 64 * 1024;
+
+    /// <summary>A splitter that hands each line of at most <see cref="MaxLineBytes"/> to the analyzer.</summary>
+    public static BoundedLineSplitter LinesFor(LogAnalyzer analyzer)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        return new BoundedLineSplitter(MaxLineBytes, analyzer.AddLine);
+    }
 
     public static async Task AnalyzeStreamAsync(Stream stream, LogAnalyzer analyzer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var lines = new LineAssembler(analyzer);
+        var lines = LinesFor(analyzer);
         var buffer = new byte[ChunkBytes];
         int read;
         while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
@@ -41,23 +52,7 @@ public static class LogSources
             Follow = false,
             Tail = tail.ToString(CultureInfo.InvariantCulture),
         };
-        var tty = container.Config?.Tty ?? false;
-        using var stream = await docker.Containers.GetContainerLogsAsync(container.ID, tty, parameters, cancellationToken).ConfigureAwait(false);
-        var stdout = new LineAssembler(analyzer);
-        var stderr = new LineAssembler(analyzer);
-        var buffer = new byte[ChunkBytes];
-        while (true)
-        {
-            var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
-            if (read.EOF)
-            {
-                break;
-            }
-
-            (read.Target == MultiplexedStream.TargetStream.StandardError ? stderr : stdout).Push(buffer.AsSpan(0, read.Count));
-        }
-
-        stdout.Complete();
-        stderr.Complete();
+        using var stream = await docker.Containers.GetContainerLogsAsync(container.ID, parameters, cancellationToken).ConfigureAwait(false);
+        await MultiplexedOutput.SplitLinesAsync(stream, LinesFor(analyzer), LinesFor(analyzer), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,4 @@
-using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using Tailpaste.HealthCheck.History;
 using Tailpaste.HealthCheck.Reporting;
@@ -77,7 +77,8 @@ public sealed class StateChangeNotifier(HttpClient http)
     {
         try
         {
-            using var response = await http.PostAsJsonAsync(url, body, cancellationToken).ConfigureAwait(false);
+            using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 sent.Add(kind);

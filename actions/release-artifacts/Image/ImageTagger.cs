@@ -34,7 +34,7 @@ public sealed class ImageTagger
         var done = new List<string>();
         foreach (var tag in plan.Tags)
         {
-            await _client.Images.TagImageAsync(plan.Image, new ImageTagParameters { RepositoryName = plan.Repository, Tag = tag, Force = true }, cancellationToken).ConfigureAwait(false);
+            await _client.Images.TagImageAsync(plan.Image, new ImageTagParameters { RepositoryName = plan.Repository, Tag = tag }, cancellationToken).ConfigureAwait(false);
             done.Add($"{plan.Repository}:{tag}");
         }
 

@@ -1,19 +1,17 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Tailpaste.ReleaseArtifacts.Publish;
 
 /// <summary>Describes, request by request, what publish would send, without any network access.</summary>
 public static class DryRunPublisher
 {
-    private static readonly JsonSerializerOptions _json = new() { WriteIndented = false };
-
     public static IReadOnlyList<string> Describe(PublishRequest request, Uri apiUrl)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(apiUrl);
         var api = apiUrl.ToString().TrimEnd('/');
         var repo = $"{api}/repos/{request.Owner}/{request.Repository}";
-        var release = new Dictionary<string, object>
+        var release = new JsonObject
         {
             ["tag_name"] = request.Tag,
             ["name"] = request.Name,
@@ -24,7 +22,7 @@ public static class DryRunPublisher
         var lines = new List<string>
         {
             $"GET {repo}/releases/tags/{request.Tag}",
-            $"POST {repo}/releases {JsonSerializer.Serialize(release, _json)}   (or PATCH {repo}/releases/{{id}} with the same body when the release exists)",
+            $"POST {repo}/releases {release.ToJsonString()}   (or PATCH {repo}/releases/{{id}} with the same body when the release exists)",
             $"GET {repo}/releases/{{id}}/assets",
         };
         foreach (var asset in request.Assets)
@@ -36,7 +34,7 @@ public static class DryRunPublisher
 
         if (request.MajorTag is { } major)
         {
-            lines.Add($"PATCH {repo}/git/refs/tags/{major} {JsonSerializer.Serialize(new Dictionary<string, object> { ["sha"] = request.Commit, ["force"] = true }, _json)}   (POST {repo}/git/refs when it does not exist)");
+            lines.Add($"PATCH {repo}/git/refs/tags/{major} {new JsonObject { ["sha"] = request.Commit, ["force"] = true }.ToJsonString()}   (POST {repo}/git/refs when it does not exist)");
         }
 
         return lines;

@@ -18,17 +18,23 @@ public static class ContextTypes
         ("name", T.String), ("os", T.String), ("arch", T.String), ("temp", T.String), ("tool_cache", T.String),
         ("debug", T.String), ("environment", T.String)));
 
-    private static readonly ObjectType _strategy = ObjectType.Strict(Props(
+    // Loose, as actionlint types it: GitHub documents these four, but reading another one is not refused.
+    private static readonly ObjectType _strategy = ObjectType.Loose(Props(
         ("fail-fast", T.Bool), ("job-index", T.Number), ("job-total", T.Number), ("max-parallel", T.Number)));
 
     private static readonly ObjectType _container = ObjectType.Strict(Props(("id", T.String), ("network", T.String)));
 
-    // Loose: GitHub adds job properties (check_run_id, workflow_*) faster than linters learn them.
-    private static readonly ObjectType _job = ObjectType.Loose(Props(
+    // Strict, with every property GitHub documents as of 2026-12 (check_run_id and the workflow_* of the job's
+    // own workflow included), so a typo such as job.stauts is caught.
+    private static readonly ObjectType _job = ObjectType.Strict(Props(
         ("container", _container),
-        ("services", ObjectType.MapOf(ObjectType.Loose(Props(("id", T.String), ("network", T.String), ("ports", ObjectType.MapOf(T.String)))))),
+        ("services", ObjectType.MapOf(ObjectType.Strict(Props(("id", T.String), ("network", T.String), ("ports", ObjectType.MapOf(T.String)))))),
         ("status", T.String),
-        ("check_run_id", T.Number)));
+        ("check_run_id", T.Number),
+        ("workflow_file_path", T.String),
+        ("workflow_ref", T.String),
+        ("workflow_repository", T.String),
+        ("workflow_sha", T.String)));
 
     private static readonly ObjectType _step = ObjectType.Loose(Props(("outputs", ObjectType.MapOf(T.String)), ("conclusion", T.String), ("outcome", T.String)));
 
@@ -73,7 +79,7 @@ public static class ContextTypes
         properties.Add(new("retention_days", T.Number));
         var dispatch = workflow?.FindTrigger("workflow_dispatch")?.Filters?.GetMapping("inputs");
         var eventProperties = new List<KeyValuePair<string, T>>();
-        if (dispatch is not null && workflow!.FindTrigger("workflow_call") is null)
+        if (dispatch is not null)
         {
             // github.event.inputs carries the dispatch inputs, every one as a string.
             eventProperties.Add(new("inputs", ObjectType.Strict(dispatch.Entries.Select(e => new KeyValuePair<string, T>(e.Key.Value, T.String)))));
@@ -172,7 +178,8 @@ public static class ContextTypes
         ScalarNode => T.String,
         SequenceNode { Items.Count: 0 } => new ArrayType(T.Any),
         SequenceNode sequence => new ArrayType(sequence.Items.Select(OfValue).Aggregate(T.Merge)),
-        MappingNode mapping => ObjectType.Loose(mapping.Entries.Select(e => new KeyValuePair<string, T>(e.Key.Value, OfValue(e.Value)))),
+        // A mapping written out has exactly its keys: a property it lacks is a typo (matrix.target.tripple).
+        MappingNode mapping => ObjectType.Strict(mapping.Entries.Select(e => new KeyValuePair<string, T>(e.Key.Value, OfValue(e.Value)))),
         _ => T.Any,
     };
 

@@ -12,7 +12,11 @@ public static class ExpressionLocations
 
     public static ExpressionLocation WorkflowConcurrency { get; } = ExpressionLocation.Of("concurrency", "github inputs vars");
 
-    public static ExpressionLocation WorkflowDefaults { get; } = ExpressionLocation.Of("defaults.run", "github inputs vars env");
+    /// <summary>
+    /// Keys GitHub reads before any context exists (the workflow's name and defaults, event filters and input
+    /// descriptions, a job's needs, a step's id and shell): an expression there can use no context.
+    /// </summary>
+    public static ExpressionLocation NoContext { get; } = ExpressionLocation.Of("a key read before any context exists", string.Empty);
 
     public static ExpressionLocation CallInputDefault { get; } = ExpressionLocation.Of("on.workflow_call.inputs.<input_id>.default", "github inputs vars");
 

@@ -23,21 +23,15 @@ public sealed class ExpressionSites
         ArgumentNullException.ThrowIfNull(workflow);
         var sites = new ExpressionSites(workflow.File) { _workflow = workflow };
         var root = workflow.Root;
+        sites.Collect(root.Get("name"), L.NoContext, key: "name");
         sites.Collect(root.Get("run-name"), L.RunName, key: "run-name");
         sites.Collect(root.Get("env"), L.WorkflowEnv, key: "env");
+        sites.CollectEnvNames(root.Get("env"), L.WorkflowEnv, null, null);
         sites.Collect(root.Get("concurrency"), L.WorkflowConcurrency, key: "concurrency");
-        sites.Collect(root.Get("defaults"), L.WorkflowDefaults, key: "defaults");
-        if (workflow.FindTrigger("workflow_call")?.Filters is { } call)
+        sites.Collect(root.Get("defaults"), L.NoContext, key: "defaults");
+        foreach (var trigger in workflow.Triggers)
         {
-            foreach (var (_, input) in call.GetMapping("inputs")?.Entries ?? [])
-            {
-                sites.Collect((input as MappingNode)?.Get("default"), L.CallInputDefault);
-            }
-
-            foreach (var (_, output) in call.GetMapping("outputs")?.Entries ?? [])
-            {
-                sites.Collect((output as MappingNode)?.Get("value"), L.CallOutputValue);
-            }
+            sites.CollectTrigger(trigger);
         }
 
         foreach (var job in workflow.Jobs)
@@ -85,6 +79,40 @@ public sealed class ExpressionSites
         return sites._uses;
     }
 
+    private void CollectTrigger(Trigger trigger)
+    {
+        if (trigger.Filters is not { } filters)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in filters.Entries)
+        {
+            switch (key.Value)
+            {
+                case "inputs" or "outputs" or "secrets" when value is MappingNode declared:
+                    foreach (var (_, body) in declared.Entries)
+                    {
+                        foreach (var (field, fieldValue) in (body as MappingNode)?.Entries ?? [])
+                        {
+                            var location = (trigger.Name.Value, key.Value, field.Value) switch
+                            {
+                                ("workflow_call", "inputs", "default") => L.CallInputDefault,
+                                ("workflow_call", "outputs", "value") => L.CallOutputValue,
+                                _ => L.NoContext,
+                            };
+                            Collect(fieldValue, location, key: field.Value);
+                        }
+                    }
+
+                    break;
+                default:
+                    Collect(value, L.NoContext, key: key.Value);
+                    break;
+            }
+        }
+    }
+
     private void CollectJob(Job job)
     {
         foreach (var (key, value) in job.Body.Entries)
@@ -92,6 +120,8 @@ public sealed class ExpressionSites
             switch (key.Value)
             {
                 case "if": Collect(value, L.JobIf, job, key: "if"); break;
+                case "snapshot" when value is MappingNode snapshot: Collect(snapshot.Get("if"), L.JobIf, job, key: "if"); break;
+                case "needs": Collect(value, L.NoContext, job, key: "needs"); break;
                 case "name": Collect(value, L.JobName, job, key: "name"); break;
                 case "runs-on": Collect(value, L.JobRunsOn, job, key: "runs-on"); break;
                 case "environment" when value is MappingNode environment:
@@ -104,7 +134,10 @@ public sealed class ExpressionSites
                 case "environment": Collect(value, L.JobEnvironment, job, key: "environment"); break;
                 case "concurrency": Collect(value, L.JobConcurrency, job, key: "concurrency"); break;
                 case "outputs": Collect(value, L.JobOutputs, job, key: "outputs"); break;
-                case "env": Collect(value, L.JobEnv, job, key: "env"); break;
+                case "env":
+                    Collect(value, L.JobEnv, job, key: "env");
+                    CollectEnvNames(value, L.JobEnv, job, null);
+                    break;
                 case "defaults": Collect(value, L.JobDefaults, job, key: "defaults"); break;
                 case "timeout-minutes": Collect(value, L.JobTimeout, job, key: "timeout-minutes"); break;
                 case "continue-on-error": Collect(value, L.JobContinueOnError, job, key: "continue-on-error"); break;
@@ -119,6 +152,7 @@ public sealed class ExpressionSites
                     }
 
                     break;
+                case "services": Collect(value, L.Container, job, key: "services"); break;
             }
         }
 
@@ -145,6 +179,22 @@ public sealed class ExpressionSites
                 _ => L.Container,
             };
             Collect(value, location, job, key: key.Value);
+            if (key.Value == "env")
+            {
+                CollectEnvNames(value, location, job, null);
+            }
+        }
+    }
+
+    /// <summary>Environment variable names may be built by an expression too; they are checked where the values are.</summary>
+    private void CollectEnvNames(Node? env, ExpressionLocation location, Job? job, Step? step)
+    {
+        foreach (var (name, _) in (env as MappingNode)?.Entries ?? [])
+        {
+            if (name.ContainsExpression)
+            {
+                CollectScalar(name, location, job, step, inScript: false, key: null);
+            }
         }
     }
 
@@ -155,7 +205,10 @@ public sealed class ExpressionSites
         {
             switch (key.Value)
             {
-                case "uses" or "id":
+                case "uses":
+                    break;
+                case "id" or "shell":
+                    Collect(value, L.NoContext, job, step, key: key.Value);
                     break;
                 case "if":
                     Collect(value, ifLocation, job, step, key: "if");
@@ -172,6 +225,11 @@ public sealed class ExpressionSites
                     break;
                 default:
                     Collect(value, location, job, step, key: key.Value);
+                    if (key.Value == "env")
+                    {
+                        CollectEnvNames(value, location, job, step);
+                    }
+
                     break;
             }
         }

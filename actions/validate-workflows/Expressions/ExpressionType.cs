@@ -21,7 +21,26 @@ public abstract record ExpressionType
     /// <summary>Whether a value of type <paramref name="value"/> can be given where this type is expected.</summary>
     public abstract bool Accepts(ExpressionType value);
 
-    /// <summary>The type two branches (<c>a || b</c>) can give: the one type, or any when they differ.</summary>
+    /// <summary>
+    /// Two objects merge into one with the properties of both (a common one merged): strict when both are, so
+    /// matrix entries written with different keys still catch a typo; loose otherwise.
+    /// </summary>
+    private static ExpressionType MergeObjects(ObjectType x, ObjectType y)
+    {
+        var properties = new Dictionary<string, ExpressionType>(x.Properties, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, type) in y.Properties)
+        {
+            properties[name] = properties.TryGetValue(name, out var known) ? Merge(known, type) : type;
+        }
+
+        return x.IsStrict && y.IsStrict ? ObjectType.Strict(properties) : ObjectType.Loose(properties);
+    }
+
+    /// <summary>
+    /// The type two branches (<c>a || b</c>) can give: the one type when they agree; a string when one is a string
+    /// and the other a number or a boolean (both print as text); the merged element type for two arrays; an object
+    /// for two objects; any otherwise (null merged with anything else included).
+    /// </summary>
     public static ExpressionType Merge(ExpressionType a, ExpressionType b)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -38,10 +57,12 @@ public abstract record ExpressionType
 
         return (a, b) switch
         {
-            (NullType, _) => b,
-            (_, NullType) => a,
+            (StringType, NumberType or BoolType) => a,
+            (NumberType or BoolType, StringType) => b,
+            (ArrayType { Element: AnyType }, ArrayType) => a,
+            (ArrayType, ArrayType { Element: AnyType }) => b,
             (ArrayType x, ArrayType y) => new ArrayType(Merge(x.Element, y.Element)),
-            (ObjectType, ObjectType) => ObjectType.Loose(),
+            (ObjectType x, ObjectType y) => MergeObjects(x, y),
             _ => Any,
         };
     }

@@ -4,7 +4,7 @@ namespace Tailpaste.ValidateWorkflows.Expressions;
 
 /// <summary>
 /// The typed signatures of GitHub's expression functions, overloads included (<c>contains</c> takes a string or
-/// an array; <c>join</c> an array or a string, with an optional separator; <c>hashFiles</c> any number of patterns).
+/// an array; <c>join</c> an array, with an optional separator; <c>hashFiles</c> any number of patterns).
 /// </summary>
 public static class FunctionSignatures
 {
@@ -14,7 +14,8 @@ public static class FunctionSignatures
         ["startsWith"] = [new("startsWith", T.Bool, [T.String, T.String])],
         ["endsWith"] = [new("endsWith", T.Bool, [T.String, T.String])],
         ["format"] = [new("format", T.String, [T.String, T.Any], Variadic: true)],
-        ["join"] = [new("join", T.String, [new ArrayType(T.String), T.String], Optional: 1), new("join", T.String, [T.String, T.String], Optional: 1)],
+        // GitHub also joins a lone string (returning it unchanged); that is always a mistake, as actionlint says.
+        ["join"] = [new("join", T.String, [new ArrayType(T.String), T.String], Optional: 1)],
         ["toJSON"] = [new("toJSON", T.String, [T.Any])],
         ["fromJSON"] = [new("fromJSON", T.Any, [T.String])],
         ["hashFiles"] = [new("hashFiles", T.String, [T.String], Variadic: true)],

@@ -200,14 +200,40 @@ public sealed class TypeChecker
         return returns;
     }
 
+    /// <summary>
+    /// The type of <paramref name="node"/> when its value is known to be truthy (or falsy): <c>a &amp;&amp; b</c> that is
+    /// truthy is <c>b</c>, <c>a || b</c> that is falsy is <c>b</c>. So <c>cond &amp;&amp; 60 || 30</c> is a number.
+    /// </summary>
+    private T Narrowed(ExpressionNode node, bool truthy) => node switch
+    {
+        BinaryNode { Operator: "&&" } both when truthy => VisitBoth(both.Left, both.Right),
+        BinaryNode { Operator: "||" } either when !truthy => VisitBoth(either.Left, either.Right),
+        // As actionlint types it: the operand narrowed the other way (so "!a || 5" is typed like "a && 5").
+        NotNode not => Narrowed(not.Operand, !truthy),
+        _ => Visit(node),
+    };
+
+    /// <summary>Checks both operands; the type is the right one's.</summary>
+    private T VisitBoth(ExpressionNode left, ExpressionNode right)
+    {
+        Visit(left);
+        return Visit(right);
+    }
+
     private T Binary(BinaryNode binary)
     {
+        switch (binary.Operator)
+        {
+            case "&&":
+                return T.Merge(Narrowed(binary.Left, truthy: false), Visit(binary.Right));
+            case "||":
+                return T.Merge(Narrowed(binary.Left, truthy: true), Visit(binary.Right));
+        }
+
         var left = Visit(binary.Left);
         var right = Visit(binary.Right);
         switch (binary.Operator)
         {
-            case "&&" or "||":
-                return T.Merge(left, right);
             case "==" or "!=":
                 if (!Equatable(left, right))
                 {

@@ -10,4 +10,7 @@ public sealed record InputDeclaration(ScalarNode Name, MappingNode? Body, string
     public bool HasDefault => Body?.Get("default") is { } value && !(value is ScalarNode { IsNull: true });
 
     public string? Type => Body?.GetScalar("type")?.Value;
+
+    /// <summary>An action input's deprecationMessage (null when the input is not deprecated).</summary>
+    public string? DeprecationMessage => Body?.GetScalar("deprecationMessage") is { IsNull: false } message ? message.Value : null;
 }

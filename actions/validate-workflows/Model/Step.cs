@@ -32,8 +32,8 @@ public sealed class Step
 
     public MappingNode? With => Body.GetMapping("with");
 
-    /// <summary>A <c>uses: ./path</c> reference to an action in this repository.</summary>
-    public bool UsesLocalAction => Uses?.Value.StartsWith("./", StringComparison.Ordinal) == true;
+    /// <summary>A <c>uses: ./path</c> (or <c>$/path</c>) reference to an action in this repository.</summary>
+    public bool UsesLocalAction => Uses?.Value is { } uses && LocalReference.Is(uses);
 
     /// <summary>True when <c>uses</c> names this repository's action folder <paramref name="actionName"/> (actions/&lt;name&gt;).</summary>
     public bool UsesRepositoryAction(string actionName)

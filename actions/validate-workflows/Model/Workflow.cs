@@ -11,7 +11,9 @@ public sealed class Workflow
         Root = root;
         Triggers = ReadTriggers(root.Get("on"));
         Inputs = ReadInputs(Triggers);
+        // Job ids are case-insensitive: a job repeated in another case is refused (duplicate-key says so) and not a job.
         Jobs = (root.GetMapping("jobs")?.Entries ?? [])
+            .DistinctBy(e => e.Key.Value, StringComparer.OrdinalIgnoreCase)
             .Where(e => e.Value is MappingNode)
             .Select(e => new Job(this, e.Key, (MappingNode)e.Value))
             .ToList();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tailpaste.ValidateWorkflows.Model;
+using Tailpaste.ValidateWorkflows.Schema;
 using Tailpaste.ValidateWorkflows.Yaml;
 using YamlDotNet.Core;
 
@@ -45,6 +46,16 @@ public sealed class CronRule : Rule
             {
                 context.Report(entry, "a schedule entry needs \"cron\"");
                 continue;
+            }
+
+            if (entry.Entries.Any(e => e.Key.Value is not ("cron" or "timezone")))
+            {
+                context.Report(entry, "a schedule entry holds \"cron\" (and optionally \"timezone\"), nothing else");
+            }
+
+            if (entry.GetScalar("timezone") is { IsNull: false, ContainsExpression: false } zone && TimeZones.IsUnknown(zone.Value))
+            {
+                context.Report(zone, $"timezone \"{zone.Value}\" of the schedule is not an IANA time zone name (such as \"Europe/Berlin\" or \"UTC\")");
             }
 
             Check(cron, context);

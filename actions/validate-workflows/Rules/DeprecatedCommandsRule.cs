@@ -1,13 +1,14 @@
 using System.Text.RegularExpressions;
-using Tailpaste.ValidateWorkflows.Findings;
 using Tailpaste.ValidateWorkflows.Model;
 
 namespace Tailpaste.ValidateWorkflows.Rules;
 
 /// <summary>
 /// Workflow commands GitHub retired: <c>::set-env</c> and <c>::add-path</c> are disabled (the step fails),
-/// <c>::set-output</c> and <c>::save-state</c> are deprecated (a warning on every run) in favour of the
-/// <c>$GITHUB_ENV</c>, <c>$GITHUB_PATH</c>, <c>$GITHUB_OUTPUT</c> and <c>$GITHUB_STATE</c> files.
+/// <c>::set-output</c> and <c>::save-state</c> are deprecated (a warning on every run, and GitHub has announced
+/// they will stop working) in favour of the <c>$GITHUB_ENV</c>, <c>$GITHUB_PATH</c>, <c>$GITHUB_OUTPUT</c> and
+/// <c>$GITHUB_STATE</c> files. All four are errors, as in actionlint. Findings go on the first line of the
+/// <c>run:</c> value, where actionlint reports them.
 /// </summary>
 public sealed partial class DeprecatedCommandsRule : Rule
 {
@@ -32,18 +33,14 @@ public sealed partial class DeprecatedCommandsRule : Rule
             return;
         }
 
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (Match match in Command().Matches(run.Value))
         {
             var command = match.Groups["command"].Value;
             var (file, disabled) = _replacements[command];
-            var nth = seen.GetValueOrDefault(match.Value);
-            seen[match.Value] = nth + 1;
-            var at = context.File.Find(match.Value, run.Start, run.End.Right(1), nth) ?? run.Start;
             var message = disabled
                 ? $"the \"{command}\" workflow command is disabled and fails the step; append to the file in ${file} instead"
-                : $"the \"{command}\" workflow command is deprecated; append \"name=value\" to the file in ${file} instead";
-            context.Report(at, message, at.Column + match.Value.Length, disabled ? Severity.Error : Severity.Warning);
+                : $"the \"{command}\" workflow command is deprecated and will stop working; append \"name=value\" to the file in ${file} instead";
+            context.Report(run.Start, message);
         }
     }
 

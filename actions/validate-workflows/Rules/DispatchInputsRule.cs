@@ -90,7 +90,7 @@ public sealed class DispatchInputsRule : Rule
 
         if (options is not null)
         {
-            context.Report(input.KeyOf("options")!, $"\"options\" only applies to inputs of type \"choice\", but input \"{name.Value}\" is \"{type}\"");
+            context.Report(name, $"\"options\" can only be set for inputs of type \"choice\", but input \"{name.Value}\" is \"{type}\"");
         }
 
         if (defaultNode is not { IsNull: false } || defaultNode.ContainsExpression)
@@ -98,7 +98,8 @@ public sealed class DispatchInputsRule : Rule
             return;
         }
 
-        if (type == "boolean" && !defaultNode.IsBoolean)
+        // GitHub reads the default as text: "true" quoted is as good as true.
+        if (type == "boolean" && defaultNode.Value.ToLowerInvariant() is not ("true" or "false"))
         {
             context.Report(defaultNode, $"default \"{defaultNode.Value}\" of boolean input \"{name.Value}\" must be true or false");
         }

@@ -41,18 +41,16 @@ public sealed class DuplicateKeyRule : Rule
             else if (node is MappingNode mapping)
             {
                 var first = new Dictionary<string, ScalarNode>(StringComparer.OrdinalIgnoreCase);
-                foreach (var (key, value) in mapping.Entries)
+                foreach (var (key, value) in mapping.AllEntries)
                 {
                     if (first.TryGetValue(key.Value, out var earlier))
                     {
                         var how = earlier.Value == key.Value ? string.Empty : $" (\"{earlier.Value}\"; keys are case-insensitive)";
                         context.Report(key, $"key \"{key.Value}\" is duplicated: it was already defined at line {earlier.Start.Line}, column {earlier.Start.Column}{how}");
-                    }
-                    else
-                    {
-                        first[key.Value] = key;
+                        continue;
                     }
 
+                    first[key.Value] = key;
                     pending.Push(value);
                 }
             }

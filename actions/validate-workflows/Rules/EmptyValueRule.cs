@@ -80,11 +80,27 @@ public sealed class EmptyValueRule : Rule
                 case "environment":
                     Environment(value, context);
                     break;
+                case "snapshot":
+                    String((value as MappingNode)?.Get("image-name") ?? value, context);
+                    if ((value as MappingNode)?.Get("version") is { } version)
+                    {
+                        String(version, context);
+                    }
+
+                    break;
                 case "concurrency":
                     Concurrency(value, context);
                     break;
                 case "outputs":
                     Mapping(value, "\"outputs\" section", context);
+                    foreach (var (name, _) in (value as MappingNode)?.Entries ?? [])
+                    {
+                        if (name.Value.Length == 0)
+                        {
+                            context.Report(name, "an output name should not be an empty string");
+                        }
+                    }
+
                     break;
                 case "env":
                     Mapping(value, "env", context, scalarAllowed: true);

@@ -12,7 +12,7 @@ public sealed class EventsRule : Rule
 
     public override string Id => "events";
 
-    public override string Description => "Triggers name real events and activity types, and never combine a filter with its -ignore twin.";
+    public override string Description => "Triggers name real events and activity types, never combine a filter with its -ignore twin, and workflow_run names the workflows it follows.";
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
@@ -28,6 +28,12 @@ public sealed class EventsRule : Rule
                 continue;
             }
 
+            // workflow_run fires when one of the named workflows runs: naming none, it never fires.
+            if (name == "workflow_run" && trigger.Filters?.Get("workflows") is not (ScalarNode { IsNull: false } or SequenceNode { Items.Count: > 0 }))
+            {
+                context.Report(trigger.Name, "no workflow is configured for \"workflow_run\" event; list the workflows under \"workflows:\", or it never fires");
+            }
+
             if (trigger.Filters is not { } filters)
             {
                 continue;
@@ -40,6 +46,12 @@ public sealed class EventsRule : Rule
                     var later = second.Start.Line >= first.Start.Line ? second : first;
                     context.Report(later, $"\"{include}\" and \"{exclude}\" cannot both be used for the same event \"{name}\"; put the exclusions in \"{include}\" with a leading '!'");
                 }
+            }
+
+            if (types is { Length: 0 } && filters.Has("types"))
+            {
+                context.Report(trigger.Name, $"\"types\" cannot be specified for the \"{name}\" event: it has no activity types");
+                continue;
             }
 
             if (types is not null && filters.Get("types") is { } typesNode)

@@ -28,6 +28,10 @@ public sealed class ExpressionContextRule : Rule
                 {
                     context.Report(at, $"unknown context \"{variable.Name}\"; expected one of {KeyList.Quote(_contexts)}", end);
                 }
+                else if (use.Location.Contexts.Count == 0)
+                {
+                    context.Report(at, $"context \"{variable.Name}\" is not available here: this key is read before any context exists, so no context is available", end);
+                }
                 else if (!use.Location.Contexts.Contains(variable.Name))
                 {
                     context.Report(at, $"context \"{variable.Name}\" is not available in \"{use.Location.Name}\"; available there: {KeyList.Quote(use.Location.Contexts.Order(StringComparer.Ordinal))}", end);

@@ -48,11 +48,52 @@ public sealed class ExpressionTypeRule : Rule
             context.Report(at, message, at.Column + 1);
         }
 
-        if (type is ObjectType or ArrayType or NullType && !use.Location.ImplicitExpression && !Structured(use))
+        if (use.Node.IsSingleExpression && TypedField.Of(use) is { } field && !field.Accepts(type))
+        {
+            context.Report(use.Start, field.Mismatch(type), use.Start.Column + 3);
+        }
+
+        if (OnlyExpression(use.Node) && StructuredField.Of(use) is { } structured && !structured.Accepts(type))
+        {
+            context.Report(use.Start, structured.Mismatch(type), use.Start.Column + 3);
+        }
+
+        if (use.Location == ExpressionLocations.CallInputDefault && use.Node.IsSingleExpression && DeclaredInput(use) is var (name, declared)
+            && declared is BoolType or NumberType && type is not AnyType && type != declared)
+        {
+            context.Report(use.Start, $"type of input \"{name}\" must be {declared} but found type {type}: its default does not fit its type", use.Start.Column + 3);
+        }
+
+        // A bare if: (no ${{ }}) is evaluated as a condition; written with ${{ }} it is a template like any other.
+        var template = !use.Location.ImplicitExpression || use.Node.ContainsExpression;
+        if (type is ObjectType or ArrayType or NullType && template && !Structured(use))
         {
             context.Report(use.Start, $"object, array, and null values should not be evaluated in template with ${{{{ }}}} but evaluating the value of type {type}", use.Start.Column + 3);
         }
     }
+
+    /// <summary>The workflow_call input whose default holds the expression, with its declared type.</summary>
+    private static (string Name, ExpressionType Type)? DeclaredInput(ExpressionUse use)
+    {
+        foreach (var (name, body) in use.Workflow?.FindTrigger("workflow_call")?.Filters?.GetMapping("inputs")?.Entries ?? [])
+        {
+            if (body is MappingNode input && ReferenceEquals(input.Get("default"), use.Node))
+            {
+                return (name.Value, input.GetScalar("type")?.Value switch
+                {
+                    "boolean" => ExpressionType.Bool,
+                    "number" => ExpressionType.Number,
+                    _ => ExpressionType.String,
+                });
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The value is one <c>${{ }}</c> and nothing else (not two joined into a string).</summary>
+    private static bool OnlyExpression(ScalarNode node) =>
+        node.IsSingleExpression && node.Value.IndexOf("${{", node.Value.IndexOf("${{", StringComparison.Ordinal) + 3, StringComparison.Ordinal) < 0;
 
     /// <summary>One <c>${{ }}</c> as the whole value of a key that takes structured data.</summary>
     private static bool Structured(ExpressionUse use) =>

@@ -5,8 +5,10 @@ namespace Tailpaste.ValidateWorkflows.Rules;
 
 /// <summary>
 /// Event filters (<c>branches</c>, <c>tags</c>, <c>paths</c> and their <c>-ignore</c> twins) are lists of
-/// non-empty glob patterns with closed character classes; branch and tag patterns cannot contain characters
-/// no git ref name has (space, <c>~</c>, <c>^</c>, <c>:</c>), so such a filter would never match.
+/// non-empty glob patterns: closed character classes of more than one character, <c>+</c> and <c>?</c> after an
+/// ordinary character, only special characters escaped. Branch and tag patterns cannot contain what no git ref
+/// name has (space, <c>~</c>, <c>^</c>, <c>:</c>, <c>..</c>, a leading '/', a trailing '/' or '.'); paths do
+/// not start with <c>./</c> or <c>../</c> nor with or end in a space. Such a filter would never match.
 /// </summary>
 public sealed class FilterGlobRule : Rule
 {
@@ -57,89 +59,166 @@ public sealed class FilterGlobRule : Rule
     public static string? Problem(string pattern, bool isRef)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        var body = pattern.StartsWith('!') ? pattern[1..] : pattern;
-        if (body.Length == 0)
+        if (pattern.Length == 0)
         {
             return "is empty; a filter pattern must match something";
         }
 
-        if (!isRef && (char.IsWhiteSpace(body[0]) || char.IsWhiteSpace(body[^1])))
+        if (!isRef)
         {
-            return "starts or ends with a space, which no path in the repository does";
+            if (pattern.Trim() != pattern)
+            {
+                return "starts or ends with a space, which no path in the repository does";
+            }
+
+            // Paths are matched as the repository names them, never starting with ./ or ../
+            var path = pattern.StartsWith('!') ? pattern[1..] : pattern;
+            if (path is "." or ".." || path.StartsWith("./", StringComparison.Ordinal) || path.StartsWith("../", StringComparison.Ordinal))
+            {
+                return "starts with '.' or '..'; paths are matched from the repository root without them, so it never matches";
+            }
         }
 
-        if (isRef && body.StartsWith('/'))
+        if (isRef && pattern.Contains("..", StringComparison.Ordinal))
+        {
+            return "contains \"..\", which no git branch or tag name can contain, so it never matches";
+        }
+
+        return Scan(pattern, isRef);
+    }
+
+    /// <summary>GitHub's glob syntax, character by character: escapes, + and ? after an ordinary character, [...] classes.</summary>
+    private static string? Scan(string pattern, bool isRef)
+    {
+        var i = 0;
+        var afterOrdinary = false;
+        if (pattern[0] == '/' && isRef)
         {
             return "starts with '/', which no git branch or tag name does (write refs without refs/heads/ or a leading slash)";
         }
 
-        if (isRef && body.EndsWith('/'))
+        if (pattern[0] == '!')
         {
-            return "ends with '/', which no git branch or tag name does";
-        }
-
-        if (body.Split('/').FirstOrDefault(s => s is "." or "..") is { } segment)
-        {
-            return $"has a \"{segment}\" segment; filters match normalised names without \".\" or \"..\", so it never matches";
-        }
-
-        for (var i = 0; i < body.Length; i++)
-        {
-            var c = body[i];
-            if (c == '\\')
+            if (pattern.Length == 1)
             {
-                if (i + 1 >= body.Length)
-                {
-                    return "ends with a '\\' that escapes nothing";
-                }
-
-                if (isRef && body[i + 1] is not ('[' or '?' or '+' or '*' or '\\' or '!'))
-                {
-                    return $"escapes '{body[i + 1]}' with '\\'; only the special characters [ ? + * \\ ! can be escaped, and no git ref contains a backslash";
-                }
-
-                i++;
-                continue;
+                return "is \"!\" alone; a negated pattern needs something after the '!'";
             }
 
-            if (c is '+' or '?' && i > 0 && body[i - 1] is '*' or '+' or '?' && (i < 2 || body[i - 2] != '\\'))
+            i = 1;
+        }
+
+        var last = '\0';
+        for (; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            var ordinary = true;
+            switch (c)
             {
-                return $"has '{c}' right after the special character '{body[i - 1]}'; '+' and '?' repeat or stand for the character before them, which must not be special (is it a regular expression?)";
-            }
-
-            if (c == '[')
-            {
-                var close = body.IndexOf(']', i + 1);
-                if (close < 0)
-                {
-                    return "has a '[' without its ']'; escape it as \"\\[\" for a literal bracket";
-                }
-
-                if (close == i + 1)
-                {
-                    return "has an empty character class \"[]\"";
-                }
-
-                var range = body[(i + 1)..close];
-                for (var r = 1; r + 1 < range.Length; r++)
-                {
-                    if (range[r] == '-' && range[r - 1] > range[r + 1])
+                case '\\':
+                    var next = i + 1 < pattern.Length ? pattern[i + 1] : '\0';
+                    if (next is '[' or '?' or '*')
                     {
-                        return $"has the range \"{range[r - 1]}-{range[r + 1]}\" whose start comes after its end";
+                        if (isRef)
+                        {
+                            return $"escapes '{next}', a character no git branch or tag name can contain, so it never matches";
+                        }
+
+                        i++;
                     }
-                }
+                    else if (next is '+' or '\\' or '!')
+                    {
+                        i++;
+                    }
+                    else if (isRef)
+                    {
+                        return next == '\0'
+                            ? "ends with a '\\'; no git branch or tag name contains a backslash"
+                            : $"escapes '{next}' with '\\'; only the special characters [ ? + * \\ ! can be escaped, and no git ref contains a backslash";
+                    }
 
-                i = close;
-                continue;
+                    c = pattern[i];
+                    break;
+                case '?' or '+':
+                    if (!afterOrdinary)
+                    {
+                        var before = i == 0 || (i == 1 && pattern[0] == '!') ? "at the start" : $"right after the special character '{pattern[i - 1]}'";
+                        return $"has '{c}' {before}; '+' and '?' repeat or stand for the character before them, which must be an ordinary one (is it a regular expression?)";
+                    }
+
+                    ordinary = false;
+                    break;
+                case '*':
+                    ordinary = false;
+                    break;
+                case '[':
+                    if (Class(pattern, ref i) is { } problem)
+                    {
+                        return problem;
+                    }
+
+                    c = pattern[i];
+                    break;
+                case '\r' or '\n':
+                    return "contains a line break";
+                case ' ' or '\t' or '~' or '^' or ':' when isRef:
+                    var shown = c == ' ' ? "a space" : c == '\t' ? "a tab" : $"'{c}'";
+                    return $"contains {shown}, which no git branch or tag name can contain, so it never matches (is it a regular expression?)";
             }
 
-            if (isRef && c is ' ' or '~' or '^' or ':' or '\t')
-            {
-                var shown = c == ' ' ? "a space" : c == '\t' ? "a tab" : $"'{c}'";
-                return $"contains {shown}, which no git branch or tag name can contain, so it never matches (is it a regular expression?)";
-            }
+            afterOrdinary = ordinary;
+            last = c;
+        }
+
+        if (isRef && last is '/' or '.')
+        {
+            return $"ends with '{last}', which no git branch or tag name does";
         }
 
         return null;
+    }
+
+    /// <summary>A [...] class starting at <paramref name="i"/>; leaves <paramref name="i"/> on its ']'.</summary>
+    private static string? Class(string pattern, ref int i)
+    {
+        if (i + 1 < pattern.Length && pattern[i + 1] == ']')
+        {
+            return "has an empty character class \"[]\"";
+        }
+
+        var members = 0;
+        for (i++; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == ']')
+            {
+                return members == 1 ? "has a character class of one character; write the character itself instead of [x]" : null;
+            }
+
+            if (i + 1 >= pattern.Length || pattern[i + 1] != '-')
+            {
+                members++;
+                continue;
+            }
+
+            members += 2;
+            i++;
+            if (i + 1 >= pattern.Length)
+            {
+                break;
+            }
+
+            if (pattern[i + 1] == ']')
+            {
+                return $"has the range \"{c}-\" without its end";
+            }
+
+            i++;
+            if (c > pattern[i])
+            {
+                return $"has the range \"{c}-{pattern[i]}\" whose start comes after its end";
+            }
+        }
+
+        return "has a '[' without its ']'; escape it as \"\\[\" for a literal bracket";
     }
 }

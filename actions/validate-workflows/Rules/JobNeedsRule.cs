@@ -7,13 +7,14 @@ public sealed class JobNeedsRule : Rule
 {
     public override string Id => "job-needs";
 
-    public override string Description => "needs lists existing jobs without repeats, and the job graph has no cycle (the cycle's jobs are reported in order).";
+    public override string Description => "needs lists existing jobs without repeats, and the job graph has no cycle (reported once, on the cycle's first job in the file).";
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(workflow);
         ArgumentNullException.ThrowIfNull(context);
         var edges = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var complete = true;
         foreach (var job in workflow.Jobs)
         {
             var targets = new List<string>();
@@ -29,6 +30,7 @@ public sealed class JobNeedsRule : Rule
                     var others = workflow.Jobs.Select(j => j.Id.Value).Where(id => !id.Equals(job.Id.Value, StringComparison.OrdinalIgnoreCase)).ToList();
                     var candidates = others.Count == 0 ? "it is the only job in this workflow" : $"other jobs in this workflow: {KeyList.Quote(others)}";
                     context.Report(job.Id, $"job \"{job.Id.Value}\" needs \"{need.Value}\" (line {need.Start.Line}), which does not exist; {candidates}");
+                    complete = false;
                 }
                 else
                 {
@@ -39,7 +41,11 @@ public sealed class JobNeedsRule : Rule
             edges.TryAdd(job.Id.Value, targets);
         }
 
-        ReportCycles(workflow, edges, context);
+        // With a job missing the graph is not the one GitHub would run; the missing job is the mistake to fix first.
+        if (complete)
+        {
+            ReportCycles(workflow, edges, context);
+        }
     }
 
     private static void ReportCycles(Workflow workflow, Dictionary<string, List<string>> edges, RuleContext context)
@@ -61,12 +67,13 @@ public sealed class JobNeedsRule : Rule
                     var key = string.Join(",", cycle.Skip(1).Order(StringComparer.OrdinalIgnoreCase));
                     if (reported.Add(key))
                     {
-                        // Each job of the cycle waits forever: say so on each one's id.
-                        var shown = string.Join(" -> ", cycle.Select(c => $"\"{c}\""));
-                        foreach (var member in cycle.Skip(1))
-                        {
-                            context.Report(workflow.FindJob(member)!.Id, $"job \"{member}\" never starts: the jobs depend on each other in a cycle {shown}");
-                        }
+                        // Reported once, on the id of the cycle's first job in the file, the cycle read from there.
+                        var members = cycle.Skip(1).Select(m => workflow.FindJob(m)!.Id).ToList();
+                        var first = members.MinBy(m => (m.Start.Line, m.Start.Column))!;
+                        var from = members.IndexOf(first);
+                        var ordered = members.Skip(from).Concat(members.Take(from)).Append(first);
+                        var shown = string.Join(" -> ", ordered.Select(c => $"\"{c.Value}\""));
+                        context.Report(first, $"jobs depend on each other in a cycle {shown}, so none of them ever starts");
                     }
                 }
                 else if (state.GetValueOrDefault(next) == 0)

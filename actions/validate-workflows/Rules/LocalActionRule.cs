@@ -4,14 +4,14 @@ using Tailpaste.ValidateWorkflows.Model;
 namespace Tailpaste.ValidateWorkflows.Rules;
 
 /// <summary>
-/// <c>uses: ./path</c> steps: the action.yml exists and parses, required inputs are given, no unknown inputs,
-/// and <c>steps.&lt;id&gt;.outputs.&lt;name&gt;</c> names an output the action declares.
+/// <c>uses: ./path</c> (or <c>$/path</c>) steps: the action.yml exists and parses, required inputs are given, no
+/// unknown or deprecated inputs, and <c>steps.&lt;id&gt;.outputs.&lt;name&gt;</c> names an output the action declares.
 /// </summary>
 public sealed class LocalActionRule : Rule
 {
     public override string Id => "local-action";
 
-    public override string Description => "Local actions (uses: ./path) exist and parse; with: gives every required input and no unknown one; referenced outputs exist.";
+    public override string Description => "Local actions (uses: ./path or $/path) exist and parse; with: gives every required input and no unknown or deprecated one; referenced outputs exist.";
 
     public override void VisitStep(Step step, RuleContext context)
     {
@@ -51,10 +51,15 @@ public sealed class LocalActionRule : Rule
 
         foreach (var (key, _) in with?.Entries ?? [])
         {
-            if (!action.Inputs.ContainsKey(key.Value))
+            if (!action.Inputs.TryGetValue(key.Value, out var input))
             {
                 var known = action.Inputs.Count == 0 ? "it has no inputs" : "it declares " + KeyList.Quote(action.Inputs.Keys.Order(StringComparer.Ordinal));
                 context.Report(key, $"local action \"{uses.Value}\" has no input \"{key.Value}\"; {known}");
+            }
+            else if (input.DeprecationMessage is { } why && !input.Required)
+            {
+                // A required input cannot be avoided, deprecated or not.
+                context.Report(key, $"input \"{key.Value}\" of local action \"{uses.Value}\" is deprecated: {why}");
             }
         }
     }

@@ -36,6 +36,14 @@ public sealed class MatrixExcludeRule : Rule
             }
         }
 
+        if (keys.Count == 0 && excludes.Items.OfType<MappingNode>().Any(e => e.Entries.Count > 0))
+        {
+            // Only include entries: there are no combinations for exclude to remove.
+            var at = job.Body.GetMapping("strategy")!.KeyOf("matrix")!;
+            context.Report(at, "\"exclude\" section exists but no matrix variation exists: the matrix defines no keys of its own, so exclude removes nothing");
+            return;
+        }
+
         foreach (var exclude in excludes.Items.OfType<MappingNode>())
         {
             foreach (var (key, _) in exclude.Entries.Where(e => !e.Key.ContainsExpression && !keys.Contains(e.Key.Value)))

@@ -61,9 +61,23 @@ public sealed class MissingKeyRule : Rule
 
         Sections(job.Body, context);
         Credentials(job.Body.GetMapping("container"), context);
-        foreach (var (_, service) in job.Body.GetMapping("services")?.Entries ?? [])
+        if (job.Body.GetMapping("snapshot") is { } snapshot && !snapshot.Has("image-name"))
+        {
+            context.Report(job.Body.KeyOf("snapshot")!, "\"snapshot\" needs \"image-name\": the custom image to create from this job");
+        }
+
+        if (job.Body.GetMapping("container") is { } container && !container.Has("image"))
+        {
+            context.Report(job.Body.KeyOf("container")!, "\"container\" needs \"image\": the image the job runs in");
+        }
+
+        foreach (var (name, service) in job.Body.GetMapping("services")?.Entries ?? [])
         {
             Credentials(service as MappingNode, context);
+            if (service is MappingNode mapping && !mapping.Has("image"))
+            {
+                context.Report(name, $"service \"{name.Value}\" needs \"image\": the image of the service container");
+            }
         }
     }
 

@@ -43,12 +43,15 @@ public sealed class NeedsContextRule : Rule
                 continue;
             }
 
+            // A job without "outputs:" has none: reading one gives nothing (a job calling a workflow has the callee's).
             if (path.At(2) is "outputs" && path.At(3) is { } output && output != "*"
-                && job.Workflow.FindJob(name) is { IsWorkflowCall: false, Outputs: { } outputs }
-                && !outputs.Entries.Any(e => e.Key.Value.Equals(output, StringComparison.OrdinalIgnoreCase)))
+                && job.Workflow.FindJob(name) is { IsWorkflowCall: false } needed
+                && needed.Body.Get("outputs") is not Yaml.ScalarNode { ContainsExpression: true }
+                && !(needed.Outputs?.Entries ?? []).Any(e => e.Key.Value.Equals(output, StringComparison.OrdinalIgnoreCase)))
             {
                 var outputAt = use.At(path.Offsets[3]);
-                context.Report(outputAt, $"job \"{name}\" has no output \"{output}\"; it declares {KeyList.Quote(outputs.Entries.Select(e => e.Key.Value))}", outputAt.Column + output.Length);
+                var declared = needed.Outputs is { Entries.Count: > 0 } outputs ? "it declares " + KeyList.Quote(outputs.Entries.Select(e => e.Key.Value)) : "it declares no outputs";
+                context.Report(outputAt, $"job \"{name}\" has no output \"{output}\"; {declared}", outputAt.Column + output.Length);
             }
         }
     }

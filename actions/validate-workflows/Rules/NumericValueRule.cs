@@ -9,13 +9,14 @@ public sealed class NumericValueRule : Rule
 {
     public override string Id => "numeric-value";
 
-    public override string Description => "timeout-minutes is a positive number, max-parallel a positive whole number, continue-on-error and fail-fast booleans (or expressions).";
+    public override string Description => "timeout-minutes is a positive number, max-parallel a positive whole number, continue-on-error, fail-fast and environment.deployment booleans (or expressions).";
 
     public override void VisitJob(Job job, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(job);
         Number(job.Body.Get("timeout-minutes"), "timeout-minutes", wholeOnly: false, context);
         Boolean(job.Body.Get("continue-on-error"), "continue-on-error", context);
+        Boolean(job.Body.GetMapping("environment")?.Get("deployment"), "deployment", context);
         if (job.Body.GetMapping("strategy") is { } strategy)
         {
             Number(strategy.Get("max-parallel"), "max-parallel", wholeOnly: true, context);

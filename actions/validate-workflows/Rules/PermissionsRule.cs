@@ -16,7 +16,7 @@ public sealed class PermissionsRule : Rule
         ["copilot-requests"] = ["write", "none"],
         ["deployments"] = ["read", "write", "none"],
         ["discussions"] = ["read", "write", "none"],
-        ["id-token"] = ["write", "none"],
+        ["id-token"] = ["read", "write", "none"], // read grants nothing, but GitHub and actionlint accept it
         ["issues"] = ["read", "write", "none"],
         ["models"] = ["read", "none"],
         ["packages"] = ["read", "write", "none"],

@@ -32,7 +32,7 @@ public sealed partial class PinnedActionsRule : Rule
 
     private static void Check(ScalarNode? uses, RuleContext context)
     {
-        if (uses is null || uses.IsNull || uses.ContainsExpression || uses.Value.StartsWith("./", StringComparison.Ordinal) || uses.Value.StartsWith("docker://", StringComparison.Ordinal))
+        if (uses is null || uses.IsNull || uses.ContainsExpression || LocalReference.Is(uses.Value) || uses.Value.StartsWith("docker://", StringComparison.Ordinal))
         {
             return;
         }

@@ -14,7 +14,7 @@ public sealed partial class PopularActionRule : Rule
 {
     public override string Id => "action-inputs";
 
-    public override string Description => "Well-known actions (checkout, cache, setup-*, upload/download-artifact, github-script) get only inputs they declare, all required ones, no deprecated one, at a major version that still runs; only their declared outputs are read.";
+    public override string Description => "Well-known actions (checkout, cache, setup-*, upload/download-artifact, github-script, pages, docker/*, codeql-action, action-gh-release...) get only inputs they declare, all required ones, no deprecated one, at a major version that still runs; only their declared outputs are read.";
 
     public override void VisitStep(Step step, RuleContext context)
     {
@@ -75,7 +75,7 @@ public sealed partial class PopularActionRule : Rule
             if (!path.Root.Equals("steps", StringComparison.OrdinalIgnoreCase) || path.At(2) != "outputs" || path.At(3) is not { } output || output == "*"
                 || steps.FirstOrDefault(s => s.Id?.Value.Equals(path.Segments[1], StringComparison.OrdinalIgnoreCase) == true) is not { Uses: { ContainsExpression: false } uses }
                 || Reference().Match(uses.Value) is not { Success: true } match
-                || PopularActions.Find(match.Groups["name"].Value, "v" + match.Groups["major"].Value) is not { } action
+                || PopularActions.Find(match.Groups["name"].Value, "v" + match.Groups["major"].Value) is not { DynamicOutputs: false } action
                 || action.Outputs.Contains(output))
             {
                 continue;

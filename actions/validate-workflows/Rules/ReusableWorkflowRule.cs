@@ -7,14 +7,14 @@ namespace Tailpaste.ValidateWorkflows.Rules;
 
 /// <summary>
 /// Jobs calling a local reusable workflow (<c>uses: ./.github/workflows/x.yml</c>): it exists and has
-/// workflow_call; inputs and secrets it requires are given, unknown ones are not; <c>needs.&lt;job&gt;.outputs.*</c>
-/// names outputs it declares.
+/// workflow_call; inputs and secrets it requires are given, unknown ones are not, and each input value has the
+/// declared type; <c>needs.&lt;job&gt;.outputs.*</c> names outputs it declares.
 /// </summary>
 public sealed partial class ReusableWorkflowRule : Rule
 {
     public override string Id => "reusable-workflow";
 
-    public override string Description => "Calls to local reusable workflows give the required inputs and secrets, no unknown ones, and read only declared outputs.";
+    public override string Description => "Calls to local reusable workflows give the required inputs and secrets, no unknown ones, inputs of the declared type, and read only declared outputs.";
 
     public override void VisitJob(Job job, RuleContext context)
     {
@@ -25,12 +25,12 @@ public sealed partial class ReusableWorkflowRule : Rule
             return;
         }
 
-        if (!uses.Value.StartsWith("./", StringComparison.Ordinal) || uses.Value.Contains('@', StringComparison.Ordinal))
+        if (!LocalReference.Is(uses.Value) || uses.Value.Contains('@', StringComparison.Ordinal))
         {
             // GitHub's format: owner/repo/path/to/workflow.yml@ref, or ./path/to/workflow.yml (no ref) in this repository.
             if (!RemoteReference().IsMatch(uses.Value))
             {
-                context.Report(uses, $"\"{uses.Value}\" is not a reusable workflow reference; expected ./<path>/<file>.yml or <owner>/<repo>/<path>/<file>.yml@<ref>");
+                context.Report(uses, $"\"{uses.Value}\" is not a reusable workflow reference; expected ./<path>/<file>.yml, $/<path>/<file>.yml (no @ref: this repository at the running commit) or <owner>/<repo>/<path>/<file>.yml@<ref>");
             }
 
             return;
@@ -55,6 +55,16 @@ public sealed partial class ReusableWorkflowRule : Rule
         }
 
         CheckGiven(job.Body.GetMapping("with"), call.GetMapping("inputs"), uses, "input", context);
+        foreach (var (name, value) in job.Body.GetMapping("with")?.Entries ?? [])
+        {
+            // A literal written plain is read by its YAML type (true, 3, null); quoted or templated it is a string.
+            if (value is ScalarNode { IsSingleExpression: false } scalar && InputType(call, name.Value) is { } expected)
+            {
+                var given = scalar.ContainsExpression || scalar.Style != YamlDotNet.Core.ScalarStyle.Plain ? ExpressionType.String : ContextTypes.OfValue(scalar);
+                CheckType(expected, given, name.Value, scalar, uses, context);
+            }
+        }
+
         if (job.Body.Get("secrets") is not ScalarNode { Value: "inherit" })
         {
             CheckGiven(job.Body.GetMapping("secrets"), call.GetMapping("secrets"), uses, "secret", context);
@@ -70,11 +80,21 @@ public sealed partial class ReusableWorkflowRule : Rule
             return;
         }
 
+        // with: input: ${{ ... }} — the expression's type must fit the input's.
+        if (use.Location == ExpressionLocations.CallWith && use.Node.IsSingleExpression && use.Tree is { } tree && use.Key is { } input
+            && job.Uses is { ContainsExpression: false } called && LocalReference.Is(called.Value)
+            && job.Body.GetMapping("with")?.Get(input) == use.Node
+            && context.Repository.Workflow(called.Value).Value?.FindTrigger("workflow_call")?.Filters is { } callee
+            && InputType(callee, input) is { } expected)
+        {
+            CheckType(expected, TypeChecker.Check(tree, ContextTypes.For(use)).Type, input, use.Node, called, context);
+        }
+
         foreach (var path in PropertyPath.AllIn(use.Tree))
         {
             if (!path.Root.Equals("needs", StringComparison.OrdinalIgnoreCase) || path.At(2) != "outputs" || path.At(3) is not { } output || output == "*"
                 || job.Workflow.FindJob(path.Segments[1]) is not { Uses: { ContainsExpression: false } uses } needed
-                || !uses.Value.StartsWith("./", StringComparison.Ordinal)
+                || !LocalReference.Is(uses.Value)
                 || !job.Needs.Any(n => n.Value.Equals(needed.Id.Value, StringComparison.OrdinalIgnoreCase))
                 || context.Repository.Workflow(uses.Value).Value?.FindTrigger("workflow_call")?.Filters is not { } call)
             {
@@ -88,6 +108,28 @@ public sealed partial class ReusableWorkflowRule : Rule
                 var declared = outputs.Count == 0 ? "it declares no outputs" : "it declares " + KeyList.Quote(outputs);
                 context.Report(at, $"job \"{needed.Id.Value}\" calls {uses.Value}, which has no output \"{output}\"; {declared}", at.Column + output.Length);
             }
+        }
+    }
+
+    /// <summary>The type a workflow_call input declares (boolean, number or string), or null when it declares none.</summary>
+    private static ExpressionType? InputType(MappingNode call, string input)
+    {
+        var declared = call.GetMapping("inputs")?.Entries.FirstOrDefault(e => e.Key.Value.Equals(input, StringComparison.OrdinalIgnoreCase)).Value as MappingNode;
+        return declared?.GetScalar("type")?.Value switch
+        {
+            "boolean" => ExpressionType.Bool,
+            "number" => ExpressionType.Number,
+            "string" => ExpressionType.String,
+            _ => null,
+        };
+    }
+
+    /// <summary>A string input takes strings and numbers, a number input numbers, a boolean input anything (its truthiness).</summary>
+    private static void CheckType(ExpressionType expected, ExpressionType given, string input, ScalarNode value, ScalarNode uses, RuleContext context)
+    {
+        if (!expected.Accepts(given))
+        {
+            context.Report(value, $"input \"{input}\" is typed as {expected} by reusable workflow \"{uses.Value}\"; a value of type {given} cannot be given to it");
         }
     }
 
@@ -115,6 +157,6 @@ public sealed partial class ReusableWorkflowRule : Rule
         }
     }
 
-    [GeneratedRegex(@"^[^./@\s][^/@\s]*/[^/@\s]+/[^@\s]+\.ya?ml@[^@\s]+$")]
+    [GeneratedRegex(@"^[^./$@\s][^/@\s]*/[^/@\s]+/[^@\s]+\.ya?ml@[^@\s]+$")]
     private static partial Regex RemoteReference();
 }

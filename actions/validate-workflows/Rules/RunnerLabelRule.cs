@@ -7,7 +7,9 @@ namespace Tailpaste.ValidateWorkflows.Rules;
 
 /// <summary>
 /// <c>runs-on</c> labels: GitHub-hosted runner names, the self-hosted labels (<c>self-hosted</c>, OS and
-/// architecture), and the labels the config file lists; a GitHub-hosted label cannot be combined with self-hosted.
+/// architecture), and the labels the config file lists, also under a runner group and as the values a
+/// <c>${{ matrix.key }}</c> label takes. Labels of one runs-on that ask for images that do not overlap (two hosted
+/// images, or an OS label and another system's image) match no runner.
 /// </summary>
 public sealed partial class RunnerLabelRule : Rule
 {
@@ -18,7 +20,7 @@ public sealed partial class RunnerLabelRule : Rule
 
     public override string Id => "runner-label";
 
-    public override string Description => "runs-on names GitHub-hosted runners, self-hosted labels, or labels listed under runner-labels in the config.";
+    public override string Description => "runs-on names GitHub-hosted runners, self-hosted labels, or labels listed under runner-labels in the config; labels of one runs-on do not ask for different images.";
 
     public override void VisitJob(Job job, RuleContext context)
     {
@@ -37,59 +39,63 @@ public sealed partial class RunnerLabelRule : Rule
             },
             _ => [],
         };
-        if (runsOn is MappingNode)
+
+        // Each label with the literal labels it stands for: itself, or the matrix values of ${{ matrix.key }}.
+        var resolved = labels.Where(l => !l.IsNull)
+            .Select(l => l.ContainsExpression ? MatrixValues(job, l).ToList() : [l])
+            .ToList();
+        foreach (var label in resolved.SelectMany(r => r))
         {
-            // Runner groups hold larger or self-hosted runners with any labels the organisation chose.
-            return;
+            Verify(label, context);
         }
 
-        var known = labels.Where(l => !l.IsNull && !l.ContainsExpression).ToList();
-        foreach (var label in known.Concat(labels.SelectMany(l => MatrixValues(job, l))))
+        if (labels.Count > 1)
         {
-            if (RunnerImages.Retired.TryGetValue(label.Value, out var retired))
-            {
-                context.Report(label, $"runner image \"{label.Value}\" was retired by GitHub on {retired.Retired}, so the job never starts; use \"{retired.Instead}\"");
-            }
-            else if (!RunnerImages.Hosted.Contains(label.Value) && !_selfHosted.Contains(label.Value) && !context.Config.RunnerLabels.Contains(label.Value))
-            {
-                context.Report(label, $"unknown runner label \"{label.Value}\"; use a GitHub-hosted label such as \"ubuntu-latest\", \"self-hosted\", or add it to runner-labels in .github/validate-workflows.yml");
-            }
+            Conflicts(resolved, context);
         }
+    }
 
-        Conflicts(job, known, labels, context);
-        var hosted = known.FirstOrDefault(l => RunnerImages.Hosted.Contains(l.Value));
-        if (hosted is not null && known.Count > 1 && known.Any(l => !RunnerImages.Hosted.Contains(l.Value) && _selfHosted.Contains(l.Value)))
+    private static void Verify(ScalarNode label, RuleContext context)
+    {
+        if (RunnerImages.Retired.TryGetValue(label.Value, out var retired))
         {
-            context.Report(hosted, $"GitHub-hosted runner label \"{hosted.Value}\" cannot be combined with self-hosted labels");
+            context.Report(label, $"runner image \"{label.Value}\" was retired by GitHub on {retired.Retired}, so the job never starts; use \"{retired.Instead}\"");
+        }
+        else if (!RunnerImages.Hosted.Contains(label.Value) && !_selfHosted.Contains(label.Value) && !context.Config.RunnerLabels.Contains(label.Value))
+        {
+            context.Report(label, $"unknown runner label \"{label.Value}\"; use a GitHub-hosted label such as \"ubuntu-latest\", \"self-hosted\", or add it to runner-labels in .github/validate-workflows.yml");
         }
     }
 
     /// <summary>
-    /// A job runs on one machine, which has one image: two different GitHub-hosted images in one runs-on (written
-    /// out, or one of them coming from the matrix) match no runner at all.
+    /// A job runs on one machine, which has one image: every label of one runs-on (or each value a matrix label
+    /// takes) must allow an image the labels before it allow too. A label that does not is reported once.
     /// </summary>
-    private static void Conflicts(Job job, List<ScalarNode> known, List<ScalarNode> labels, RuleContext context)
+    private static void Conflicts(List<List<ScalarNode>> resolved, RuleContext context)
     {
-        var images = known.Where(l => RunnerImages.Hosted.Contains(l.Value)).ToList();
-        for (var i = 1; i < images.Count; i++)
+        var seen = new List<(ScalarNode Label, string[] Images)>();
+        foreach (var group in resolved)
         {
-            if (!images[i].Value.Equals(images[0].Value, StringComparison.OrdinalIgnoreCase))
+            var fits = new List<(ScalarNode, string[])>();
+            foreach (var label in group)
             {
-                context.Report(images[i], $"runner label \"{images[i].Value}\" conflicts with \"{images[0].Value}\" (line {images[0].Start.Line}): a job runs on one image; to run on each, use a matrix");
-            }
-        }
+                if (!RunnerImages.Images.TryGetValue(label.Value, out var images))
+                {
+                    continue;
+                }
 
-        if (images.Count == 0 || labels.Count < 2)
-        {
-            return;
-        }
-
-        foreach (var value in labels.SelectMany(l => MatrixValues(job, l)).Where(v => RunnerImages.Hosted.Contains(v.Value)))
-        {
-            if (!value.Value.Equals(images[0].Value, StringComparison.OrdinalIgnoreCase))
-            {
-                context.Report(value, $"matrix value \"{value.Value}\" conflicts with runner label \"{images[0].Value}\" (line {images[0].Start.Line}) in the same runs-on: a job runs on one image");
+                var clash = seen.FirstOrDefault(s => !s.Images.Intersect(images, StringComparer.OrdinalIgnoreCase).Any());
+                if (clash.Label is not null)
+                {
+                    context.Report(label, $"runner label \"{label.Value}\" conflicts with \"{clash.Label.Value}\" (line {clash.Label.Start.Line}): no runner has both; a job runs on one image, so to run on each, use a matrix");
+                }
+                else
+                {
+                    fits.Add((label, images));
+                }
             }
+
+            seen.AddRange(fits);
         }
     }
 
@@ -125,13 +131,8 @@ public sealed partial class RunnerLabelRule : Rule
         return values.Where(v => !v.IsNull && !v.ContainsExpression);
     }
 
-    /// <summary>A matrix value used as runs-on is one label or a list of labels.</summary>
-    private static IEnumerable<ScalarNode> Scalars(Node node) => node switch
-    {
-        ScalarNode one => [one],
-        SequenceNode many => many.Items.OfType<ScalarNode>(),
-        _ => [],
-    };
+    /// <summary>A matrix value that is one label (a list of labels in a matrix row is not looked into).</summary>
+    private static IEnumerable<ScalarNode> Scalars(Node node) => node is ScalarNode one ? [one] : [];
 
     [GeneratedRegex(@"^\$\{\{\s*matrix\.(?<key>[A-Za-z_][A-Za-z0-9_-]*)\s*\}\}$")]
     private static partial Regex MatrixReference();

@@ -1,4 +1,5 @@
 using Tailpaste.ValidateWorkflows.Expressions;
+using Tailpaste.ValidateWorkflows.Findings;
 
 namespace Tailpaste.ValidateWorkflows.Rules;
 
@@ -8,9 +9,11 @@ namespace Tailpaste.ValidateWorkflows.Rules;
 /// </summary>
 public sealed class ScriptInjectionRule : Rule
 {
-    /// <summary>Untrusted paths; <c>*</c> matches any array element or object key.</summary>
-    private static readonly string[][] _untrusted = new[]
-    {
+    /// <summary>
+    /// Untrusted paths reported as errors (the list GitHub's security guide and actionlint agree on); <c>*</c> is
+    /// an array element. A path matches only when it ends on the field itself: <c>.title</c>, not <c>.title.x</c>.
+    /// </summary>
+    private static readonly string[][] _untrusted = Paths(
         "github.head_ref",
         "github.event.issue.title", "github.event.issue.body",
         "github.event.pull_request.title", "github.event.pull_request.body",
@@ -19,12 +22,20 @@ public sealed class ScriptInjectionRule : Rule
         "github.event.pages.*.page_name",
         "github.event.commits.*.message", "github.event.commits.*.author.email", "github.event.commits.*.author.name",
         "github.event.head_commit.message", "github.event.head_commit.author.email", "github.event.head_commit.author.name",
-        "github.event.discussion.title", "github.event.discussion.body",
+        "github.event.discussion.title", "github.event.discussion.body");
+
+    /// <summary>
+    /// Fields just as controllable that most linters do not list (a branch name or commit message of the run that
+    /// triggered workflow_run, a merge group's head commit): warnings, so a workflow GitHub runs is not failed for them.
+    /// </summary>
+    private static readonly string[][] _untrustedWarnings = Paths(
         "github.event.workflow_run.head_branch", "github.event.workflow_run.display_title",
         "github.event.workflow_run.head_commit.message", "github.event.workflow_run.head_commit.author.email", "github.event.workflow_run.head_commit.author.name",
         "github.event.workflow_run.pull_requests.*.head.ref",
-        "github.event.merge_group.head_commit.message", "github.event.merge_group.head_commit.author.name",
-    }.Select(p => p.Split('.')).ToArray();
+        "github.event.merge_group.head_commit.message", "github.event.merge_group.head_commit.author.name");
+
+    /// <summary>Functions whose result is a boolean, so an untrusted argument cannot reach the script.</summary>
+    private static readonly HashSet<string> _safeFunctions = new(["contains", "startswith", "endswith"], StringComparer.OrdinalIgnoreCase);
 
     public override string Id => "script-injection";
 
@@ -39,9 +50,10 @@ public sealed class ScriptInjectionRule : Rule
             return;
         }
 
-        foreach (var path in PropertyPath.AllIn(use.Tree))
+        foreach (var path in PropertyPath.AllIn(WithoutSafeCalls(use.Tree)))
         {
-            if (!_untrusted.Any(pattern => Matches(pattern, path.Segments)))
+            var isError = _untrusted.Any(pattern => Matches(pattern, path.Segments));
+            if (!isError && !_untrustedWarnings.Any(pattern => Matches(pattern, path.Segments)))
             {
                 continue;
             }
@@ -51,13 +63,27 @@ public sealed class ScriptInjectionRule : Rule
             context.Report(
                 at,
                 $"\"{path}\" is controlled by whoever triggers the event and is spliced into a script, where it can run commands; pass it through env: (env: {name}: ${{{{ {path} }}}}) and use \"${name}\" in the script",
-                at.Column + path.ToString().Length);
+                at.Column + path.ToString().Length,
+                isError ? Severity.Error : Severity.Warning);
         }
     }
 
+    private static string[][] Paths(params string[] paths) => paths.Select(p => p.Split('.')).ToArray();
+
+    /// <summary>The tree with the arguments of contains/startsWith/endsWith calls left out.</summary>
+    private static ExpressionNode? WithoutSafeCalls(ExpressionNode? node) => node switch
+    {
+        CallNode call when _safeFunctions.Contains(call.Name) => new LiteralNode(call.Offset, true, "true"),
+        CallNode call => call with { Arguments = call.Arguments.Select(a => WithoutSafeCalls(a)!).ToList() },
+        NotNode not => not with { Operand = WithoutSafeCalls(not.Operand)! },
+        BinaryNode binary => binary with { Left = WithoutSafeCalls(binary.Left)!, Right = WithoutSafeCalls(binary.Right)! },
+        IndexNode index => index with { Index = WithoutSafeCalls(index.Index)! },
+        _ => node,
+    };
+
     private static bool Matches(string[] pattern, IReadOnlyList<string> segments)
     {
-        if (segments.Count < pattern.Length)
+        if (segments.Count != pattern.Length)
         {
             return false;
         }

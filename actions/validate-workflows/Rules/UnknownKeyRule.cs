@@ -62,6 +62,7 @@ public sealed class UnknownKeyRule : Rule
         Check(job.Body.Get("strategy"), Keys.Strategy, "strategy", context);
         Check(job.Body.Get("runs-on"), Keys.RunsOn, "runs-on", context);
         Check(job.Body.Get("environment"), Keys.Environment, "environment", context);
+        Check(job.Body.Get("snapshot"), Keys.Snapshot, "snapshot", context);
         Concurrency(job.Body.Get("concurrency"), context);
         Defaults(job.Body.Get("defaults"), context);
         Container(job.Body.Get("container"), "container", context);
@@ -101,6 +102,46 @@ public sealed class UnknownKeyRule : Rule
         }
     }
 
+    /// <summary>A merge key is refused anywhere, also in mappings whose keys are free (env, with, outputs, matrix).</summary>
+    public override void VisitDocument(Node? root, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.File.Text.Contains("<<", StringComparison.Ordinal))
+        {
+            return; // no merge key anywhere: spare the walk
+        }
+
+        var seen = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<Node>();
+        if (root is not null)
+        {
+            pending.Push(root);
+        }
+
+        while (pending.TryPop(out var node))
+        {
+            if (!seen.Add(node))
+            {
+                continue;
+            }
+
+            foreach (var child in node is SequenceNode sequence ? sequence.Items : (node as MappingNode)?.Entries.Select(e => e.Value) ?? [])
+            {
+                pending.Push(child);
+            }
+
+            foreach (var (key, _) in (node as MappingNode)?.Entries ?? [])
+            {
+                if (key.Value == "<<" && key.IsPlain)
+                {
+                    context.Report(key, MergeKey);
+                }
+            }
+        }
+    }
+
+    private const string MergeKey = "GitHub does not support YAML merge keys (\"<<\"); repeat the keys, or share a whole value with an anchor and an alias";
+
     private static void Concurrency(Node? node, RuleContext context) => Check(node, Keys.Concurrency, "concurrency", context);
 
     private static void Defaults(Node? node, RuleContext context)
@@ -134,7 +175,7 @@ public sealed class UnknownKeyRule : Rule
         {
             if (key.Value == "<<" && key.IsPlain)
             {
-                context.Report(key, "GitHub does not support YAML merge keys (\"<<\"); repeat the keys, or share a whole value with an anchor and an alias");
+                context.Report(key, MergeKey);
             }
             else if (!allowed.Contains(key.Value, StringComparer.Ordinal))
             {

@@ -3,7 +3,7 @@ using Tailpaste.ValidateWorkflows.Model;
 
 namespace Tailpaste.ValidateWorkflows.Rules;
 
-/// <summary>A step's <c>uses</c> is <c>./path</c>, <c>docker://image</c> or <c>owner/repo[/path]@ref</c>.</summary>
+/// <summary>A step's <c>uses</c> is <c>./path</c>, <c>docker://image[:tag]</c> (a tag, when there is a colon) or <c>owner/repo[/path]@ref</c>.</summary>
 public sealed partial class UsesFormatRule : Rule
 {
     public override string Id => "uses-format";
@@ -20,7 +20,20 @@ public sealed partial class UsesFormatRule : Rule
         }
 
         var value = uses.Value;
-        if (value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("docker://", StringComparison.Ordinal) || Remote().IsMatch(value))
+        if (value.StartsWith("docker://", StringComparison.Ordinal))
+        {
+            // docker://image:tag with nothing after the colon names no image GitHub can pull.
+            var image = value["docker://".Length..];
+            var colon = image.LastIndexOf(':');
+            if (colon >= 0 && colon > image.LastIndexOf('/') && colon == image.Length - 1)
+            {
+                context.Report(uses, $"the tag of Docker image \"{value}\" is empty; give one after the colon (docker://image:tag) or leave the colon out");
+            }
+
+            return;
+        }
+
+        if (LocalReference.Is(value) || Remote().IsMatch(value))
         {
             return;
         }

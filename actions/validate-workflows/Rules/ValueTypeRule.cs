@@ -61,8 +61,37 @@ public sealed class ValueTypeRule : Rule
                 {
                     context.Report(body, $"\"{name.Value}\" must be {Describe(expected)} (or empty), not a {body.KindName}");
                 }
+
+                if (body is not MappingNode filters)
+                {
+                    continue;
+                }
+
+                foreach (var filter in new[] { "branches", "branches-ignore", "tags", "tags-ignore", "paths", "paths-ignore", "types", "workflows" })
+                {
+                    Expect(filters, filter, Kind.Scalar | Kind.Sequence, context);
+                }
+
+                // image_version names and versions are lists only (a lone string is refused).
+                foreach (var filter in new[] { "names", "versions" })
+                {
+                    Expect(filters, filter, Kind.Sequence, context);
+                }
+
+                foreach (var (_, input) in filters.GetMapping("inputs")?.Entries ?? [])
+                {
+                    foreach (var key in new[] { "description", "type", "default" })
+                    {
+                        Expect(input as MappingNode, key, Kind.Scalar, context);
+                    }
+
+                    Expect(input as MappingNode, "options", Kind.Sequence, context);
+                }
             }
         }
+
+        EnvValues(root.Get("env"), context);
+        DefaultsRun(root.GetMapping("defaults"), context);
     }
 
     public override void VisitJob(Job job, RuleContext context)
@@ -87,13 +116,37 @@ public sealed class ValueTypeRule : Rule
 
         Expect(body, "container", Kind.Scalar | Kind.Mapping, context);
         Container(body.Get("container"), context);
-        foreach (var (_, service) in body.GetMapping("services")?.Entries ?? [])
+        foreach (var (name, service) in body.GetMapping("services")?.Entries ?? [])
         {
+            if (service is SequenceNode or ScalarNode { IsNull: false, ContainsExpression: false })
+            {
+                context.Report(service, $"service \"{name.Value}\" must be a mapping (image, ports, ...), not a {service.KindName}");
+            }
+
             Container(service, context);
+        }
+
+        EnvValues(body.Get("env"), context);
+        DefaultsRun(body.GetMapping("defaults"), context);
+        if (body.Get("runs-on") is MappingNode group)
+        {
+            Expect(group, "group", Kind.Scalar, context);
+            Expect(group, "labels", Kind.Scalar | Kind.Sequence, context);
+        }
+
+        foreach (var label in (body.Get("runs-on") as SequenceNode ?? (body.Get("runs-on") as MappingNode)?.GetSequence("labels"))?.Items ?? [])
+        {
+            if (label is not ScalarNode)
+            {
+                context.Report(label, $"a runner label must be a string, not a {label.KindName}");
+            }
         }
 
         Matrix(body.GetMapping("strategy")?.Get("matrix"), context);
         Expect(body, "environment", Kind.Scalar | Kind.Mapping, context);
+        Expect(body, "snapshot", Kind.Scalar | Kind.Mapping, context);
+        Expect(body.GetMapping("snapshot"), "image-name", Kind.Scalar, context);
+        Expect(body.GetMapping("snapshot"), "version", Kind.Scalar, context);
         Expect(body, "uses", Kind.Scalar, context);
         if (body.Get("secrets") is ScalarNode { IsNull: false, ContainsExpression: false } secrets && secrets.Value != "inherit")
         {
@@ -119,6 +172,7 @@ public sealed class ValueTypeRule : Rule
 
         Expect(step.Body, "with", Kind.Mapping, context);
         Env(step.Body.Get("env"), context);
+        EnvValues(step.Body.Get("env"), context);
     }
 
     public override void VisitAction(ActionMetadata action, RuleContext context)
@@ -155,6 +209,25 @@ public sealed class ValueTypeRule : Rule
         }
     }
 
+    /// <summary>Each variable of an <c>env</c> mapping is a string (a number or a boolean reads as one).</summary>
+    private static void EnvValues(Node? env, RuleContext context)
+    {
+        foreach (var (name, value) in (env as MappingNode)?.Entries ?? [])
+        {
+            if (value is not ScalarNode && name.Value != "<<")
+            {
+                context.Report(value, $"environment variable \"{name.Value}\" must be a string, not a {value.KindName}");
+            }
+        }
+    }
+
+    private static void DefaultsRun(MappingNode? defaults, RuleContext context)
+    {
+        Expect(defaults, "run", Kind.Mapping, context);
+        Expect(defaults?.GetMapping("run"), "shell", Kind.Scalar, context);
+        Expect(defaults?.GetMapping("run"), "working-directory", Kind.Scalar, context);
+    }
+
     private static void Container(Node? container, RuleContext context)
     {
         if (container is not MappingNode mapping)
@@ -163,6 +236,12 @@ public sealed class ValueTypeRule : Rule
         }
 
         Env(mapping.Get("env"), context);
+        EnvValues(mapping.Get("env"), context);
+        Expect(mapping, "image", Kind.Scalar, context);
+        Expect(mapping, "options", Kind.Scalar, context);
+        Expect(mapping, "credentials", Kind.Mapping, context);
+        Expect(mapping.GetMapping("credentials"), "username", Kind.Scalar, context);
+        Expect(mapping.GetMapping("credentials"), "password", Kind.Scalar, context);
         foreach (var key in new[] { "ports", "volumes" })
         {
             if (mapping.Get(key) is ScalarNode { IsNull: false } scalar)

@@ -53,7 +53,7 @@ public sealed class WorkflowCallRule : Rule
             {
                 var fits = type.Value switch
                 {
-                    "boolean" => value.IsBoolean,
+                    "boolean" => value.Value.ToLowerInvariant() is "true" or "false", // quoted or not, as GitHub reads it
                     "number" => double.TryParse(value.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
                     _ => true,
                 };

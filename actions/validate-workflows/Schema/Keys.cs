@@ -24,15 +24,20 @@ public static class Keys
 
     public static IReadOnlyList<string> Credentials { get; } = ["password", "username"];
 
-    public static IReadOnlyList<string> Environment { get; } = ["name", "url"];
+    // "deployment: false" uses the environment's secrets and rules without creating a deployment (GitHub, 2025).
+    public static IReadOnlyList<string> Environment { get; } = ["deployment", "name", "url"];
 
     public static IReadOnlyList<string> RunsOn { get; } = ["group", "labels"];
+
+    // A job's snapshot (custom images, GitHub 2025): a name, or a mapping with image-name and optional version and if.
+    public static IReadOnlyList<string> Snapshot { get; } = ["if", "image-name", "version"];
 
     public static IReadOnlyList<string> Defaults { get; } = ["run"];
 
     public static IReadOnlyList<string> DefaultsRun { get; } = ["shell", "working-directory"];
 
-    public static IReadOnlyList<string> Concurrency { get; } = ["cancel-in-progress", "group"];
+    // "queue" (max or single) lets runs wait in line instead of being cancelled (GitHub, 2026).
+    public static IReadOnlyList<string> Concurrency { get; } = ["cancel-in-progress", "group", "queue"];
 
     public static IReadOnlyList<string> DispatchInput { get; } = ["default", "description", "options", "required", "type"];
 

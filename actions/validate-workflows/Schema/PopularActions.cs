@@ -38,7 +38,8 @@ public static class PopularActions
                     i.Value.TryGetProperty("deprecated", out var deprecated) ? deprecated.GetString() : null),
                 StringComparer.OrdinalIgnoreCase);
             var outputs = entry.Value.GetProperty("outputs").EnumerateArray().Select(o => o.GetString()!).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            actions[entry.Name] = new PopularAction(entry.Name, entry.Value.GetProperty("source").GetString()!, inputs, outputs);
+            var dynamic = entry.Value.TryGetProperty("dynamic-outputs", out var flag) && flag.GetBoolean();
+            actions[entry.Name] = new PopularAction(entry.Name, entry.Value.GetProperty("source").GetString()!, inputs, outputs, dynamic);
         }
 
         var outdated = root.GetProperty("outdated").EnumerateObject().ToDictionary(
@@ -51,6 +52,7 @@ public static class PopularActions
     private sealed record Table(string Generated, Dictionary<string, PopularAction> Actions, Dictionary<string, string[]> Outdated);
 }
 
-public sealed record PopularAction(string Spec, string Source, IReadOnlyDictionary<string, PopularInput> Inputs, IReadOnlySet<string> Outputs);
+/// <summary>An action at one major; <see cref="DynamicOutputs"/> when it sets outputs its action.yml does not declare (github-script).</summary>
+public sealed record PopularAction(string Spec, string Source, IReadOnlyDictionary<string, PopularInput> Inputs, IReadOnlySet<string> Outputs, bool DynamicOutputs = false);
 
 public sealed record PopularInput(bool Required, bool HasDefault, string? Deprecated);

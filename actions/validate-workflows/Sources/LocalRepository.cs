@@ -34,7 +34,7 @@ public sealed class LocalRepository
     /// <summary>The action a <c>uses: ./dir</c> names: its action.yml (or action.yaml) under the root.</summary>
     public LocalFile<ActionMetadata> Action(string uses)
     {
-        var folder = Path.GetFullPath(Path.Combine(Root, uses));
+        var folder = Path.GetFullPath(Path.Combine(Root, LocalReference.FromRoot(uses)));
         if (_actions.TryGetValue(folder, out var cached))
         {
             return cached;
@@ -56,7 +56,7 @@ public sealed class LocalRepository
     /// <summary>The reusable workflow a <c>uses: ./.github/workflows/x.yml</c> names.</summary>
     public LocalFile<Workflow> Workflow(string uses)
     {
-        var path = Path.GetFullPath(Path.Combine(Root, uses));
+        var path = Path.GetFullPath(Path.Combine(Root, LocalReference.FromRoot(uses)));
         if (_workflows.TryGetValue(path, out var cached))
         {
             return cached;
@@ -88,8 +88,10 @@ public sealed class LocalRepository
 
         foreach (var path in Directory.EnumerateFiles(folder).Where(p => p.EndsWith(".yml", StringComparison.Ordinal) || p.EndsWith(".yaml", StringComparison.Ordinal)))
         {
-            var loaded = Workflow(DisplayPath(path));
-            var name = loaded.Value?.Root.GetScalar("name")?.Value;
+            // Most workflows write "name: X" on a line of its own: read that without parsing the whole file.
+            var name = Reader.Read(path).Text is { } text && WorkflowNameLine.TryRead(text, out var quick)
+                ? quick
+                : Workflow(DisplayPath(path)).Value?.Root.GetScalar("name")?.Value;
             names.Add(name ?? DisplayPath(path));
         }
 

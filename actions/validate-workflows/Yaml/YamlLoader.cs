@@ -12,7 +12,13 @@ public sealed class YamlLoader
 {
     private readonly YamlLimits _limits;
     private readonly Dictionary<string, Node> _anchors = new(StringComparer.Ordinal);
+
+    /// <summary>Each anchor with where it is defined, and whether an alias used it.</summary>
+    private readonly List<(string Name, Mark At, bool Used)> _anchorUses = [];
     private readonly List<YamlProblem> _problems = [];
+
+    /// <summary>Where each mapping or sequence still being read starts, innermost last.</summary>
+    private readonly List<(Mark Start, bool IsMapping)> _open = [];
     private long _nodes;
 
     private YamlLoader(YamlLimits limits)
@@ -46,6 +52,12 @@ public sealed class YamlLoader
             parser.Consume<DocumentStart>();
             var root = ReadNode(parser, 1);
             parser.Consume<DocumentEnd>();
+            foreach (var (name, at, _) in _anchorUses.Where(a => !a.Used))
+            {
+                // GitHub accepts anchors, but one no alias uses is a leftover (or an alias misspelt elsewhere).
+                _problems.Add(new YamlProblem(YamlProblemKind.Syntax, ToPosition(at), $"anchor \"{name}\" is defined but not used; remove it or use it with *{name}"));
+            }
+
             if (parser.Accept<DocumentStart>(out var second))
             {
                 _problems.Add(new YamlProblem(YamlProblemKind.Syntax, ToPosition(second.Start), "a workflow file must hold one YAML document, but a second one starts here"));
@@ -59,6 +71,14 @@ public sealed class YamlLoader
             // stands on the tab's line, which is the one to fix.
             var mark = e.Message.Contains("invalid tab", StringComparison.Ordinal) || e.Start.Line <= 0 ? scanner.CurrentPosition : e.Start;
             var at = mark.Line > 0 ? ToPosition(mark) : Position.Start;
+            if (Opening(Describe(e), at) is { Line: > 1 } opened)
+            {
+                // A structure error (a key or ',' missing) belongs to the mapping or sequence being read: report it
+                // on the line above the one that opens it, the key that holds the block (where actionlint and
+                // go-yaml report it), and say where the parser stopped.
+                return Fail(YamlProblemKind.Syntax, new Position((int)opened.Line - 1, 1), $"{Describe(e)} The block opened at line {opened.Line} is broken at line {at.Line}, column {at.Column}; check the indentation and brackets there.");
+            }
+
             return Fail(YamlProblemKind.Syntax, at, Describe(e));
         }
         catch (LimitExceededException e)
@@ -72,8 +92,46 @@ public sealed class YamlLoader
             // InvalidOperationException. It is still a file we could not read, not a crash of the linter, and
             // the scanner's position is where it gave up.
             var at = scanner.CurrentPosition.Line > 0 ? ToPosition(scanner.CurrentPosition) : Position.Start;
+            if (_open.Count > 0 && _open[^1].Start.Line > 1)
+            {
+                // Reported on the line above the collection left open, as for the parser's own structure errors.
+                var opened = _open[^1].Start;
+                return Fail(YamlProblemKind.Syntax, new Position((int)opened.Line - 1, 1), $"the YAML parser cannot continue ({e.GetType().Name}): the '[' or '{{' opened at line {opened.Line}, column {opened.Column} is not closed before line {at.Line}");
+            }
+
             return Fail(YamlProblemKind.Syntax, at, $"the YAML parser cannot continue here ({e.GetType().Name}); an unclosed '[' or '{{' above is the usual cause");
         }
+    }
+
+    /// <summary>
+    /// The start of the collection a parser error is about: for a block one the innermost still open that starts
+    /// left of where the parser stopped (its items are indented further), for a flow one the innermost open.
+    /// </summary>
+    private Mark? Opening(string message, Position at)
+    {
+        var (mapping, block) = message switch
+        {
+            _ when message.StartsWith("While parsing a block mapping", StringComparison.Ordinal) => (true, true),
+            _ when message.StartsWith("While parsing a block collection", StringComparison.Ordinal) => (false, true),
+            _ when message.StartsWith("While parsing a flow mapping", StringComparison.Ordinal) => (true, false),
+            _ when message.StartsWith("While parsing a flow sequence", StringComparison.Ordinal) => (false, false),
+            _ => (false, false),
+        };
+        if (!message.StartsWith("While parsing a ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        for (var i = _open.Count - 1; i >= 0; i--)
+        {
+            var (start, isMapping) = _open[i];
+            if (isMapping == mapping && (!block || start.Column < at.Column))
+            {
+                return start;
+            }
+        }
+
+        return null;
     }
 
     private YamlDocument Fail(YamlProblemKind kind, Position at, string message)
@@ -97,6 +155,8 @@ public sealed class YamlLoader
             }
 
             Count(target.Size, alias.Start);
+            var last = _anchorUses.FindLastIndex(a => a.Name == alias.Value.Value);
+            _anchorUses[last] = _anchorUses[last] with { Used = true };
             return target;
         }
 
@@ -104,12 +164,13 @@ public sealed class YamlLoader
         {
             Count(1, scalar.Start);
             var node = new ScalarNode(scalar.Value, scalar.Style, ToPosition(scalar.Start), ToPosition(scalar.End));
-            return Anchor(scalar.Anchor, node);
+            return Anchor(scalar.Anchor, node, scalar.Start);
         }
 
         if (parser.TryConsume<SequenceStart>(out var sequenceStart))
         {
             Count(1, sequenceStart.Start);
+            _open.Add((sequenceStart.Start, false));
             var items = new List<Node>();
             long size = 1;
             SequenceEnd? sequenceEnd;
@@ -120,13 +181,15 @@ public sealed class YamlLoader
                 size += item.Size;
             }
 
+            _open.RemoveAt(_open.Count - 1);
             var node = new SequenceNode(items, ToPosition(sequenceStart.Start), ToPosition(sequenceEnd!.End)) { Size = size };
-            return Anchor(sequenceStart.Anchor, node);
+            return Anchor(sequenceStart.Anchor, node, sequenceStart.Start);
         }
 
         if (parser.TryConsume<MappingStart>(out var mappingStart))
         {
             Count(1, mappingStart.Start);
+            _open.Add((mappingStart.Start, true));
             var entries = new List<KeyValuePair<ScalarNode, Node>>();
             long size = 1;
             MappingEnd? mappingEnd;
@@ -145,19 +208,21 @@ public sealed class YamlLoader
                 }
             }
 
+            _open.RemoveAt(_open.Count - 1);
             var node = new MappingNode(entries, ToPosition(mappingStart.Start), ToPosition(mappingEnd!.End)) { Size = size };
-            return Anchor(mappingStart.Anchor, node);
+            return Anchor(mappingStart.Anchor, node, mappingStart.Start);
         }
 
         var unexpected = parser.Current;
         throw new YamlException(unexpected?.Start ?? Mark.Empty, unexpected?.End ?? Mark.Empty, $"unexpected {unexpected?.GetType().Name ?? "end of input"}");
     }
 
-    private Node Anchor(AnchorName anchor, Node node)
+    private Node Anchor(AnchorName anchor, Node node, Mark at)
     {
         if (!anchor.IsEmpty)
         {
             _anchors[anchor.Value] = node;
+            _anchorUses.Add((anchor.Value, at, false));
         }
 
         return node;

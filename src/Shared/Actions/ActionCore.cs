@@ -8,7 +8,7 @@ namespace Tailpaste.Shared.Actions;
 /// outputs as <c>name=value</c>, annotations as <c>error: file:line:col: message</c>, the summary as Markdown.
 /// Every line written passes through the secret masker.
 /// </summary>
-public sealed class ActionCore : ICoreService
+public sealed class ActionCore
 {
     private readonly RunnerEnvironment _runner;
     private readonly ActionManifest _manifest;

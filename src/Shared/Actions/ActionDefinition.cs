@@ -14,11 +14,25 @@ public sealed record ActionDefinition<TOptions>(
     Func<ActionInputs, RunnerEnvironment, TOptions> Bind,
     Func<TOptions, ActionCore, CancellationToken, Task<int>> Run)
 {
-    /// <summary>Extra CLI spellings for inputs, such as <c>export</c> for <c>report-path</c>.</summary>
-    public IReadOnlyDictionary<string, string> Aliases { get; init; } = new Dictionary<string, string>();
+    private readonly IReadOnlyDictionary<string, string> _aliases = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Extra CLI spellings for inputs: the action's own, plus <c>--export</c> for <c>report-path</c> in every action
+    /// that declares it (the shared vocabulary's one alias).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Aliases
+    {
+        get => Manifest.FindInput(ReportPathInput) is null || _aliases.ContainsKey(ExportAlias)
+            ? _aliases
+            : new Dictionary<string, string>(_aliases) { [ExportAlias] = ReportPathInput };
+        init => _aliases = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     /// <summary>The usage line after the command name, when the action takes plain arguments.</summary>
     public string? Usage { get; init; }
+
+    private const string ReportPathInput = "report-path";
+    private const string ExportAlias = "export";
 
     public static ActionManifest ManifestOf(Assembly assembly) => ActionManifest.FromAssembly(assembly);
 }

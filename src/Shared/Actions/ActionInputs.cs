@@ -10,6 +10,8 @@ namespace Tailpaste.Shared.Actions;
 /// </summary>
 public sealed class ActionInputs
 {
+    private const string SecretShown = "***";
+
     private readonly ActionManifest _manifest;
     private readonly IReadOnlyDictionary<string, string> _values;
     private readonly HashSet<string> _read = new(StringComparer.OrdinalIgnoreCase);
@@ -53,6 +55,14 @@ public sealed class ActionInputs
         return value.Length == 0 ? null : value;
     }
 
+    /// <summary>
+    /// The <c>(default X)</c> the input's description ends with (<see cref="ActionInput.DocumentedDefault"/>): the one
+    /// place a fallback value lives when the input's own <c>default:</c> must stay empty. A programming error when missing.
+    /// </summary>
+    public string DocumentedDefault(string name) =>
+        _manifest.FindInput(name)?.DocumentedDefault
+            ?? throw new InvalidOperationException($"action.yml does not end the description of input '{name}' with (default X).");
+
     /// <summary>Exactly true or false, in any case; anything else (0, 1, yes, no, empty) is bad input, never a guess.</summary>
     public bool GetBoolInput(string name)
     {
@@ -92,17 +102,22 @@ public sealed class ActionInputs
         return number;
     }
 
-    /// <summary>A duration such as 30m or 2d; null when the input is empty.</summary>
-    public TimeSpan? GetDurationInput(string name)
-    {
-        var value = GetInput(name);
-        if (value.Length == 0)
-        {
-            return null;
-        }
+    /// <summary>
+    /// A time span by <see cref="DurationParser"/>'s one rule (seconds, or a number with a unit). Zero is allowed
+    /// unless <paramref name="allowZero"/> is false; <paramref name="max"/> bounds it. Empty is bad input.
+    /// </summary>
+    public TimeSpan GetDurationInput(string name, TimeSpan? max = null, bool allowZero = true) =>
+        ParseDuration(name, GetInput(name, required: true), max, allowZero);
 
-        return DurationParser.TryParse(value, out var duration) ? duration : throw Invalid(name, value, DurationParser.Expected);
-    }
+    /// <summary><see cref="GetDurationInput"/>, or null when the input is empty.</summary>
+    public TimeSpan? GetOptionalDurationInput(string name, TimeSpan? max = null, bool allowZero = true) =>
+        GetOptionalInput(name) is { } value ? ParseDuration(name, value, max, allowZero) : null;
+
+    /// <summary>An absolute http(s) URL with a host (<see cref="HttpUrl"/>); empty is bad input.</summary>
+    public Uri GetUrlInput(string name) => ParseUrl(name, GetInput(name, required: true));
+
+    /// <summary><see cref="GetUrlInput"/>, or null when the input is empty.</summary>
+    public Uri? GetOptionalUrlInput(string name) => GetOptionalInput(name) is { } value ? ParseUrl(name, value) : null;
 
     /// <summary>One of a fixed set of words (case-insensitive); returns the canonical spelling.</summary>
     public string GetChoiceInput(string name, params string[] choices)
@@ -140,7 +155,18 @@ public sealed class ActionInputs
     public InputException Invalid(string name, string value, string expected)
     {
         var input = Declared(name);
-        return new InputException(input.Name, input.IsSecret ? "***" : value, expected);
+        return new InputException(input.Name, input.IsSecret ? SecretShown : value, expected);
+    }
+
+    private TimeSpan ParseDuration(string name, string value, TimeSpan? max, bool allowZero) =>
+        DurationParser.TryParse(value, out var duration) && (allowZero || duration > TimeSpan.Zero) && (max is null || duration <= max)
+            ? duration
+            : throw Invalid(name, value, DurationParser.ExpectedWithin(max, allowZero));
+
+    private Uri ParseUrl(string name, string value)
+    {
+        var input = Declared(name);
+        return HttpUrl.Parse(value, input.Name, input.IsSecret ? SecretShown : null);
     }
 
     private ActionInput Declared(string name)

@@ -3,16 +3,32 @@ using System.Text.RegularExpressions;
 
 namespace Tailpaste.Shared.Actions;
 
-/// <summary>Durations as people write them in workflow inputs: <c>500ms</c>, <c>10s</c>, <c>30m</c>, <c>6h</c>, <c>2d</c>, <c>1w</c>.</summary>
+/// <summary>
+/// The one rule for a time span given as input: seconds as a plain number (<c>10</c>, <c>0.5</c>), or a
+/// whole number with a unit: <c>500ms</c>, <c>10s</c>, <c>30m</c>, <c>6h</c>, <c>2d</c>, <c>1w</c>.
+/// </summary>
 public static partial class DurationParser
 {
-    public const string Expected = "a whole number followed by ms, s, m, h, d or w (for example 30m, 6h, 2d)";
+    public const string Expected = "seconds (such as 10 or 0.5) or a whole number with a unit ms, s, m, h, d or w (such as 500ms, 30s, 2m, 6h, 2d)";
 
     public static bool TryParse(string? text, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
-        var match = text is null ? null : DurationPattern().Match(text.Trim());
-        if (match is null || !match.Success || !long.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        var trimmed = text?.Trim() ?? string.Empty;
+        if (SecondsPattern().IsMatch(trimmed))
+        {
+            var seconds = double.Parse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            if (seconds > TimeSpan.MaxValue.TotalSeconds / 2)
+            {
+                return false;
+            }
+
+            duration = TimeSpan.FromSeconds(seconds);
+            return true;
+        }
+
+        var match = DurationPattern().Match(trimmed);
+        if (!match.Success || !long.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
             return false;
         }
@@ -35,6 +51,19 @@ public static partial class DurationParser
             return false;
         }
     }
+
+    /// <summary>What a bounded input expects, for its error message.</summary>
+    public static string ExpectedWithin(TimeSpan? max, bool allowZero) =>
+        Expected
+        + (allowZero ? string.Empty : ", more than zero")
+        + (max is { } limit ? $", at most {Describe(limit)}" : string.Empty);
+
+    private static string Describe(TimeSpan span) =>
+        span.TotalHours >= 1 && span.TotalHours == Math.Floor(span.TotalHours) ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0}h")
+        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.###}s");
+
+    [GeneratedRegex("^[0-9]{1,9}(\\.[0-9]{1,9})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SecondsPattern();
 
     [GeneratedRegex("^(?<n>[0-9]{1,9})(?<unit>ms|s|m|h|d|w)$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();

@@ -2,8 +2,6 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using System.Text.Json;
-using Tailpaste.Shared.Reporting;
 
 namespace Tailpaste.Shared.Actions;
 
@@ -34,7 +32,8 @@ public static class OutputValues
         string s => s,
         bool b => b ? "true" : "false",
         IFormattable f and not IEnumerable => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => JsonSerializer.Serialize(value, value.GetType(), JsonReportOptions.Compact),
+        // A structured output (a JSON array, say) is serialised by the action with its own source-generated context.
+        _ => throw new ArgumentException($"An output value of type {value.GetType().Name} must be given as text (serialise it first).", nameof(value)),
     };
 
     public static string ToKebabCase(string pascal)

@@ -19,7 +19,7 @@ public static class ContainerFileCopy
         ArgumentNullException.ThrowIfNull(docker);
         try
         {
-            var answer = await docker.Containers.GetArchiveFromContainerAsync(containerId, new GetArchiveFromContainerParameters { Path = path }, statOnly: true, cancellationToken).ConfigureAwait(false);
+            var answer = await docker.Containers.GetArchiveFromContainerAsync(containerId, new ContainerPathStatParameters { Path = path }, statOnly: true, cancellationToken).ConfigureAwait(false);
             return ContainerPathEntry.From(path, answer.Stat);
         }
         catch (DockerContainerNotFoundException)
@@ -40,10 +40,10 @@ public static class ContainerFileCopy
     public static async Task<long?> CopyOutAsync(IDockerClient docker, string containerId, string path, string folder, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(docker);
-        GetArchiveFromContainerResponse archive;
+        ContainerArchiveResponse archive;
         try
         {
-            archive = await docker.Containers.GetArchiveFromContainerAsync(containerId, new GetArchiveFromContainerParameters { Path = path }, statOnly: false, cancellationToken).ConfigureAwait(false);
+            archive = await docker.Containers.GetArchiveFromContainerAsync(containerId, new ContainerPathStatParameters { Path = path }, statOnly: false, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerContainerNotFoundException)
         {
@@ -54,7 +54,8 @@ public static class ContainerFileCopy
             return null;
         }
 
-        await using var stream = archive.Stream;
+        // A copy (not statOnly) always has a stream; none reads as an empty archive.
+        await using var stream = archive.Stream ?? Stream.Null;
         if (archive.Stat is { } stat && stat.Size > maxBytes)
         {
             throw TooLarge(path, stat.Size, maxBytes);
@@ -101,7 +102,7 @@ public static class ContainerFileCopy
         }
 
         archive.Position = 0;
-        await docker.Containers.ExtractArchiveToContainerAsync(containerId, new ContainerPathStatParameters { Path = containerFolder }, archive, cancellationToken).ConfigureAwait(false);
+        await docker.Containers.ExtractArchiveToContainerAsync(containerId, new CopyToContainerParameters { Path = containerFolder }, archive, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task CopyBoundedAsync(Stream source, Stream target, long maxBytes, string path, CancellationToken cancellationToken)

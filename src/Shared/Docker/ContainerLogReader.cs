@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -11,6 +10,9 @@ namespace Tailpaste.Shared.Docker;
 /// </summary>
 public static class ContainerLogReader
 {
+    /// <summary>The most of one line that is kept (the engine itself cuts lines into 16 KiB messages, which are joined).</summary>
+    public const int MaxLineBytes = 1024 * 1024;
+
     public static async Task<IReadOnlyList<ContainerLogLine>> ReadAsync(
         IDockerClient client, string containerId, ContainerLogQuery? query = null, CancellationToken cancellationToken = default)
     {
@@ -19,9 +21,6 @@ public static class ContainerLogReader
         query ??= new ContainerLogQuery();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.MaxLines, nameof(query));
 
-        // A TTY container's log is one raw stream without frame headers.
-        var container = await client.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
-        var tty = container.Config?.Tty ?? false;
         var parameters = new ContainerLogsParameters
         {
             ShowStdout = true,
@@ -32,7 +31,8 @@ public static class ContainerLogReader
             Tail = query.Tail?.ToString(CultureInfo.InvariantCulture) ?? "all",
         };
 
-        using var stream = await client.Containers.GetContainerLogsAsync(containerId, tty, parameters, cancellationToken).ConfigureAwait(false);
+        // The client asks whether the container has a TTY (whose log is one raw stream without frame headers).
+        using var stream = await client.Containers.GetContainerLogsAsync(containerId, parameters, cancellationToken).ConfigureAwait(false);
         return await ReadLinesAsync(stream, query.Timestamps, query.MaxLines, cancellationToken).ConfigureAwait(false);
     }
 
@@ -47,24 +47,22 @@ public static class ContainerLogReader
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLines);
         var lines = new List<ContainerLogLine>();
-        var stdout = new LineSplitter(ContainerLogStream.StandardOutput, timestamps, lines);
-        var stderr = new LineSplitter(ContainerLogStream.StandardError, timestamps, lines);
-        var buffer = new byte[16 * 1024];
-        while (lines.Count < maxLines)
-        {
-            var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
-            if (read.EOF)
-            {
-                break;
-            }
+        BoundedLineSplitter Splitter(ContainerLogStream from) =>
+            new(MaxLineBytes, line => lines.Add(ToLine(from, line.ToString(), timestamps)));
+        await MultiplexedOutput.SplitLinesAsync(stream, Splitter(ContainerLogStream.StandardOutput), Splitter(ContainerLogStream.StandardError), () => lines.Count >= maxLines, cancellationToken).ConfigureAwait(false);
+        return lines.Count > maxLines ? lines.GetRange(0, maxLines) : lines;
+    }
 
-            var splitter = read.Target == MultiplexedStream.TargetStream.StandardError ? stderr : stdout;
-            splitter.Add(buffer.AsSpan(0, read.Count));
+    private static ContainerLogLine ToLine(ContainerLogStream stream, string text, bool timestamps)
+    {
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        if (timestamps && space > 0
+            && DateTimeOffset.TryParse(text.AsSpan(0, space), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return new ContainerLogLine(stream, text[(space + 1)..], parsed);
         }
 
-        stdout.Flush();
-        stderr.Flush();
-        return lines.Count > maxLines ? lines.GetRange(0, maxLines) : lines;
+        return new ContainerLogLine(stream, text, null);
     }
 
     // The engine takes "seconds.nanoseconds"; whole seconds alone would re-read up to a second of log.
@@ -73,57 +71,5 @@ public static class ContainerLogReader
         var ticks = Math.Max(0, time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks);
         var seconds = Math.DivRem(ticks, TimeSpan.TicksPerSecond, out var remainder);
         return string.Create(CultureInfo.InvariantCulture, $"{seconds}.{remainder * 100:D9}");
-    }
-
-    /// <summary>Turns one stream's chunks into lines; a line or a UTF-8 character may span frames.</summary>
-    private sealed class LineSplitter(ContainerLogStream stream, bool timestamps, List<ContainerLogLine> lines)
-    {
-        private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
-        private readonly StringBuilder _pending = new();
-
-        public void Add(ReadOnlySpan<byte> bytes)
-        {
-            var chars = new char[_decoder.GetCharCount(bytes, flush: false)];
-            _decoder.GetChars(bytes, chars, flush: false);
-            foreach (var c in chars)
-            {
-                if (c == '\n')
-                {
-                    Emit();
-                }
-                else
-                {
-                    _pending.Append(c);
-                }
-            }
-        }
-
-        public void Flush()
-        {
-            // A cut-off character at the very end becomes U+FFFD rather than vanishing.
-            var tail = new char[_decoder.GetCharCount([], flush: true)];
-            _decoder.GetChars([], tail, flush: true);
-            _pending.Append(tail);
-            if (_pending.Length > 0)
-            {
-                Emit();
-            }
-        }
-
-        private void Emit()
-        {
-            var text = _pending.ToString().TrimEnd('\r');
-            _pending.Clear();
-            DateTimeOffset? timestamp = null;
-            var space = text.IndexOf(' ', StringComparison.Ordinal);
-            if (timestamps && space > 0
-                && DateTimeOffset.TryParse(text.AsSpan(0, space), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-            {
-                timestamp = parsed;
-                text = text[(space + 1)..];
-            }
-
-            lines.Add(new ContainerLogLine(stream, text, timestamp));
-        }
     }
 }

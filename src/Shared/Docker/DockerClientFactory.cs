@@ -1,4 +1,10 @@
 using Docker.DotNet;
+using Docker.DotNet.Handler.Abstractions;
+using Docker.DotNet.NativeHttp;
+using Docker.DotNet.Unix;
+using Microsoft.Extensions.Logging.Abstractions;
+using NativeHttpHandlers = Docker.DotNet.NativeHttp.DockerHandlerFactory;
+using UnixHandlers = Docker.DotNet.Unix.DockerHandlerFactory;
 
 namespace Tailpaste.Shared.Docker;
 
@@ -19,7 +25,14 @@ public static class DockerClientFactory
         var limit = timeout ?? DefaultTimeout;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeout));
 
+        // The endpoint and the transport are chosen here, never by the library: its own default reads
+        // DOCKER_HOST, DOCKER_CONTEXT and ~/.docker, and picks the legacy HTTP transport for tcp://.
         // The API version is left to the engine, so one client works with Debian's 20.10 and newer engines.
-        return new DockerClientConfiguration(endpoint.ClientUri, defaultTimeout: limit).CreateClient();
+        var options = new ClientOptions { Endpoint = endpoint.ClientUri, Timeout = limit };
+        return endpoint.Transport == DockerTransport.Unix
+            ? new DockerClientBuilder<UnixSocketTransportOptions>(
+                UnixHandlers.Instance, new UnixSocketTransportOptions(), options, NullLogger.Instance).Build()
+            : new DockerClientBuilder<NativeHttpTransportOptions>(
+                NativeHttpHandlers.Instance, new NativeHttpTransportOptions(), options, NullLogger.Instance).Build();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Tailpaste.Shared.Actions;
 
 namespace Tailpaste.Shared.Docker;
 
@@ -15,6 +16,14 @@ public static partial class DockerNames
     public static bool IsContainerName(string? value) => value is { Length: > 0 and <= 256 } && ContainerPattern().IsMatch(value);
 
     public static bool IsVolumeName(string? value) => value is { Length: > 0 and <= 255 } && VolumePattern().IsMatch(value);
+
+    /// <summary>The container name or id, or bad input naming <paramref name="source"/>.</summary>
+    public static string Container(string value, string source) =>
+        IsContainerName(value) ? value : throw new InputException(source, value, ContainerExpected);
+
+    /// <summary>The volume name, or bad input naming <paramref name="source"/>.</summary>
+    public static string Volume(string value, string source) =>
+        IsVolumeName(value) ? value : throw new InputException(source, value, VolumeExpected);
 
     [GeneratedRegex("^/?[A-Za-z0-9][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ContainerPattern();

@@ -116,7 +116,7 @@ public sealed class SiblingContainer : IAsyncDisposable
         Entrypoint = spec.Entrypoint?.ToList(),
         Cmd = spec.Command?.ToList(),
         Env = spec.Environment.ToList(),
-        User = spec.User,
+        User = spec.User ?? string.Empty, // empty: the image's own user
         Labels = new Dictionary<string, string>(spec.Labels),
         HostConfig = new HostConfig
         {
@@ -168,9 +168,9 @@ public sealed class SiblingContainer : IAsyncDisposable
         var failure = (string?)null;
         var progress = new Progress<JSONMessage>(message =>
         {
-            if (!string.IsNullOrEmpty(message.ErrorMessage))
+            if (!string.IsNullOrEmpty(message.Error?.Message))
             {
-                failure = message.ErrorMessage;
+                failure = message.Error.Message;
             }
         });
         try

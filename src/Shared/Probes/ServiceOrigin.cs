@@ -1,3 +1,5 @@
+using Tailpaste.Shared.Http;
+
 namespace Tailpaste.Shared.Probes;
 
 /// <summary>
@@ -56,10 +58,6 @@ public sealed class ServiceOrigin
     public bool Contains(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return url.IsAbsoluteUri
-            && url.Scheme == BaseUrl.Scheme
-            && string.Equals(url.Host, BaseUrl.Host, StringComparison.OrdinalIgnoreCase)
-            && url.Port == BaseUrl.Port
-            && url.AbsolutePath.StartsWith(BaseUrl.AbsolutePath, StringComparison.Ordinal);
+        return Origin.Same(url, BaseUrl) && url.AbsolutePath.StartsWith(BaseUrl.AbsolutePath, StringComparison.Ordinal);
     }
 }

@@ -127,13 +127,13 @@ public sealed class Deployment
             All = true,
             Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"tailpaste.deploy.service={Name}"] = true } },
         });
-        return all.Where(c => c.Labels.TryGetValue("tailpaste.deploy.role", out var role) && role != "helper")
-            .ToDictionary(c => c.Names[0].TrimStart('/'), c => c);
+        return all.Where(c => c.Labels != null && c.Labels.TryGetValue("tailpaste.deploy.role", out var role) && role != "helper")
+            .ToDictionary(c => c.Names![0].TrimStart('/'), c => c);
     }
 
     /// <summary>The names of the running slot containers.</summary>
     public async Task<IReadOnlyList<string>> RunningSlotsAsync() =>
-        [.. (await ContainersAsync()).Values.Where(c => c.State == "running" && c.Labels.TryGetValue("tailpaste.deploy.role", out var role) && role == "slot").Select(c => c.Names[0].TrimStart('/')).Order()];
+        [.. (await ContainersAsync()).Values.Where(c => c.State == "running" && c.Labels!.TryGetValue("tailpaste.deploy.role", out var role) && role == "slot").Select(c => c.Names![0].TrimStart('/')).Order()];
 
     public async Task<DeployRecord?> RecordAsync()
     {

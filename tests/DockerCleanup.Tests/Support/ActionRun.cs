@@ -48,13 +48,9 @@ internal sealed class ActionRun
     public static async Task<ActionRun> StartAsync(string? dockerHost, IReadOnlyDictionary<string, string> inputs, IReadOnlyList<string>? args = null)
     {
         using var runner = new SimulatedRunner("docker-cleanup-test-");
-        var reportFile = Path.Combine(runner.Folder, "report.json");
-        var withReport = new Dictionary<string, string>(inputs, StringComparer.Ordinal);
-        withReport.TryAdd("report-path", reportFile);
-
         var variables = dockerHost is null ? null : new Dictionary<string, string> { ["DOCKER_HOST"] = dockerHost };
-        var run = await runner.RunAsync(DockerCleanupAction.Definition, withReport, variables, args).ConfigureAwait(false);
-        JsonElement? report = File.Exists(reportFile) ? JsonDocument.Parse(await File.ReadAllTextAsync(reportFile).ConfigureAwait(false)).RootElement.Clone() : null;
+        var run = await runner.RunWithReportAsync(DockerCleanupAction.Definition, inputs, variables, args).ConfigureAwait(false);
+        JsonElement? report = run.ReportText is { } text ? JsonDocument.Parse(text).RootElement.Clone() : null;
         return new ActionRun(run.ExitCode, run.Stdout, run.Stderr, run.Outputs, run.Summary, report);
     }
 

@@ -90,7 +90,7 @@ internal sealed class Population : IAsyncDisposable
             context,
             null,
             null,
-            new SynchronousProgress<JSONMessage>(m => messages.Add(m.ErrorMessage ?? m.Stream ?? string.Empty))).ConfigureAwait(false);
+            new SynchronousProgress<JSONMessage>(m => messages.Add(m.Error?.Message ?? m.Stream ?? string.Empty))).ConfigureAwait(false);
         var image = await Client.Images.InspectImageAsync(tag).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The build made no image: " + string.Join(string.Empty, messages));
         _created[(ResourceKind.Images, image.ID)] = role;
@@ -208,7 +208,7 @@ internal sealed class Population : IAsyncDisposable
         var containers = await Client.Containers.ListContainersAsync(new ContainersListParameters { All = true }).ConfigureAwait(false);
         var networks = await Client.Networks.ListNetworksAsync(new NetworksListParameters()).ConfigureAwait(false);
         var images = await Client.Images.ListImagesAsync(new ImagesListParameters { All = true }).ConfigureAwait(false);
-        var volumes = (await Client.Volumes.ListAsync().ConfigureAwait(false)).Volumes ?? [];
+        var volumes = (await Client.Volumes.ListAsync(new VolumesListParameters()).ConfigureAwait(false)).Volumes ?? [];
         return containers.Select(c => (ResourceKind.Containers, c.ID))
             .Concat(networks.Select(n => (ResourceKind.Networks, n.ID)))
             .Concat(images.Select(i => (ResourceKind.Images, i.ID)))
@@ -217,7 +217,7 @@ internal sealed class Population : IAsyncDisposable
     }
 
     public async Task<bool> IsRunningAsync(string containerId) =>
-        (await Client.Containers.InspectContainerAsync(containerId).ConfigureAwait(false)).State.Running;
+        (await Client.Containers.InspectContainerAsync(containerId).ConfigureAwait(false)).State?.Running == true;
 
     public async ValueTask DisposeAsync()
     {

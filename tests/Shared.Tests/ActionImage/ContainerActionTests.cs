@@ -13,7 +13,7 @@ namespace Tailpaste.Shared.Tests.ActionImage;
 public sealed class ContainerActionTests(DockerEngineFixture engine) : IClassFixture<DockerEngineFixture>
 {
     [Fact]
-    public async Task ValidateWorkflows_AnnotatesTheBrokenWorkflow_AndWritesOutputsThroughTheRunnerFiles()
+    public async Task Validate_workflows_annotates_the_broken_workflow_and_writes_outputs_through_the_runner_files()
     {
         using var run = new ContainerActionRunner(engine);
         var workflows = Directory.CreateDirectory(Path.Combine(run.Workspace, ".github", "workflows")).FullName;
@@ -44,7 +44,7 @@ public sealed class ContainerActionTests(DockerEngineFixture engine) : IClassFix
     }
 
     [Fact]
-    public async Task DockerCleanup_ReachesTheEngineThroughTheMountedSocket_DryRunFirst()
+    public async Task Docker_cleanup_reaches_the_engine_through_the_mounted_socket_dry_run_first()
     {
         using var run = new ContainerActionRunner(engine);
         var selector = $"tailpaste.container-action={Guid.NewGuid():N}";
@@ -82,7 +82,7 @@ public sealed class ContainerActionTests(DockerEngineFixture engine) : IClassFix
     }
 
     [Fact]
-    public async Task BadInput_ExitsTwo_NamingTheInputAndValue_AndWritesNoOutputs()
+    public async Task Bad_input_exits_two_naming_the_input_and_value_and_writes_no_outputs()
     {
         using var run = new ContainerActionRunner(engine);
 
@@ -101,7 +101,7 @@ public sealed class ContainerActionTests(DockerEngineFixture engine) : IClassFix
 
     private async Task<bool> VolumeExistsAsync(string name)
     {
-        var volumes = await engine.Client.Volumes.ListAsync();
-        return volumes.Volumes.Any(v => v.Name == name);
+        var volumes = await engine.Client.Volumes.ListAsync(new VolumesListParameters());
+        return (volumes.Volumes ?? []).Any(v => v.Name == name);
     }
 }

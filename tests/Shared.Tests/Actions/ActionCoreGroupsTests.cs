@@ -16,7 +16,7 @@ public sealed class ActionCoreGroupsTests : IDisposable
     }
 
     [Fact]
-    public async Task GroupAsync_WrapsTheBodyInOneGroupAndReturnsItsValue()
+    public async Task Group_async_wraps_the_body_in_one_group_and_returns_its_value()
     {
         var core = Core();
 
@@ -31,7 +31,7 @@ public sealed class ActionCoreGroupsTests : IDisposable
     }
 
     [Fact]
-    public async Task GroupAsync_ClosesTheGroupWhenTheBodyThrows()
+    public async Task Group_async_closes_the_group_when_the_body_throws()
     {
         var core = Core();
 

@@ -36,7 +36,7 @@ public sealed class ActionCoreTests : IDisposable
     private sealed record SampleOutputs(string Status, string ReportPath, double P95Ms);
 
     [Fact]
-    public async Task TypedOutputs_GoToTheOutputFileUnderTheirKebabCaseNames()
+    public async Task Typed_outputs_go_to_the_output_file_under_their_kebab_case_names()
     {
         var core = Core(actions: true);
 
@@ -49,7 +49,7 @@ public sealed class ActionCoreTests : IDisposable
     }
 
     [Fact]
-    public async Task OutsideARun_OutputsPrintAsNameValueLines()
+    public async Task Outside_a_run_outputs_print_as_name_value_lines()
     {
         var core = Core(actions: false);
 
@@ -59,7 +59,7 @@ public sealed class ActionCoreTests : IDisposable
     }
 
     [Fact]
-    public async Task WritingAnUndeclaredOutput_IsAProgrammingError()
+    public async Task Writing_an_undeclared_output_is_a_programming_error()
     {
         var core = Core(actions: true);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => core.SetOutputAsync("not-declared", "x"));
@@ -67,7 +67,7 @@ public sealed class ActionCoreTests : IDisposable
     }
 
     [Fact]
-    public async Task StateAndEnv_UseTheirOwnFiles()
+    public async Task State_and_env_use_their_own_files()
     {
         var core = Core(actions: true);
 
@@ -79,7 +79,7 @@ public sealed class ActionCoreTests : IDisposable
     }
 
     [Fact]
-    public void SecretInputs_AreMaskedForTheRunnerAndNeverPrinted()
+    public void Secret_inputs_are_masked_for_the_runner_and_never_printed()
     {
         var core = Core(actions: true, new() { ["INPUT_UPLOAD-TOKEN"] = "tok-123456" });
 
@@ -93,7 +93,7 @@ public sealed class ActionCoreTests : IDisposable
     }
 
     [Fact]
-    public void OutsideARun_SecretsAreMaskedWithoutPrintingAddMask()
+    public void Outside_a_run_secrets_are_masked_without_printing_add_mask()
     {
         var core = Core(actions: false, new() { ["INPUT_UPLOAD-TOKEN"] = "tok-123456" });
 
@@ -103,7 +103,7 @@ public sealed class ActionCoreTests : IDisposable
     }
 
     [Fact]
-    public void MultiLineSecret_IsMaskedLineByLine()
+    public void Multi_line_secret_is_masked_line_by_line()
     {
         var core = Core(actions: true);
         core.SetSecret("line-one-secret\nline-two-secret");
@@ -115,7 +115,7 @@ public sealed class ActionCoreTests : IDisposable
     }
 
     [Fact]
-    public void SetFailed_WritesAnErrorAndRemembersIt()
+    public void Set_failed_writes_an_error_and_remembers_it()
     {
         var core = Core(actions: true);
         Assert.False(core.Failed);
@@ -127,7 +127,7 @@ public sealed class ActionCoreTests : IDisposable
     }
 
     [Fact]
-    public void Groups_UseGroupCommandsInARun()
+    public void Groups_use_group_commands_in_a_run()
     {
         var core = Core(actions: true);
         core.StartGroup("Checks");
@@ -136,7 +136,7 @@ public sealed class ActionCoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Summary_IsAppendedToTheStepSummaryFile()
+    public async Task Summary_is_appended_to_the_step_summary_file()
     {
         var core = Core(actions: true, new() { ["INPUT_UPLOAD-TOKEN"] = "tok-123456" });
         core.Summary.AddHeading("Health").AddTable(["check", "status"], [["service", "passed"], ["token tok-123456", "a|b"]]);
@@ -151,7 +151,7 @@ public sealed class ActionCoreTests : IDisposable
     }
 
     [Fact]
-    public async Task OversizedSummary_IsCutToTheLimitWithANoteAndAWarning()
+    public async Task Oversized_summary_is_cut_to_the_limit_with_a_note_and_a_warning()
     {
         var core = Core(actions: true);
         await File.WriteAllTextAsync(PathOf("summary"), new string('x', 1000));

@@ -28,7 +28,7 @@ public sealed class ActionHostTests
     }
 
     [Fact]
-    public async Task Help_ListsEveryInputWithDescriptionAndDefault()
+    public async Task Help_lists_every_input_with_description_and_default()
     {
         var (code, stdout, _) = await Run([], "--help");
 
@@ -45,7 +45,7 @@ public sealed class ActionHostTests
     }
 
     [Fact]
-    public async Task ResultOfRun_IsTheExitCode_AndOutputsPrintOutsideARun()
+    public async Task Result_of_run_is_the_exit_code_and_outputs_print_outside_a_run()
     {
         var (code, stdout, _) = await Run([], "--attempts", "4", "--dry-run");
 
@@ -55,7 +55,7 @@ public sealed class ActionHostTests
     }
 
     [Fact]
-    public async Task BadInput_ExitsTwoWithTheInputValueAndExpectation()
+    public async Task Bad_input_exits_two_with_the_input_value_and_expectation()
     {
         var (code, stdout, stderr) = await Run([], "--attempts", "many");
 
@@ -65,7 +65,7 @@ public sealed class ActionHostTests
     }
 
     [Fact]
-    public async Task BadInputInARun_IsAnErrorAnnotation()
+    public async Task Bad_input_in_a_run_is_an_error_annotation()
     {
         var (code, stdout, _) = await Run(new() { ["GITHUB_ACTIONS"] = "true", ["INPUT_DRY-RUN"] = "yes" });
 
@@ -74,7 +74,7 @@ public sealed class ActionHostTests
     }
 
     [Fact]
-    public async Task UnknownFlag_ExitsTwo()
+    public async Task Unknown_flag_exits_two()
     {
         var (code, _, stderr) = await Run([], "--no-such-thing");
         Assert.Equal(ExitCodes.BadInput, code);
@@ -91,7 +91,7 @@ public sealed class ActionHostTests
     };
 
     [Fact]
-    public async Task AnExceptionThatEscapesTheAction_IsExitOneWithAnErrorAnnotation_AndNoStackTrace()
+    public async Task An_exception_that_escapes_the_action_is_exit_one_with_an_error_annotation_and_no_stack_trace()
     {
         using var folder = new TempFolder();
         var summary = Path.Combine(folder.Path, "summary.md");
@@ -110,7 +110,7 @@ public sealed class ActionHostTests
     }
 
     [Fact]
-    public async Task WithDebugLogging_TheCrashCarriesTheStackTrace()
+    public async Task With_debug_logging_the_crash_carries_the_stack_trace()
     {
         var (code, stdout, _) = await RunWith(_crashing, new() { ["GITHUB_ACTIONS"] = "true", ["RUNNER_DEBUG"] = "1" });
 
@@ -119,7 +119,7 @@ public sealed class ActionHostTests
     }
 
     [Fact]
-    public async Task OutsideARun_TheCrashIsOnePlainErrorLine_ThatCannotActAsACommand()
+    public async Task Outside_a_run_the_crash_is_one_plain_error_line_that_cannot_act_as_a_command()
     {
         var (code, stdout, _) = await RunWith(_crashing, []);
 
@@ -129,7 +129,7 @@ public sealed class ActionHostTests
     }
 
     [Fact]
-    public async Task APlainArgument_IsBadInput_ForAnActionWithoutUsage()
+    public async Task A_plain_argument_is_bad_input_for_an_action_without_usage()
     {
         var (code, _, stderr) = await Run([], "--dry-run", "0");
 

@@ -5,7 +5,7 @@ namespace Tailpaste.Shared.Tests.Actions;
 public sealed class ActionManifestTests
 {
     [Fact]
-    public void Parse_ReadsInputsOutputsDefaultsRequiredAndSecrets()
+    public void Parse_reads_inputs_outputs_defaults_required_and_secrets()
     {
         var manifest = TestManifest.Manifest;
 
@@ -18,14 +18,14 @@ public sealed class ActionManifestTests
     }
 
     [Fact]
-    public void BrokenYaml_IsAFormatErrorWithAPosition()
+    public void Broken_yaml_is_a_format_error_with_a_position()
     {
         var error = Assert.Throws<FormatException>(() => ActionManifest.Parse("name: x\ninputs: [unclosed", "x/action.yml"));
         Assert.StartsWith("x/action.yml:", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void OutputNames_AreKebabCaseOfTheProperties()
+    public void Output_names_are_kebab_case_of_the_properties()
     {
         Assert.Equal("report-path", OutputValues.ToKebabCase("ReportPath"));
         Assert.Equal("p95-ms", OutputValues.ToKebabCase("P95Ms"));

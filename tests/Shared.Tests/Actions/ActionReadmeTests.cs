@@ -22,7 +22,7 @@ public sealed class ActionReadmeTests
 
     [Theory]
     [MemberData(nameof(Actions))]
-    public void ReadmeTables_MatchActionYml(string action)
+    public void Readme_tables_match_action_yml(string action)
     {
         var folder = RepositoryRoot.Combine("actions", action);
         var manifest = ActionManifest.Load(Path.Combine(folder, "action.yml"));
@@ -41,7 +41,7 @@ public sealed class ActionReadmeTests
     }
 
     [Fact]
-    public void Tables_AreGeneratedFromTheManifest()
+    public void Tables_are_generated_from_the_manifest()
     {
         var readme = "# x\n<!-- action-docs:inputs -->\nold\n<!-- action-docs:end -->\n\n<!-- action-docs:outputs -->\n<!-- action-docs:end -->\n";
 
@@ -54,6 +54,6 @@ public sealed class ActionReadmeTests
     }
 
     [Fact]
-    public void ReadmeWithoutMarkers_IsAnError() =>
+    public void Readme_without_markers_is_an_error() =>
         Assert.Throws<FormatException>(() => ActionDocs.Update("# no markers\n", TestManifest.Manifest));
 }

@@ -10,7 +10,7 @@ public sealed class FileCommandWriterTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public async Task MultiLineValue_SurvivesTheRoundTripThroughTheOutputFile()
+    public async Task Multi_line_value_survives_the_round_trip_through_the_output_file()
     {
         var path = Path.Combine(_directory, "output");
         var value = "first line\nsecond line\n\nfourth line after a blank one\n  indented";
@@ -23,7 +23,7 @@ public sealed class FileCommandWriterTests : IDisposable
     }
 
     [Fact]
-    public async Task ValueContainingTheDelimiter_GetsANewDelimiter()
+    public async Task Value_containing_the_delimiter_gets_a_new_delimiter()
     {
         var path = Path.Combine(_directory, "output");
         var draws = new Queue<string>(["EOF", "EOF2"]);
@@ -37,7 +37,7 @@ public sealed class FileCommandWriterTests : IDisposable
     }
 
     [Fact]
-    public void DefaultDelimiters_AreRandom()
+    public void Default_delimiters_are_random()
     {
         var writer = new FileCommandWriter();
         var first = writer.Format("a", "1").Split('\n')[0];
@@ -47,7 +47,7 @@ public sealed class FileCommandWriterTests : IDisposable
     }
 
     [Fact]
-    public void ValueThatContainsEveryDrawnDelimiter_IsRefusedRatherThanCorrupted()
+    public void Value_that_contains_every_drawn_delimiter_is_refused_rather_than_corrupted()
     {
         var writer = new FileCommandWriter(() => "X");
         Assert.Throws<InvalidOperationException>(() => writer.Format("name", "contains X"));

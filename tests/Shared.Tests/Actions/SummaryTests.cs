@@ -6,7 +6,7 @@ namespace Tailpaste.Shared.Tests.Actions;
 public sealed class SummaryTests
 {
     [Fact]
-    public void Blocks_RenderAsMarkdown()
+    public void Blocks_render_as_markdown()
     {
         var text = new Summary()
             .AddHeading("Result", 1)
@@ -26,7 +26,7 @@ public sealed class SummaryTests
     }
 
     [Fact]
-    public void SummaryUnderTheLimit_IsNotTruncated()
+    public void Summary_under_the_limit_is_not_truncated()
     {
         var text = new Summary().AddParagraph("small").Render(100);
         Assert.False(text.Truncated);
@@ -34,7 +34,7 @@ public sealed class SummaryTests
     }
 
     [Fact]
-    public void SummaryOverTheLimit_KeepsWholeBlocksAndSaysSo()
+    public void Summary_over_the_limit_keeps_whole_blocks_and_says_so()
     {
         var summary = new Summary();
         for (var i = 0; i < 100; i++)

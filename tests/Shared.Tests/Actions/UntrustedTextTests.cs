@@ -10,7 +10,7 @@ public sealed class UntrustedTextTests
     [InlineData("\t::stop-commands::tok")]
     [InlineData("runs-on: x\n::set-output name=a::b")]
     [InlineData("a\r\n::warning file=x::y")]
-    public void NoLineOfTheResult_StartsAWorkflowCommand(string text)
+    public void No_line_of_the_result_starts_a_workflow_command(string text)
     {
         var result = UntrustedText.Neutralise(text);
 
@@ -19,7 +19,7 @@ public sealed class UntrustedTextTests
     }
 
     [Fact]
-    public void TheOldCommandForm_IsBrokenAnywhereInALine()
+    public void The_old_command_form_is_broken_anywhere_in_a_line()
     {
         var result = UntrustedText.Neutralise("see ##[error]forged and ##[set-output name=a;]b");
 
@@ -30,10 +30,10 @@ public sealed class UntrustedTextTests
     [InlineData("plain text")]
     [InlineData("a::b in the middle of a line")]
     [InlineData("")]
-    public void OtherText_IsUnchanged(string text) => Assert.Equal(text, UntrustedText.Neutralise(text));
+    public void Other_text_is_unchanged(string text) => Assert.Equal(text, UntrustedText.Neutralise(text));
 
     [Fact]
-    public void WriteInfo_PrintsRepositoryTextThatCannotForgeCommands()
+    public void Write_info_prints_repository_text_that_cannot_forge_commands()
     {
         using var stdout = new StringWriter();
         var runner = new RunnerEnvironment { IsActions = true };

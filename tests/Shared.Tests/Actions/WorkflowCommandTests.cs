@@ -10,18 +10,18 @@ public sealed class WorkflowCommandTests
     [InlineData("a\nb", "a%0Ab")]
     [InlineData("%0A literal", "%250A literal")]
     [InlineData("keeps: and, as is", "keeps: and, as is")]
-    public void EscapeData_EscapesPercentCarriageReturnAndLineFeed(string raw, string escaped) =>
+    public void Escape_data_escapes_percent_carriage_return_and_line_feed(string raw, string escaped) =>
         Assert.Equal(escaped, WorkflowCommand.EscapeData(raw));
 
     [Theory]
     [InlineData("a:b", "a%3Ab")]
     [InlineData("a,b", "a%2Cb")]
     [InlineData("50%\r\n:,", "50%25%0D%0A%3A%2C")]
-    public void EscapeProperty_AlsoEscapesColonAndComma(string raw, string escaped) =>
+    public void Escape_property_also_escapes_colon_and_comma(string raw, string escaped) =>
         Assert.Equal(escaped, WorkflowCommand.EscapeProperty(raw));
 
     [Fact]
-    public void Annotation_CarriesFileLineColumnAndTitle()
+    public void Annotation_carries_file_line_column_and_title()
     {
         var line = WorkflowCommand.Format(
             "error",
@@ -32,6 +32,6 @@ public sealed class WorkflowCommandTests
     }
 
     [Fact]
-    public void CommandWithoutProperties_HasNoSpace() =>
+    public void Command_without_properties_has_no_space() =>
         Assert.Equal("::group::Checks", WorkflowCommand.Format("group", null, "Checks"));
 }

@@ -30,7 +30,7 @@ public sealed class ContainerLogFramesTests
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     [Fact]
-    public async Task InterleavedPartialLines_StayWithTheirOwnStream()
+    public async Task Interleaved_partial_lines_stay_with_their_own_stream()
     {
         using var stream = Frames(
             (StdOut, Utf8("GET / 2")),
@@ -50,7 +50,7 @@ public sealed class ContainerLogFramesTests
     }
 
     [Fact]
-    public async Task ACharacterSplitAcrossFrames_IsDecodedWhole()
+    public async Task A_character_split_across_frames_is_decoded_whole()
     {
         var bytes = Utf8("grüße ✓\n");
         var cutInsideU = Array.IndexOf(bytes, (byte)0xC3) + 1;
@@ -66,7 +66,7 @@ public sealed class ContainerLogFramesTests
     }
 
     [Fact]
-    public async Task Timestamps_AreParsedAndStripped_AndALineWithoutOneIsKeptWhole()
+    public async Task Timestamps_are_parsed_and_stripped_and_a_line_without_one_is_kept_whole()
     {
         using var stream = Frames(
             (StdOut, Utf8("2025-11-23T09:01:02.123456789Z first line\n")),
@@ -82,7 +82,7 @@ public sealed class ContainerLogFramesTests
     }
 
     [Fact]
-    public async Task MaxLines_StopsReadingEvenWithinOneFrame()
+    public async Task Max_lines_stops_reading_even_within_one_frame()
     {
         using var stream = Frames((StdOut, Utf8("1\n2\n3\n4\n5\n")), (StdOut, Utf8("6\n")));
 
@@ -92,7 +92,7 @@ public sealed class ContainerLogFramesTests
     }
 
     [Fact]
-    public async Task AnUnfinishedCharacterAtTheEnd_BecomesAReplacementCharacter()
+    public async Task An_unfinished_character_at_the_end_becomes_a_replacement_character()
     {
         using var stream = Frames((StdOut, [.. Utf8("cut "), 0xE2, 0x9C]));
 

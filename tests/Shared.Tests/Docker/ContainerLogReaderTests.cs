@@ -23,7 +23,7 @@ public sealed class ContainerLogReaderTests(DockerEngineFixture engine) : IClass
     }
 
     [Fact]
-    public async Task ReadAsync_SeparatesStandardOutputFromStandardError()
+    public async Task Read_async_separates_standard_output_from_standard_error()
     {
         var id = await RunToExitAsync("echo out-1; echo err-1 >&2; echo out-2; printf 'no newline at the end'");
 
@@ -37,7 +37,7 @@ public sealed class ContainerLogReaderTests(DockerEngineFixture engine) : IClass
     }
 
     [Fact]
-    public async Task ReadAsync_JoinsALineTheEngineSplitIntoFrames()
+    public async Task Read_async_joins_a_line_the_engine_split_into_frames()
     {
         // The engine cuts long lines into 16 KiB messages, each its own frame.
         var id = await RunToExitAsync("head -c 40000 /dev/zero | tr '\\0' x; echo; echo after");
@@ -48,7 +48,7 @@ public sealed class ContainerLogReaderTests(DockerEngineFixture engine) : IClass
     }
 
     [Fact]
-    public async Task ReadAsync_KeepsAUtf8CharacterThatAFrameBoundaryCuts()
+    public async Task Read_async_keeps_a_utf_8_character_that_a_frame_boundary_cuts()
     {
         // An odd prefix puts the 16 KiB cut inside a two-byte 'é'. The local driver keeps raw bytes
         // (json-file would store U+FFFD), but drops the line break of a split line, so one line only.
@@ -60,7 +60,7 @@ public sealed class ContainerLogReaderTests(DockerEngineFixture engine) : IClass
     }
 
     [Fact]
-    public async Task ReadAsync_WithTimestamps_StripsAndParsesThem()
+    public async Task Read_async_with_timestamps_strips_and_parses_them()
     {
         var before = DateTimeOffset.UtcNow.AddMinutes(-1);
         var id = await RunToExitAsync("echo 'stamped line with spaces'");
@@ -73,7 +73,7 @@ public sealed class ContainerLogReaderTests(DockerEngineFixture engine) : IClass
     }
 
     [Fact]
-    public async Task ReadAsync_TailAndMaxLines_BoundWhatIsRead()
+    public async Task Read_async_tail_and_max_lines_bound_what_is_read()
     {
         var id = await RunToExitAsync("for i in $(seq 1 50); do echo line-$i; done");
 
@@ -85,7 +85,7 @@ public sealed class ContainerLogReaderTests(DockerEngineFixture engine) : IClass
     }
 
     [Fact]
-    public async Task Fixture_RemovesItsContainersOnDispose()
+    public async Task Fixture_removes_its_containers_on_dispose()
     {
         var other = new DockerEngineFixture();
         await other.InitializeAsync();
@@ -95,12 +95,12 @@ public sealed class ContainerLogReaderTests(DockerEngineFixture engine) : IClass
             NetworkMode = "none",
         });
         var volume = await other.CreateVolumeAsync();
-        Assert.True((await engine.Client.Containers.InspectContainerAsync(id)).State.Running);
+        Assert.True((await engine.Client.Containers.InspectContainerAsync(id)).State?.Running == true);
 
         await other.DisposeAsync();
 
         var containers = await engine.Client.Containers.ListContainersAsync(new() { All = true, Filters = LabelSelector.Parse($"{DockerEngineFixture.TestRunLabel}={other.TestRunId}").ToDockerFilters() });
-        var volumes = await engine.Client.Volumes.ListAsync();
+        var volumes = await engine.Client.Volumes.ListAsync(new global::Docker.DotNet.Models.VolumesListParameters());
         Assert.Empty(containers);
         Assert.DoesNotContain(volumes.Volumes ?? [], v => v.Name == volume);
     }

@@ -9,7 +9,7 @@ public sealed class DockerEndpointTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void Parse_EmptyValue_IsTheDefaultSocket(string? value)
+    public void Parse_empty_value_is_the_default_socket(string? value)
     {
         var endpoint = DockerEndpoint.Parse(value);
 
@@ -22,7 +22,7 @@ public sealed class DockerEndpointTests
     [InlineData("unix:///tmp/tailpaste-docker/docker.sock", "/tmp/tailpaste-docker/docker.sock")]
     [InlineData(" unix:///run/user/1000/docker.sock ", "/run/user/1000/docker.sock")]
     [InlineData("unix:///var/run/with space.sock", "/var/run/with space.sock")]
-    public void Parse_UnixSocket_KeepsThePath(string value, string path)
+    public void Parse_unix_socket_keeps_the_path(string value, string path)
     {
         var endpoint = DockerEndpoint.Parse(value);
 
@@ -39,7 +39,7 @@ public sealed class DockerEndpointTests
     [InlineData("tcp://docker.internal", "docker.internal", 2375, "tcp://docker.internal:2375", "http://docker.internal:2375/")]
     [InlineData("tcp://Docker.Internal:12345/", "docker.internal", 12345, "tcp://docker.internal:12345", "http://docker.internal:12345/")]
     [InlineData("tcp://[::1]:2375", "::1", 2375, "tcp://[::1]:2375", "http://[::1]:2375/")]
-    public void Parse_Tcp_GivesHostPortAndAnHttpClientAddress(string value, string host, int port, string canonical, string clientUri)
+    public void Parse_tcp_gives_host_port_and_an_http_client_address(string value, string host, int port, string canonical, string clientUri)
     {
         var endpoint = DockerEndpoint.Parse(value);
 
@@ -54,7 +54,7 @@ public sealed class DockerEndpointTests
     [Theory]
     [InlineData("unix:///var/run/docker.sock")]
     [InlineData("tcp://127.0.0.1:2375")]
-    public void ToString_ParsesBackToTheSameEndpoint(string value) =>
+    public void To_string_parses_back_to_the_same_endpoint(string value) =>
         Assert.Equal(DockerEndpoint.Parse(value), DockerEndpoint.Parse(DockerEndpoint.Parse(value).ToString()));
 
     [Theory]
@@ -75,7 +75,7 @@ public sealed class DockerEndpointTests
     [InlineData("ssh://me@host", "the scheme 'ssh' is not supported")]
     [InlineData("npipe:////./pipe/docker_engine", "the scheme 'npipe' is not supported")]
     [InlineData("https://host:2376", "the scheme 'https' is not supported")]
-    public void Parse_BadValue_NamesTheSourceTheValueAndWhatWasExpected(string value, string? detail)
+    public void Parse_bad_value_names_the_source_the_value_and_what_was_expected(string value, string? detail)
     {
         var error = Assert.Throws<InputException>(() => DockerEndpoint.Parse(value, "docker-host"));
 
@@ -90,7 +90,7 @@ public sealed class DockerEndpointTests
     }
 
     [Fact]
-    public void Parse_BadValue_DefaultsToNamingDockerHost()
+    public void Parse_bad_value_defaults_to_naming_docker_host()
     {
         var error = Assert.Throws<InputException>(() => DockerEndpoint.Parse("localhost:2375"));
 

@@ -6,7 +6,7 @@ namespace Tailpaste.Shared.Tests.Docker;
 public sealed class DockerEngineProbeTests(DockerEngineFixture engine) : IClassFixture<DockerEngineFixture>
 {
     [Fact]
-    public async Task ProbeAsync_RealEngine_AnswersWithItsVersion()
+    public async Task Probe_async_real_engine_answers_with_its_version()
     {
         var status = await DockerEngineProbe.ProbeAsync(engine.Endpoint);
         var expected = await engine.Client.System.GetVersionAsync();
@@ -18,7 +18,7 @@ public sealed class DockerEngineProbeTests(DockerEngineFixture engine) : IClassF
     }
 
     [Fact]
-    public async Task ProbeAsync_MissingSocket_SaysItDoesNotAnswer()
+    public async Task Probe_async_missing_socket_says_it_does_not_answer()
     {
         var endpoint = DockerEndpoint.Parse($"unix://{Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "docker.sock")}");
 
@@ -30,7 +30,7 @@ public sealed class DockerEngineProbeTests(DockerEngineFixture engine) : IClassF
     }
 
     [Fact]
-    public async Task ProbeAsync_ClosedTcpPort_SaysItDoesNotAnswer()
+    public async Task Probe_async_closed_tcp_port_says_it_does_not_answer()
     {
         var endpoint = DockerEndpoint.Parse($"tcp://127.0.0.1:{DockerEngineFixture.FreeLoopbackPort()}");
 
@@ -39,8 +39,4 @@ public sealed class DockerEngineProbeTests(DockerEngineFixture engine) : IClassF
         Assert.False(status.Answers);
         Assert.Contains("tcp://127.0.0.1:", status.Error, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void ClientFactory_RejectsANonPositiveTimeout() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => DockerClientFactory.Create(DockerEndpoint.Default, TimeSpan.Zero));
 }

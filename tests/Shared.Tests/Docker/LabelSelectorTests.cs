@@ -12,7 +12,7 @@ public sealed class LabelSelectorTests
     [InlineData("app=tailpaste\r\n\r\nenv=staging")]
     [InlineData("app=tailpaste,\nenv=staging,")]
     [InlineData("env=staging,app=tailpaste,app=tailpaste")]
-    public void Parse_CommasOrLines_GiveTheSamePairs(string text)
+    public void Parse_commas_or_lines_give_the_same_pairs(string text)
     {
         var selector = LabelSelector.Parse(text);
 
@@ -23,7 +23,7 @@ public sealed class LabelSelectorTests
     }
 
     [Fact]
-    public void Parse_KeepsDottedAndSlashedKeysAndValuesWithSpaces()
+    public void Parse_keeps_dotted_and_slashed_keys_and_values_with_spaces()
     {
         var selector = LabelSelector.Parse("com.tailpaste.role=paste service\nexample.org/tier=web-1");
 
@@ -44,7 +44,7 @@ public sealed class LabelSelectorTests
     [InlineData("my key=1", "'my key=1' has a key with characters other than")]
     [InlineData("-app=1", "'-app=1' has a key with characters other than")]
     [InlineData("env=staging\nenv=production", "the key 'env' is given twice with different values ('staging' and 'production')")]
-    public void Parse_BadText_NamesTheInputTheValueAndTheProblem(string? text, string problem)
+    public void Parse_bad_text_names_the_input_the_value_and_the_problem(string? text, string problem)
     {
         var error = Assert.Throws<InputException>(() => LabelSelector.Parse(text, "selector"));
 
@@ -55,7 +55,7 @@ public sealed class LabelSelectorTests
     }
 
     [Fact]
-    public void Matches_WhenEveryPairIsCarried_IgnoringExtraLabels()
+    public void Matches_when_every_pair_is_carried_ignoring_extra_labels()
     {
         var selector = LabelSelector.Parse("app=tailpaste,env=staging");
 
@@ -68,7 +68,7 @@ public sealed class LabelSelectorTests
     [InlineData("app=Tailpaste,env=staging")]
     [InlineData("App=tailpaste,env=staging")]
     [InlineData("app=tailpaste ,env=staging x")]
-    public void Matches_IsFalse_WhenAPairIsMissingOrDiffers(string carried)
+    public void Matches_is_false_when_a_pair_is_missing_or_differs(string carried)
     {
         var selector = LabelSelector.Parse("app=tailpaste,env=staging");
         var labels = carried.Split(',').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
@@ -77,7 +77,7 @@ public sealed class LabelSelectorTests
     }
 
     [Fact]
-    public void Matches_IsFalse_ForAResourceWithoutLabels()
+    public void Matches_is_false_for_a_resource_without_labels()
     {
         var selector = LabelSelector.Parse("app=tailpaste");
 
@@ -86,7 +86,7 @@ public sealed class LabelSelectorTests
     }
 
     [Fact]
-    public void ToDockerFilters_IsOneLabelFilterPerPair()
+    public void To_docker_filters_is_one_label_filter_per_pair()
     {
         var filters = LabelSelector.Parse("app=tailpaste,env=staging").ToDockerFilters();
 

@@ -9,7 +9,7 @@ public sealed class ProtectedLabelsTests
         pairs.Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
 
     [Fact]
-    public void Parse_AddsToEnvironmentProduction_WhichIsAlwaysProtected()
+    public void Parse_adds_to_environment_production_which_is_always_protected()
     {
         var protect = ProtectedLabels.Parse("rt-keep=true");
 
@@ -20,7 +20,7 @@ public sealed class ProtectedLabelsTests
     }
 
     [Fact]
-    public void Parse_AcceptsOneKeyWithSeveralValues_AnyOfWhichProtects()
+    public void Parse_accepts_one_key_with_several_values_any_of_which_protects()
     {
         var protect = ProtectedLabels.Parse("environment=production,environment=staging");
 
@@ -37,7 +37,7 @@ public sealed class ProtectedLabelsTests
     [InlineData("environment= production ")]
     [InlineData(" environment =production")]
     [InlineData("\tenvironment\t=\tproduction\n")]
-    public void Matching_ErrsOnTheSafeSide_CaseAndSurroundingWhitespaceDoNotMatter(string carried)
+    public void Matching_errs_on_the_safe_side_case_and_surrounding_whitespace_do_not_matter(string carried)
     {
         var separator = carried.IndexOf('=', StringComparison.Ordinal);
         var labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["app"] = "x", [carried[..separator]] = carried[(separator + 1)..] };
@@ -47,7 +47,7 @@ public sealed class ProtectedLabelsTests
     }
 
     [Fact]
-    public void Matching_AppliesToTheGivenPairsToo()
+    public void Matching_applies_to_the_given_pairs_too()
     {
         var protect = ProtectedLabels.Parse(" Keep = Yes ");
 
@@ -62,20 +62,20 @@ public sealed class ProtectedLabelsTests
     [InlineData("environments=production")]
     [InlineData("env=production")]
     [InlineData("environment=pro duction")]
-    public void Matching_IsNotAPrefixOrSubstringMatch(string carried)
+    public void Matching_is_not_a_prefix_or_substring_match(string carried)
     {
         Assert.Null(ProtectedLabels.Default.FirstCarriedBy(Carried(carried)));
     }
 
     [Fact]
-    public void FirstCarriedBy_IsNull_ForAResourceWithoutLabels()
+    public void First_carried_by_is_null_for_a_resource_without_labels()
     {
         Assert.Null(ProtectedLabels.Default.FirstCarriedBy(null));
         Assert.Null(ProtectedLabels.Default.FirstCarriedBy(new Dictionary<string, string>()));
     }
 
     [Fact]
-    public void Parse_GivesEachPairOnce_InTheOrderWritten_AfterTheAlwaysProtectedOne()
+    public void Parse_gives_each_pair_once_in_the_order_written_after_the_always_protected_one()
     {
         var protect = ProtectedLabels.Parse("keep=true\nEnvironment=Production, KEEP=TRUE ,team=b");
 
@@ -91,7 +91,7 @@ public sealed class ProtectedLabelsTests
     [InlineData("keep=", "'keep=' has an empty value")]
     [InlineData("=true", "'=true' has an empty key")]
     [InlineData("a=b=c", "'a=b=c' has more than one '='")]
-    public void Parse_BadText_NamesTheInputTheValueAndTheProblem(string? text, string problem)
+    public void Parse_bad_text_names_the_input_the_value_and_the_problem(string? text, string problem)
     {
         var error = Assert.Throws<InputException>(() => ProtectedLabels.Parse(text, "protect-labels"));
 

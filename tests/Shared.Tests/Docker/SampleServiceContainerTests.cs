@@ -11,7 +11,7 @@ public sealed class SampleServiceContainerTests(DockerEngineFixture engine) : IC
     private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task GetRoot_AnswersOk_AndWritesOneAccessLogLineReadableThroughTheEngine()
+    public async Task Get_root_answers_ok_and_writes_one_access_log_line_readable_through_the_engine()
     {
         var image = await engine.EnsureSampleImageAsync();
         var port = DockerEngineFixture.FreeLoopbackPort();
@@ -46,7 +46,7 @@ public sealed class SampleServiceContainerTests(DockerEngineFixture engine) : IC
     }
 
     [Fact]
-    public async Task Help_ExitsZero_ListsTheSettings_AndTheContainerCarriesTheTestRunLabel()
+    public async Task Help_exits_zero_lists_the_settings_and_the_container_carries_the_test_run_label()
     {
         var image = await engine.EnsureSampleImageAsync();
         var id = await engine.RunContainerAsync(new DockerContainerSpec(image)
@@ -62,9 +62,9 @@ public sealed class SampleServiceContainerTests(DockerEngineFixture engine) : IC
         Assert.Equal(0, exitCode);
         Assert.Contains("LISTEN_PORT", help, StringComparison.Ordinal);
         Assert.Contains("STORAGE_PATH", help, StringComparison.Ordinal);
-        Assert.Equal("host", container.HostConfig.NetworkMode);
-        Assert.Equal(engine.TestRunId, container.Config.Labels[DockerEngineFixture.TestRunLabel]);
-        Assert.True(LabelSelector.Parse($"{DockerEngineFixture.TestRunLabel}={engine.TestRunId}").Matches(container.Config.Labels));
+        Assert.Equal("host", container.HostConfig?.NetworkMode);
+        Assert.Equal(engine.TestRunId, container.Config?.Labels?[DockerEngineFixture.TestRunLabel]);
+        Assert.True(LabelSelector.Parse($"{DockerEngineFixture.TestRunLabel}={engine.TestRunId}").Matches(container.Config?.Labels));
     }
 
     // The service writes the access-log line after the response; the engine may lag a moment more.

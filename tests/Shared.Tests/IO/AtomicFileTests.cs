@@ -8,7 +8,7 @@ public sealed class AtomicFileTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("atomic-file-").FullName;
 
     [Fact]
-    public async Task ReplacesARegularFileWhole_AndLeavesNoTemporaryFile()
+    public async Task Replaces_a_regular_file_whole_and_leaves_no_temporary_file()
     {
         var path = Path.Combine(_folder, "report.json");
         await File.WriteAllTextAsync(path, "old");

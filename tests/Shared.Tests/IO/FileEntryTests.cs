@@ -7,7 +7,7 @@ public sealed class FileEntryTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("file-entry-").FullName;
 
     [Fact]
-    public void TellsEveryKind_WithoutFollowingLinks()
+    public void Tells_every_kind_without_following_links()
     {
         var file = Path.Combine(_folder, "file");
         File.WriteAllBytes(file, new byte[1234]);

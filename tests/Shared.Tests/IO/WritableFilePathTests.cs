@@ -9,7 +9,7 @@ public sealed class WritableFilePathTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("writable-").FullName;
 
     [Fact]
-    public void AFileInAFolderThatExistsOrCanBeMade_IsFine()
+    public void A_file_in_a_folder_that_exists_or_can_be_made_is_fine()
     {
         Assert.Null(WritableFilePath.Problem(Path.Combine(_folder, "report.json")));
         Assert.Null(WritableFilePath.Problem(Path.Combine(_folder, "new", "deeper", "report.json")));
@@ -18,7 +18,7 @@ public sealed class WritableFilePathTests : IDisposable
     }
 
     [Fact]
-    public void FoldersDevicesLinksAndFilesOnTheWay_AreProblems_AndNothingIsLeftBehind()
+    public void Folders_devices_links_and_files_on_the_way_are_problems_and_nothing_is_left_behind()
     {
         var file = Path.Combine(_folder, "a-file");
         File.WriteAllText(file, "x");
@@ -36,7 +36,7 @@ public sealed class WritableFilePathTests : IDisposable
     [Theory]
     [InlineData("file")]
     [InlineData("folder")]
-    public void ANameLongerThanTheFileSystemAllows_IsAProblemFoundBeforeAnyWrite(string where)
+    public void A_name_longer_than_the_file_system_allows_is_a_problem_found_before_any_write(string where)
     {
         var longName = new string('a', 256);
         var path = where == "file" ? Path.Combine(_folder, longName) : Path.Combine(_folder, longName, "report.json");
@@ -46,7 +46,7 @@ public sealed class WritableFilePathTests : IDisposable
     }
 
     [Fact]
-    public void GetOutputPathInput_IsBadInputNamingTheInput()
+    public void Get_output_path_input_is_bad_input_naming_the_input()
     {
         var values = new Dictionary<string, string> { ["report-path"] = _folder };
         var inputs = new ActionInputs(TestManifest.Manifest, values);

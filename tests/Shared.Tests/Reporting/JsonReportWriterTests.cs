@@ -15,7 +15,7 @@ public sealed class JsonReportWriterTests
     private sealed record Report(DateTimeOffset Timestamp, string OverallStatus, Outcome Outcome, IReadOnlyDictionary<string, int> Checks, double? P95Ms);
 
     [Fact]
-    public void Report_HasSnakeCaseKeysSortedDictionariesAndUtcTimes()
+    public void Report_has_snake_case_keys_sorted_dictionaries_and_utc_times()
     {
         var checks = new Dictionary<string, int> { ["service"] = 1, ["database"] = 2, ["container"] = 3 };
         var report = new Report(new DateTimeOffset(2026, 11, 23, 10, 30, 0, 250, TimeSpan.FromHours(2)), "healthy", Outcome.NotRun, checks, null);
@@ -41,7 +41,7 @@ public sealed class JsonReportWriterTests
     }
 
     [Fact]
-    public async Task WriteAsync_ReplacesTheFileAtomicallyAndMasksSecrets()
+    public async Task Write_async_replaces_the_file_atomically_and_masks_secrets()
     {
         var directory = Directory.CreateTempSubdirectory("report-").FullName;
         try

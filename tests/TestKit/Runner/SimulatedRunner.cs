@@ -9,6 +9,8 @@ namespace Tailpaste.TestKit.Runner;
 /// </summary>
 public sealed class SimulatedRunner : IDisposable
 {
+    private const string ReportPathInput = "report-path";
+
     public SimulatedRunner(string prefix = "tailpaste-runner-")
     {
         Folder = Directory.CreateTempSubdirectory(prefix).FullName;
@@ -55,6 +57,42 @@ public sealed class SimulatedRunner : IDisposable
         using var stderr = new StringWriter();
         var exitCode = await ActionHost.RunAsync(action, args ?? [], environment, stdout, stderr, cancellationToken).ConfigureAwait(false);
         return new SimulatedRun(exitCode, stdout.ToString(), stderr.ToString(), RunnerFile.Outputs(OutputFile), await File.ReadAllTextAsync(SummaryFile, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// <see cref="RunAsync{TOptions}"/> with <c>report-path</c> set to a file in <see cref="Folder"/>, and the report read
+    /// back into <see cref="SimulatedRun.ReportText"/>; when the inputs give a report-path, that one is used and not read.
+    /// </summary>
+    public async Task<SimulatedRun> RunWithReportAsync<TOptions>(
+        ActionDefinition<TOptions> action,
+        IReadOnlyDictionary<string, string> inputs,
+        IReadOnlyDictionary<string, string>? variables = null,
+        IReadOnlyList<string>? args = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(inputs);
+        // Only the runner's own file is read back: a path the test gives may be a FIFO, a link or a device on purpose.
+        var reportFile = Path.Combine(Folder, "report.json");
+        var withReport = new Dictionary<string, string>(inputs, StringComparer.Ordinal);
+        var ours = withReport.TryAdd(ReportPathInput, reportFile);
+        var run = await RunAsync(action, withReport, variables, args, cancellationToken).ConfigureAwait(false);
+        return ours && File.Exists(reportFile) ? run with { ReportText = await File.ReadAllTextAsync(reportFile, cancellationToken).ConfigureAwait(false) } : run;
+    }
+
+    /// <summary>Runs the action as a CLI does (as Program.cs, outside a workflow): a command line and plain variables, no runner files.</summary>
+    public static async Task<SimulatedRun> RunCliAsync<TOptions>(
+        ActionDefinition<TOptions> action,
+        IReadOnlyList<string> args,
+        IReadOnlyDictionary<string, string>? variables = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(args);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = await ActionHost.RunAsync(action, args, variables ?? new Dictionary<string, string>(), stdout, stderr, cancellationToken).ConfigureAwait(false);
+        return new SimulatedRun(exitCode, stdout.ToString(), stderr.ToString(), new Dictionary<string, string>(), string.Empty);
     }
 
     public void Dispose()

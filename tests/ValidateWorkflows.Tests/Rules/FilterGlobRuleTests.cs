@@ -39,9 +39,9 @@ public class FilterGlobRuleTests
         var findings = TempRepository.LintWorkflow("""
             on:
               push:
-                branches: [main, "release/**", "!release/**-alpha", "v[0-9]+.x", "feature/\\[x"]
+                branches: [main, "release/**", "!release/**-alpha", "v[0-9]+.x", "feature/a\\+b"]
                 tags: ["v*.*.*", "v[0-9]+.[0-9]+.[0-9]+"]
-                paths: ["docs/My Notes/**", "**.md", "!src/[a-z]?.cs"]
+                paths: ["docs/My Notes/**", "**.md", "!src/[a-z]?.cs", "docs/\\[draft]/**", "src/a\\b"]
               workflow_run:
                 workflows: [ci]
                 branches: [main]

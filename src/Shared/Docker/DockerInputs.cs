@@ -1,0 +1,60 @@
+using Tailpaste.Shared.Actions;
+
+namespace Tailpaste.Shared.Docker;
+
+/// <summary>
+/// Typed getters for the Docker-shaped inputs every action spells the same way: labels to put on what it creates,
+/// a selector (all of), protected labels (any of), and the engine (<c>docker-host</c>, else <c>DOCKER_HOST</c>,
+/// else the local socket).
+/// </summary>
+public static class DockerInputs
+{
+    public const string DockerHostInput = "docker-host";
+    public const string DockerHostVariable = "DOCKER_HOST";
+
+    /// <summary>Labels to put on the resources the action creates.</summary>
+    public static LabelSet GetLabelSetInput(this ActionInputs inputs, string name)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return LabelSet.Parse(inputs.GetInput(name, required: true), name);
+    }
+
+    /// <summary>A selector: a resource must carry every pair.</summary>
+    public static LabelSelector GetLabelSelectorInput(this ActionInputs inputs, string name)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return LabelSelector.Parse(inputs.GetInput(name, required: true), name);
+    }
+
+    /// <summary>Protected labels: a resource that carries any pair (or environment=production) is never touched.</summary>
+    public static ProtectedLabels GetProtectedLabelsInput(this ActionInputs inputs, string name)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return ProtectedLabels.Parse(inputs.GetInput(name, required: true), name);
+    }
+
+    /// <summary>
+    /// The engine from the <c>docker-host</c> input, else the <c>DOCKER_HOST</c> variable, else the local socket.
+    /// With <paramref name="needed"/> false the input is read but not parsed and the local socket is returned: an
+    /// action that may not touch Docker in this run must not fail on a DOCKER_HOST meant for other tools.
+    /// </summary>
+    public static DockerHostSetting GetDockerHostInput(this ActionInputs inputs, RunnerEnvironment runner, bool needed = true)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(runner);
+        var given = inputs.GetOptionalInput(DockerHostInput);
+        if (!needed)
+        {
+            return new DockerHostSetting(DockerEndpoint.Default, DockerHostInput);
+        }
+
+        if (given is not null)
+        {
+            return new DockerHostSetting(DockerEndpoint.Parse(given, DockerHostInput), DockerHostInput);
+        }
+
+        return runner.Get(DockerHostVariable) is { } fromVariable
+            ? new DockerHostSetting(DockerEndpoint.Parse(fromVariable, DockerHostVariable), DockerHostVariable)
+            : new DockerHostSetting(DockerEndpoint.Default, DockerHostInput);
+    }
+}
