@@ -17,6 +17,15 @@ public sealed class DeployProcess : IDisposable
     public DeployProcess(IReadOnlyDictionary<string, string> inputs, IReadOnlyDictionary<string, string> variables)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Started with the test assembly's runtime configuration and dependencies: WireMock brings in the ASP.NET Core
+        // framework, so the build leaves the Docker client's logging package to that framework and does not copy it
+        // beside deploy.dll, whose own runtime configuration names .NET alone.
+        var tests = typeof(DeployProcess).Assembly.Location;
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add("--runtimeconfig");
+        start.ArgumentList.Add(Path.ChangeExtension(tests, ".runtimeconfig.json"));
+        start.ArgumentList.Add("--depsfile");
+        start.ArgumentList.Add(Path.ChangeExtension(tests, ".deps.json"));
         start.ArgumentList.Add(typeof(DeployAction).Assembly.Location);
         start.Environment["GITHUB_ACTIONS"] = "true";
         start.Environment["GITHUB_OUTPUT"] = Path.Combine(_folder, "output");
