@@ -52,7 +52,7 @@ public static partial class BackupRestoreBinder
         }
 
         var serviceUrl = ServiceUrl(inputs, runner);
-        var healthTimeout = Duration(inputs, "health-timeout", TimeSpan.FromHours(1));
+        var healthTimeout = inputs.GetDurationInput("health-timeout", TimeSpan.FromHours(1), allowZero: false);
         var helperImage = inputs.GetOptionalInput("helper-image");
         if (helperImage is not null && !ImagePattern().IsMatch(helperImage))
         {
@@ -60,7 +60,7 @@ public static partial class BackupRestoreBinder
         }
 
         var labels = inputs.GetLabelSelectorInput("container-labels");
-        var staleAfter = Duration(inputs, "lock-stale-after", TimeSpan.FromDays(7));
+        var staleAfter = inputs.GetDurationInput("lock-stale-after", TimeSpan.FromDays(7), allowZero: false);
         var (docker, dockerSource) = inputs.GetDockerHostInput(runner);
         var reportPath = inputs.GetOptionalInput("report-path") is null ? null : inputs.GetOutputPathInput("report-path");
 
@@ -136,14 +136,6 @@ public static partial class BackupRestoreBinder
         }
 
         return url;
-    }
-
-    private static TimeSpan Duration(ActionInputs inputs, string name, TimeSpan max)
-    {
-        var value = inputs.GetInput(name, required: true);
-        return DurationParser.TryParse(value, out var duration) && duration > TimeSpan.Zero && duration <= max
-            ? duration
-            : throw inputs.Invalid(name, value, $"{DurationParser.Expected}, more than zero and at most {max.TotalHours.ToString(CultureInfo.InvariantCulture)} h");
     }
 
     private static RunIdentity Identity(RunnerEnvironment runner) => runner.IsActions

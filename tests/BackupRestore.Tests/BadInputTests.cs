@@ -18,7 +18,7 @@ public sealed class BadInputTests(DockerEngineFixture engine) : IClassFixture<Do
     [InlineData("backup-id", "latest", "a backup id such as")]
     [InlineData("retain", "-1", "a whole number from 0")]
     [InlineData("health-timeout", "0s", "more than zero")]
-    [InlineData("lock-stale-after", "soon", "a whole number followed by")]
+    [InlineData("lock-stale-after", "soon", "a whole number with a unit")]
     [InlineData("storage-path", "data", "an absolute folder path")]
     [InlineData("helper-image", "tailpaste actions", "an image reference")]
     [InlineData("container-labels", "app", "key=value")]
