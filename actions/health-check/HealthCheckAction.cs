@@ -7,6 +7,7 @@ using Tailpaste.HealthCheck.Notifications;
 using Tailpaste.HealthCheck.Recovery;
 using Tailpaste.HealthCheck.Reporting;
 using Tailpaste.Shared.Actions;
+using Tailpaste.Shared.History;
 using Tailpaste.Shared.Http;
 using Tailpaste.Shared.Reporting;
 
@@ -139,7 +140,7 @@ public static class HealthCheckAction
 
         try
         {
-            return await VolumeHistoryFile.OpenAsync(context.Docker, volume, fileName, options.DiskCheckImage, options.SiblingLabels, cancellationToken).ConfigureAwait(false);
+            return await VolumeHistoryFile.OpenAsync(context.Docker, volume, fileName, options.DiskCheckImage, "disk-check-image", options.SiblingLabels, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or UnauthorizedAccessException or TimeoutException or InvalidDataException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))

@@ -5,16 +5,26 @@ namespace Tailpaste.PasteService;
 /// <summary>
 /// Applies <see cref="FaultOptions"/>: added latency on every request, and a share of 500
 /// answers (each one logged as an ERROR line) on every endpoint not marked <see cref="FaultErrorExempt"/>.
-/// Readiness failure is applied by the /readyz endpoint itself.
+/// Readiness failure is applied by the /readyz endpoint itself. With <see cref="FaultOptions.OnsetSeconds"/>, latency
+/// and errors start only that long after the pipeline was built (when the service starts).
 /// </summary>
 public sealed partial class FaultInjectionMiddleware(
     RequestDelegate next,
     FaultOptions faults,
+    TimeProvider time,
     ILogger<FaultInjectionMiddleware> logger)
 {
+    private readonly long _started = time.GetTimestamp();
+
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (faults.OnsetSeconds > 0 && time.GetElapsedTime(_started) < TimeSpan.FromSeconds(faults.OnsetSeconds))
+        {
+            await next(context);
+            return;
+        }
+
         if (faults.LatencyMs > 0)
         {
             await DelayAtLeastAsync(TimeSpan.FromMilliseconds(faults.LatencyMs), context.RequestAborted);

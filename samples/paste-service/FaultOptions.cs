@@ -14,6 +14,12 @@ public sealed record FaultOptions(int LatencyMs, double ErrorRate, bool Readines
 
     public static FaultOptions None { get; } = new(0, 0, false);
 
+    /// <summary>
+    /// Seconds after start before <see cref="LatencyMs"/> and <see cref="ErrorRate"/> apply (0: at once), so an
+    /// image can pass its health check, smoke test and pre-cut-over probes and go bad only once it serves traffic.
+    /// </summary>
+    public int OnsetSeconds { get; init; }
+
     /// <summary>Test-only: pastes over <see cref="TruncatedPasteBytes"/> are stored cut short, yet accepted with 200.</summary>
     public bool TruncateLargePastes { get; init; }
 

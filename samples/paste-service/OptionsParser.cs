@@ -18,6 +18,7 @@ public static class OptionsParser
     public const string FaultLatencyVariable = "FAULT_LATENCY_MS";
     public const string FaultErrorRateVariable = "FAULT_ERROR_RATE";
     public const string FaultReadinessVariable = "FAULT_READINESS_FAIL";
+    public const string FaultOnsetVariable = "FAULT_ONSET_SECONDS";
     public const string FaultTruncateVariable = "FAULT_TRUNCATE_LARGE_PASTES";
     public const string FaultUnknownIdVariable = "FAULT_UNKNOWN_ID_FOUND";
     public const string FaultReflectVariable = "FAULT_REFLECT_INPUT";
@@ -29,6 +30,9 @@ public static class OptionsParser
 
     /// <summary>Ten minutes: long enough for any test, short enough to catch a unit mix-up.</summary>
     public const int MaxFaultLatencyMs = 600_000;
+
+    /// <summary>A day: a deploy's verify window is minutes long.</summary>
+    public const int MaxFaultOnsetSeconds = 86_400;
 
     public static OptionsParseResult Parse(Func<string, string?> lookup, BuildInfo assemblyBuild)
     {
@@ -86,6 +90,15 @@ public static class OptionsParser
             errors.Add(Invalid(FaultErrorRateVariable, rateText, "a share from 0 to 1 such as 0.25"));
         }
 
+        var onsetSeconds = 0;
+        var onsetText = lookup(FaultOnsetVariable);
+        if (!string.IsNullOrWhiteSpace(onsetText)
+            && (!int.TryParse(onsetText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out onsetSeconds)
+                || onsetSeconds > MaxFaultOnsetSeconds))
+        {
+            errors.Add(Invalid(FaultOnsetVariable, onsetText, $"whole seconds from 0 to {MaxFaultOnsetSeconds}"));
+        }
+
         var readinessFail = Switch(lookup, FaultReadinessVariable, errors);
         var truncate = Switch(lookup, FaultTruncateVariable, errors);
         var unknownIdFound = Switch(lookup, FaultUnknownIdVariable, errors);
@@ -105,6 +118,7 @@ public static class OptionsParser
             build,
             new FaultOptions(latencyMs, errorRate, readinessFail)
             {
+                OnsetSeconds = onsetSeconds,
                 TruncateLargePastes = truncate,
                 UnknownIdFound = unknownIdFound,
                 ReflectInput = reflect,

@@ -123,7 +123,7 @@ catch (IOException ex)
 
 startupLog.Log(
     LogLevel.Information,
-    "listening on http://{Address}:{Port}; database {DatabasePath}; version {Version} (commit {Commit}); upload token {TokenState}; faults: latency {LatencyMs} ms, error rate {ErrorRate}, readiness fail {ReadinessFail}",
+    "listening on http://{Address}:{Port}; database {DatabasePath}; version {Version} (commit {Commit}); upload token {TokenState}; faults: latency {LatencyMs} ms, error rate {ErrorRate}, readiness fail {ReadinessFail}, onset {OnsetSeconds} s",
     options.ListenAddress,
     options.ListenPort,
     options.DatabasePath,
@@ -132,7 +132,8 @@ startupLog.Log(
     options.UploadToken is null ? "not required" : "required",
     options.Faults.LatencyMs,
     options.Faults.ErrorRate,
-    options.Faults.ReadinessFail);
+    options.Faults.ReadinessFail,
+    options.Faults.OnsetSeconds);
 if (options.Faults.TestOnlyAny)
 {
     startupLog.Log(

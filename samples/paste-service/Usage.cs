@@ -21,6 +21,7 @@ public static class Usage
           {OptionsParser.FaultLatencyVariable,-22}fault: milliseconds added to every request (default 0)
           {OptionsParser.FaultErrorRateVariable,-22}fault: share 0..1 of paste requests answered 500 (default 0)
           {OptionsParser.FaultReadinessVariable,-22}fault: true makes /readyz answer 503 (default false)
+          {OptionsParser.FaultOnsetVariable,-22}fault: seconds after start before latency and errors apply (default 0)
 
         Test-only faults (true/false, default false), for the pipeline's smoke and fuzz probes:
           {OptionsParser.FaultTruncateVariable,-28}pastes over {FaultOptions.TruncatedPasteBytes} bytes are stored cut short

@@ -13,6 +13,7 @@ public sealed class ConfigurationTests
     [InlineData("STORAGE_PATH", "relative/path")]
     [InlineData("FAULT_LATENCY_MS", "-5")]
     [InlineData("FAULT_ERROR_RATE", "1.5")]
+    [InlineData("FAULT_ONSET_SECONDS", "90000")]
     [InlineData("FAULT_READINESS_FAIL", "maybe")]
     [InlineData("FAULT_TRUNCATE_LARGE_PASTES", "sometimes")]
     [InlineData("FAULT_UNKNOWN_ID_FOUND", "2")]

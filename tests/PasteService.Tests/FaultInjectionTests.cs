@@ -61,6 +61,28 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task Onset_KeepsTheServiceGoodUntilItsTimeThenInjectsErrors()
+    {
+        const int onsetSeconds = 3;
+        await using var service = await PasteServiceProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["FAULT_ERROR_RATE"] = "1",
+            ["FAULT_ONSET_SECONDS"] = onsetSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        using var client = service.CreateClient();
+        var started = Stopwatch.StartNew();
+
+        using var before = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var beforeAt = started.Elapsed;
+        await Task.Delay(TimeSpan.FromSeconds(onsetSeconds) - started.Elapsed + TimeSpan.FromMilliseconds(200));
+        using var after = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.True(beforeAt < TimeSpan.FromSeconds(onsetSeconds), $"the first request took until {beforeAt}, past the onset");
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, after.StatusCode);
+    }
+
+    [Fact]
     public async Task ReadinessFail_Makes_Readyz503_WhileHealthzStays200()
     {
         await using var service = await PasteServiceProcess.StartAsync(new Dictionary<string, string?> { ["FAULT_READINESS_FAIL"] = "true" });

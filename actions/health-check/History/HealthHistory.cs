@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Tailpaste.HealthCheck.Reporting;
+using Tailpaste.Shared.History;
 using Tailpaste.Shared.IO;
 
 namespace Tailpaste.HealthCheck.History;
@@ -8,7 +9,9 @@ namespace Tailpaste.HealthCheck.History;
 /// <summary>
 /// A small SQLite file with one row per run: the overall status, the failed checks and whether the run
 /// dispatched recovery. Reading the previous state and appending this run happen in one immediate
-/// transaction, so two runs at the same moment cannot both think they are first to dispatch.
+/// transaction, so two runs at the same moment cannot both think they are first to dispatch. The file is the
+/// store the deploy action writes too (<see cref="HistorySchema"/>): its deploys and circuit breaker live beside
+/// the runs, and recovery reads the breaker in the same transaction.
 /// </summary>
 public sealed class HealthHistory : IDisposable
 {
@@ -61,7 +64,7 @@ public sealed class HealthHistory : IDisposable
             using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT group_concat(name, ', ') FROM sqlite_master WHERE type = 'table' AND name NOT IN ('runs', 'sqlite_sequence');";
+            command.CommandText = $"SELECT group_concat(name, ', ') FROM sqlite_master WHERE type = 'table' AND name NOT IN ({string.Join(", ", HistorySchema.Tables.Select(t => $"'{t}'"))}, 'sqlite_sequence');";
             if (command.ExecuteScalar() is string others)
             {
                 return $"a history file of this action, but it holds other tables ({others})";
@@ -96,17 +99,9 @@ public sealed class HealthHistory : IDisposable
         }.ToString());
         connection.Open();
         using var create = connection.CreateCommand();
-        create.CommandText = """
-            PRAGMA busy_timeout=30000;
-            CREATE TABLE IF NOT EXISTS runs (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                timestamp TEXT NOT NULL,
-                status TEXT NOT NULL,
-                failed_checks TEXT NOT NULL,
-                recovery_dispatched INTEGER NOT NULL DEFAULT 0
-            );
-            """;
+        create.CommandText = "PRAGMA busy_timeout=30000;";
         create.ExecuteNonQuery();
+        HistorySchema.Create(connection);
         return new HealthHistory(connection, path);
     }
 
@@ -124,10 +119,12 @@ public sealed class HealthHistory : IDisposable
         ArgumentNullException.ThrowIfNull(decide);
         await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
         var previous = await ReadAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var breaker = await CircuitBreaker.ReadAsync(_connection, transaction, cancellationToken).ConfigureAwait(false);
         var state = previous with
         {
             Runs = previous.Runs + 1,
             ConsecutiveFailures = status == OverallStatus.Unhealthy ? previous.ConsecutiveFailures + 1 : 0,
+            CircuitBreaker = breaker,
         };
         var dispatched = await decide(state).ConfigureAwait(false);
         await using (var insert = _connection.CreateCommand())

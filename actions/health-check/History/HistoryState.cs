@@ -1,4 +1,5 @@
 using Tailpaste.HealthCheck.Reporting;
+using Tailpaste.Shared.History;
 
 namespace Tailpaste.HealthCheck.History;
 
@@ -11,4 +12,7 @@ public sealed record HistoryState(long Runs, OverallStatus? PreviousStatus, int 
 {
     /// <summary>What in the history could not be read, one sentence each (shown as warnings; the run goes on).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>The deploy action's circuit breaker on automatic redeploys, as the same store holds it.</summary>
+    public CircuitBreakerState CircuitBreaker { get; init; } = CircuitBreakerState.Closed;
 }

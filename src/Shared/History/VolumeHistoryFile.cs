@@ -2,7 +2,7 @@ using Docker.DotNet;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
 
-namespace Tailpaste.HealthCheck.History;
+namespace Tailpaste.Shared.History;
 
 /// <summary>
 /// The history file kept in a Docker volume, for a container action: its own files outside the workspace do
@@ -10,7 +10,7 @@ namespace Tailpaste.HealthCheck.History;
 /// created but never started (no network, labelled); the file is copied out of it through the archive API,
 /// used as a local SQLite file, and copied back. The engine creates the volume when it does not exist yet.
 /// Two runs on the same volume at the same moment may lose one row; workflows keep them apart with a
-/// <c>concurrency:</c> group.
+/// <c>concurrency:</c> group. The health-check and deploy actions share it (one store: see <see cref="HistorySchema"/>).
 /// </summary>
 public sealed class VolumeHistoryFile : IAsyncDisposable
 {
@@ -39,13 +39,15 @@ public sealed class VolumeHistoryFile : IAsyncDisposable
     /// <summary>How reports name the history: <c>volume:&lt;name&gt;/&lt;file&gt;</c>.</summary>
     public string Source { get; }
 
+    /// <param name="image">An image the engine has or can pull for the holder container, which never runs.</param>
+    /// <param name="imageSource">The input that chose <paramref name="image"/>, named if it cannot be had.</param>
     public static async Task<VolumeHistoryFile> OpenAsync(
-        IDockerClient docker, string volume, string fileName, string image, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+        IDockerClient docker, string volume, string fileName, string image, string imageSource, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(docker);
         var container = await SiblingContainer.CreateAsync(
             docker,
-            new SiblingContainerSpec(image) { ImageSource = "disk-check-image", Entrypoint = ["true"], Labels = labels, Binds = [$"{volume}:{MountPoint}"] },
+            new SiblingContainerSpec(image) { ImageSource = imageSource, Entrypoint = ["true"], Labels = labels, Binds = [$"{volume}:{MountPoint}"] },
             cancellationToken).ConfigureAwait(false);
         var createdId = container.Id;
         var folder = Directory.CreateTempSubdirectory("tailpaste-health-history-").FullName;

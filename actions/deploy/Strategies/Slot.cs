@@ -1,0 +1,27 @@
+namespace Tailpaste.Deploy.Strategies;
+
+/// <summary>One of the two blue-green places a version runs in: a container NAME-blue or NAME-green on its own loopback port.</summary>
+public sealed record Slot(string Name, string ContainerName, int Port)
+{
+    public const string Blue = "blue";
+    public const string Green = "green";
+
+    public static (Slot Blue, Slot Green) Of(DeployOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return (new Slot(Blue, $"{options.ContainerName}-{Blue}", options.SlotPorts.Blue), new Slot(Green, $"{options.ContainerName}-{Green}", options.SlotPorts.Green));
+    }
+
+    /// <summary>The slot named <paramref name="name"/>; null for none or an unknown name.</summary>
+    public static Slot? Find(DeployOptions options, string? name)
+    {
+        var (blue, green) = Of(options);
+        return name == Blue ? blue : name == Green ? green : null;
+    }
+
+    public Slot Other(DeployOptions options)
+    {
+        var (blue, green) = Of(options);
+        return Name == Blue ? green : blue;
+    }
+}

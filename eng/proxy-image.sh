@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Makes the reverse proxy image the deploy action runs in front of a blue-green service available on the
+# engine, under the official image's name (nginx:1.28, the action's proxy-image default), because no registry
+# can be reached here. Like eng/base-images.sh: the real image is pulled when a registry answers; otherwise a
+# stand-in is built once, FROM the runtime-deps stand-in plus Debian's nginx-light package (apt reaches
+# Debian's mirror during `docker build --network host`). It runs `nginx -g 'daemon off;'` and logs to the
+# container's stdout and stderr, as the official image does.
+#
+# Usage: eng/proxy-image.sh [--force]     (--force rebuilds the stand-in even when present)
+#
+# Environment:
+#   DOCKER_HOST                 the engine (default: whatever eng/docker-engine.sh start finds or starts)
+#   TAILPASTE_PROXY_IMAGE       the name to provide (default nginx:1.28)
+#   TAILPASTE_PULL_BASE_IMAGES  1 (default): try `docker pull` first; 0: build the stand-in without trying
+#   TAILPASTE_VERBOSE=1         progress on stderr
+set -euo pipefail
+
+# shellcheck source=eng/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+readonly PROXY="${TAILPASTE_PROXY_IMAGE:-nginx:1.28}"
+readonly RUNTIME_DEPS=mcr.microsoft.com/dotnet/runtime-deps:10.0
+
+force=0
+case "${1:-}" in
+  "") ;;
+  --force) force=1 ;;
+  -h | --help)
+    sed -n '2,16s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+    exit 2
+    ;;
+  *)
+    printf '%s: error: unknown argument "%s"; expected nothing or --force\n' "${0##*/}" "$1" >&2
+    exit 2
+    ;;
+esac
+
+[[ "$PROXY" =~ ^[a-z0-9][a-z0-9._/:-]*$ ]] ||
+  die "TAILPASTE_PROXY_IMAGE=\"$PROXY\" is not a valid image reference (lower case, name[:tag])"
+
+image_exists() {
+  docker image inspect "$1" >/dev/null 2>&1
+}
+
+pulled() {
+  [[ "${TAILPASTE_PULL_BASE_IMAGES:-1}" != "0" ]] || return 1
+  if timeout 300 docker pull --quiet "$1" >/dev/null 2>&1; then
+    info "pulled $1"
+    return 0
+  fi
+  info "cannot pull $1; building a stand-in"
+  return 1
+}
+
+build_stand_in() {
+  local work
+  work="$(mktemp -d)"
+  # Logs go to the container's own streams (the deploy action reads the access log through the Docker API),
+  # and SIGQUIT stops nginx gracefully, as in the official image.
+  cat >"$work/Dockerfile" <<DOCKERFILE
+FROM $RUNTIME_DEPS
+RUN apt-get update \\
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx-light \\
+    && rm -rf /var/lib/apt/lists/* /etc/nginx/sites-enabled/default \\
+    && ln -sf /dev/stdout /var/log/nginx/access.log \\
+    && ln -sf /dev/stderr /var/log/nginx/error.log \\
+    && nginx -v
+LABEL org.opencontainers.image.description="stand-in for $PROXY built by eng/proxy-image.sh (Debian nginx-light)"
+EXPOSE 80
+STOPSIGNAL SIGQUIT
+CMD ["nginx", "-g", "daemon off;"]
+DOCKERFILE
+  info "building $PROXY from $RUNTIME_DEPS and Debian's nginx-light"
+  if ! DOCKER_BUILDKIT=0 docker build --network host --quiet --tag "$PROXY" "$work" >"$work/build.log" 2>&1; then
+    cat "$work/build.log" >&2
+    rm -rf "$work"
+    die "building $PROXY failed"
+  fi
+  rm -rf "$work"
+}
+
+main() {
+  eval "$("$(dirname "${BASH_SOURCE[0]}")/docker-engine.sh" start)"
+  export DOCKER_HOST
+  "$(dirname "${BASH_SOURCE[0]}")/base-images.sh"
+  take_lock "$TAILPASTE_DOCKER_STATE.proxy-image.lock"
+  if ((force)) || ! image_exists "$PROXY"; then
+    if ((force)) || ! pulled "$PROXY"; then
+      build_stand_in
+    fi
+  fi
+  printf '%s\n' "$PROXY"
+}
+
+main
