@@ -17,6 +17,7 @@ public sealed class SloCheckTests
         Assert.Equal("passed", run.CheckStatus("slo"));
         Assert.Equal("closed", run.Metric("slo", "model").GetValue<string>());
         Assert.Equal(100, run.Metric("slo", "load")["requests"]!.GetValue<long>());
+        Assert.Null(run.Metric("slo", "load")["observation"]); // the raw histogram stays out of the report: the figures are beside it
         var thresholds = run.Metric("slo", "thresholds").AsArray();
         Assert.Equal(["p(95)<500", "rate<0.01"], thresholds.Select(t => t!["threshold"]!.GetValue<string>()));
         Assert.All(thresholds, t => Assert.True(t!["passed"]!.GetValue<bool>()));
