@@ -58,6 +58,11 @@ public sealed class ContainerActionTests(PasteServiceFixture fixture) : IClassFi
             ["service-url"] = service.Url.ToString().TrimEnd('/'),
             ["checks"] = "smoke,slo",
             ["requests"] = "100",
+            ["response-timeout"] = "20",
+
+            // Far above any healthy answer: the test judges behaviour, not this machine's speed.
+            ["slo"] = "p(95)<10000, rate<0.01",
+            ["health-slo"] = "p(95)<10000",
         };
 
         var (run, report) = await RunAsync(inputs);
@@ -69,9 +74,9 @@ public sealed class ContainerActionTests(PasteServiceFixture fixture) : IClassFi
         Assert.Equal("passed", report["checks"]!["smoke"]!["status"]!.GetValue<string>());
         Assert.Equal("passed", report["checks"]!["slo"]!["status"]!.GetValue<string>());
         Assert.Equal(100, report["metrics"]!["slo"]!["load"]!["requests"]!.GetValue<long>());
-        Assert.Equal(["p(95)<500", "rate<0.01"], report["metrics"]!["slo"]!["thresholds"]!.AsArray().Select(t => t!["threshold"]!.GetValue<string>()));
+        Assert.Equal(["p(95)<10000", "rate<0.01"], report["metrics"]!["slo"]!["thresholds"]!.AsArray().Select(t => t!["threshold"]!.GetValue<string>()));
         Assert.Contains("### Smoke", run.Summary, StringComparison.Ordinal);
-        Assert.Contains("| p(95)<200 | health-slo | /healthz |", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("| p(95)<10000 | health-slo | /healthz |", run.Summary, StringComparison.Ordinal);
     }
 
     private async Task<(ContainerActionRun Run, JsonNode? Report)> RunAsync(IReadOnlyDictionary<string, string> inputs)

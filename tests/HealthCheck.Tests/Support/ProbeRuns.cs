@@ -7,12 +7,18 @@ namespace Tailpaste.HealthCheck.Tests;
 /// <summary>Runs of the probe checks against the sample service started as a process, and what they left behind.</summary>
 public static class ProbeRuns
 {
-    /// <summary>Inputs that point the action at <paramref name="service"/> with the given checks; no Docker check among them.</summary>
+    /// <summary>
+    /// Inputs that point the action at <paramref name="service"/> with the given checks; no Docker check among them.
+    /// The timeout is generous and the latency thresholds far above any healthy answer, so a busy test machine
+    /// cannot turn a slow answer into a finding: the tests judge behaviour, not speed.
+    /// </summary>
     public static Dictionary<string, string> InputsFor(PasteServiceProcess service, string checks) => new()
     {
         ["service-url"] = service.BaseUrl.ToString().TrimEnd('/'),
         ["checks"] = checks,
-        ["response-timeout"] = "5",
+        ["response-timeout"] = "20",
+        ["slo"] = "p(95)<10000, rate<0.01",
+        ["health-slo"] = "p(95)<10000",
         ["requests"] = "100",
         ["concurrency"] = "4",
     };
