@@ -62,6 +62,10 @@ public static class HealthCheckAction
         }
 
         HealthSummary.Fill(core.Summary, report, checks.OfType<LogsCheck>().FirstOrDefault()?.Statistics);
+        var smoke = checks.OfType<SmokeCheck>().FirstOrDefault()?.Result;
+        var fuzz = checks.OfType<FuzzCheck>().FirstOrDefault()?.Result;
+        var slo = checks.OfType<SloCheck>().FirstOrDefault()?.Outcome;
+        ProbeSummary.Fill(core.Summary, smoke, fuzz, slo);
         var plainStdout = options.Json && !core.IsActions;
         if (!plainStdout)
         {
@@ -74,7 +78,11 @@ public static class HealthCheckAction
                     report.P95Ms,
                     report.ErrorRate,
                     report.History?.ConsecutiveFailures ?? (report.OverallStatus == OverallStatus.Unhealthy ? 1 : 0),
-                    report.Recovery?.Dispatched ?? false),
+                    report.Recovery?.Dispatched ?? false,
+                    smoke is null ? string.Empty : string.Join(',', smoke.FailedSteps),
+                    fuzz?.HighFindings,
+                    slo?.Load.Latency.P95Ms,
+                    slo?.Load.ErrorRate is { } rate ? Math.Round(rate, 4) : null),
                 cancellationToken).ConfigureAwait(false);
         }
 

@@ -3,6 +3,7 @@ using Tailpaste.HealthCheck.Checks;
 using Tailpaste.HealthCheck.Configuration;
 using Tailpaste.HealthCheck.History;
 using Tailpaste.HealthCheck.Notifications;
+using Tailpaste.HealthCheck.Probes;
 using Tailpaste.HealthCheck.Recovery;
 using Tailpaste.HealthCheck.Reporting;
 using Tailpaste.Shared.Actions;
@@ -53,17 +54,19 @@ public static class HealthCheckBinder
             throw inputs.Invalid("disk-warn-percent", diskWarn.ToString(CultureInfo.InvariantCulture), $"a share no higher than disk-fail-percent ({diskFail.ToString(CultureInfo.InvariantCulture)})");
         }
 
+        var responseTimeout = inputs.GetOptionalDurationInput("response-timeout", TimeSpan.FromHours(1), allowZero: false)
+            ?? TimeSpan.FromSeconds(config.ResponseTimeoutSeconds ?? Documented(inputs, "response-timeout"));
         var options = new HealthCheckOptions
         {
             Checks = checks,
             ServiceUrl = serviceUrl,
             Attempts = inputs.GetIntInput("attempts", 1, 100),
-            ResponseTimeout = inputs.GetOptionalDurationInput("response-timeout", TimeSpan.FromHours(1), allowZero: false)
-                ?? TimeSpan.FromSeconds(config.ResponseTimeoutSeconds ?? Documented(inputs, "response-timeout")),
+            ResponseTimeout = responseTimeout,
             MaxResponseTimeMs = Number(inputs, "max-response-time-ms") ?? config.MaxResponseTimeMs ?? Documented(inputs, "max-response-time-ms"),
             ReadinessPath = readiness,
             MaxPasteCreateTimeMs = Number(inputs, "max-paste-create-time-ms") ?? config.MaxPasteCreateTimeMs ?? Documented(inputs, "max-paste-create-time-ms"),
             UploadToken = uploadToken,
+            Probes = ProbeBinder.Bind(inputs, serviceUrl, responseTimeout, checks),
             ContainerName = DockerNames.Container(container, containerSource),
             MaxRestarts = inputs.GetIntInput("max-restarts", 0),
             StoragePath = Pick(inputs, "storage-path", config, "storage_path", config.StoragePath, runner.Get("STORAGE_PATH"), "STORAGE_PATH").Value,

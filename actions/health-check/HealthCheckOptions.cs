@@ -1,5 +1,6 @@
 using Tailpaste.HealthCheck.History;
 using Tailpaste.HealthCheck.Notifications;
+using Tailpaste.HealthCheck.Probes;
 using Tailpaste.HealthCheck.Recovery;
 using Tailpaste.HealthCheck.Reporting;
 using Tailpaste.Shared.Docker;
@@ -33,6 +34,9 @@ public sealed record HealthCheckOptions
     public required double MaxPasteCreateTimeMs { get; init; }
 
     public required string? UploadToken { get; init; }
+
+    /// <summary>The smoke, fuzz and slo checks' settings (read and checked whether or not they run).</summary>
+    public required ProbeOptions Probes { get; init; }
 
     public required string ContainerName { get; init; }
 

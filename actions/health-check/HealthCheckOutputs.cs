@@ -8,4 +8,8 @@ public sealed record HealthCheckOutputs(
     double? P95Ms,
     double? ErrorRate,
     int ConsecutiveFailures,
-    bool RecoveryDispatched);
+    bool RecoveryDispatched,
+    string SmokeFailedSteps,
+    int? FuzzHighFindings,
+    double? SloP95Ms,
+    double? SloErrorRate);

@@ -88,7 +88,7 @@ public sealed class BadInputTests
         var run = await ActionRun.RunAsync(new Dictionary<string, string> { ["checks"] = "service, databse" });
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Input 'checks' has the value 'service, databse': expected check names from service, functionality, container, database, logs, disk, tailscale; 'databse' is not one.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Input 'checks' has the value 'service, databse': expected check names from smoke, fuzz, service, functionality, container, database, logs, disk, tailscale, slo; 'databse' is not one.", run.Stdout, StringComparison.Ordinal);
         Assert.Null(run.Report);
     }
 

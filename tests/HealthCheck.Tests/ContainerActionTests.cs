@@ -49,6 +49,36 @@ public sealed class ContainerActionTests(PasteServiceFixture fixture) : IClassFi
         Assert.Equal($"volume:{volume}/history.db", secondReport["history"]!["path"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task In_the_actions_image_smoke_and_slo_pass_against_the_service_and_report_their_results()
+    {
+        var service = await fixture.StartAsync();
+        var inputs = new Dictionary<string, string>
+        {
+            ["service-url"] = service.Url.ToString().TrimEnd('/'),
+            ["checks"] = "smoke,slo",
+            ["requests"] = "100",
+            ["response-timeout"] = "20",
+
+            // Far above any healthy answer: the test judges behaviour, not this machine's speed.
+            ["slo"] = "p(95)<10000, rate<0.01",
+            ["health-slo"] = "p(95)<10000",
+        };
+
+        var (run, report) = await RunAsync(inputs);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("healthy", run.Outputs["status"]);
+        Assert.Equal(string.Empty, run.Outputs["smoke-failed-steps"]);
+        Assert.NotNull(report);
+        Assert.Equal("passed", report["checks"]!["smoke"]!["status"]!.GetValue<string>());
+        Assert.Equal("passed", report["checks"]!["slo"]!["status"]!.GetValue<string>());
+        Assert.Equal(100, report["metrics"]!["slo"]!["load"]!["requests"]!.GetValue<long>());
+        Assert.Equal(["p(95)<10000", "rate<0.01"], report["metrics"]!["slo"]!["thresholds"]!.AsArray().Select(t => t!["threshold"]!.GetValue<string>()));
+        Assert.Contains("### Smoke", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("| p(95)<10000 | health-slo | /healthz |", run.Summary, StringComparison.Ordinal);
+    }
+
     private async Task<(ContainerActionRun Run, JsonNode? Report)> RunAsync(IReadOnlyDictionary<string, string> inputs)
     {
         var run = await _runner.RunAsync("health-check", inputs);

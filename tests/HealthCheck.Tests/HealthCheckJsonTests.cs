@@ -2,6 +2,10 @@ using System.Text.Json;
 using Tailpaste.HealthCheck.Checks;
 using Tailpaste.HealthCheck.Logs;
 using Tailpaste.HealthCheck.Reporting;
+using Tailpaste.Shared.Probes.Fuzz;
+using Tailpaste.Shared.Probes.Load;
+using Tailpaste.Shared.Probes.Slo;
+using Tailpaste.Shared.Probes.Smoke;
 using Tailpaste.Shared.Reporting;
 
 namespace Tailpaste.HealthCheck.Tests;
@@ -32,6 +36,11 @@ public sealed class HealthCheckJsonTests
             ["filesystems"] = new List<Dictionary<string, object?>> { new() { ["used_percent"] = 12.5 } },
             ["top_paths"] = new List<PathCount> { new("/", 2) },
             ["top_paths_array"] = new[] { new PathCount("/a", 1) },
+            ["smoke_steps"] = new List<SmokeStepResult> { new("max-size", SmokeStepStatus.Skipped, "needs reachable", 0) },
+            ["fuzz_findings"] = new List<FuzzFinding> { new(FuzzSeverity.High, FuzzFindingKind.ReflectedPayload, "reflect-path", "echoed") },
+            ["fuzz_cases"] = new List<FuzzCaseResult> { new("baseline-root", FuzzCategory.PathTraversal, 90, RawExchangeOutcome.Answered, 200, 1.5) },
+            ["slo_thresholds"] = new List<ThresholdVerdict> { new("p(95)<500", "http_req_duration", null, 0, false, "no samples") },
+            ["slo_load"] = Load(),
         };
         var report = new HealthReport
         {
@@ -57,6 +66,13 @@ public sealed class HealthCheckJsonTests
         Assert.Equal("degraded", json.RootElement.GetProperty("overall_status").GetString());
         Assert.Equal("passed", json.RootElement.GetProperty("checks").GetProperty("service").GetProperty("status").GetString());
         Assert.Equal(2, written.GetProperty("top_paths")[0].GetProperty("count").GetInt64());
+        Assert.Equal("skipped", written.GetProperty("smoke_steps")[0].GetProperty("status").GetString());
+        Assert.Equal("reflected_payload", written.GetProperty("fuzz_findings")[0].GetProperty("kind").GetString());
+        Assert.Equal("high", written.GetProperty("fuzz_findings")[0].GetProperty("severity").GetString());
+        Assert.Equal("path_traversal", written.GetProperty("fuzz_cases")[0].GetProperty("category").GetString());
+        Assert.Equal(JsonValueKind.Null, written.GetProperty("slo_thresholds")[0].GetProperty("observed").ValueKind);
+        Assert.Equal("open", written.GetProperty("slo_load").GetProperty("model").GetString());
+        Assert.Equal(["error_rate", "failure_reasons", "failures", "model", "requests"], written.GetProperty("slo_load").EnumerateObject().Select(p => p.Name).Where(n => n is "model" or "requests" or "failures" or "error_rate" or "failure_reasons" or "observation").Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -78,5 +94,25 @@ public sealed class HealthCheckJsonTests
         };
 
         Assert.Throws<NotSupportedException>(() => JsonReportWriter.Serialize(report, HealthCheckJson.Report));
+    }
+
+    private static LoadResult Load()
+    {
+        var latency = new LatencyHistogram();
+        latency.Record(TimeSpan.FromMilliseconds(3));
+        var observation = new SloObservation(latency, 1, 0, TimeSpan.FromSeconds(1));
+        return new LoadResult(observation)
+        {
+            Model = LoadModel.Open,
+            Requests = 1,
+            Failures = 0,
+            ElapsedSeconds = 1,
+            Latency = LatencySummary.Of(latency),
+            Statuses = new Dictionary<string, long> { ["200"] = 1 },
+            FailureReasons = new Dictionary<string, long>(),
+            Paths = [new LoadPathResult("/", observation)],
+            WarmupRequests = 0,
+            StoppedAtTimeLimit = false,
+        };
     }
 }

@@ -9,7 +9,7 @@ namespace Tailpaste.HealthCheck.Tests;
 /// <summary>
 /// Every input of action.yml, one at a time, set to each hostile value (empty, 100 KB, newlines with workflow
 /// commands, a link out of the folder, a folder, /dev/zero), the others set so the run is otherwise valid and
-/// fast: every check is asked for, but the service, the engine and the webhook are addresses where nothing
+/// fast: every check and probe is asked for (the load kept to 20 requests), but the service, the engine and the webhook are addresses where nothing
 /// answers. The run ends in time with exit 0, 1 or 2, no stack trace and no forged workflow command.
 /// </summary>
 public sealed class HostileInputTests
@@ -26,7 +26,8 @@ public sealed class HostileInputTests
         var closed = $"http://127.0.0.1:{ClosedPort()}";
         var inputs = new Dictionary<string, string>
         {
-            ["checks"] = "service, functionality, container, database, logs, disk, tailscale",
+            ["checks"] = "smoke, fuzz, service, functionality, container, database, logs, disk, tailscale, slo",
+            ["requests"] = "20",
             ["service-url"] = closed,
             ["attempts"] = "1",
             ["response-timeout"] = "2",

@@ -12,6 +12,9 @@ public static class CheckCatalog
         CheckNames.Logs => new LogsCheck(),
         CheckNames.Disk => new DiskCheck(),
         CheckNames.Tailscale => new TailscaleCheck(),
+        CheckNames.Smoke => new SmokeCheck(),
+        CheckNames.Fuzz => new FuzzCheck(),
+        CheckNames.Slo => new SloCheck(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a check name"),
     };
 }

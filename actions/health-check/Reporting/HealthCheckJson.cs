@@ -3,6 +3,10 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Tailpaste.HealthCheck.Checks;
 using Tailpaste.HealthCheck.Logs;
+using Tailpaste.Shared.Probes.Fuzz;
+using Tailpaste.Shared.Probes.Load;
+using Tailpaste.Shared.Probes.Slo;
+using Tailpaste.Shared.Probes.Smoke;
 using Tailpaste.Shared.Reporting;
 
 namespace Tailpaste.HealthCheck.Reporting;
@@ -27,6 +31,11 @@ namespace Tailpaste.HealthCheck.Reporting;
 [JsonSerializable(typeof(List<Dictionary<string, object>>))]
 [JsonSerializable(typeof(List<PathCount>))]
 [JsonSerializable(typeof(PathCount[]))]
+[JsonSerializable(typeof(List<SmokeStepResult>))]
+[JsonSerializable(typeof(List<FuzzFinding>))]
+[JsonSerializable(typeof(List<FuzzCaseResult>))]
+[JsonSerializable(typeof(List<ThresholdVerdict>))]
+[JsonSerializable(typeof(LoadResult))]
 internal sealed partial class HealthCheckJsonContext : JsonSerializerContext;
 
 /// <summary>The report's options and type info in the shared shape (<see cref="JsonReportOptions"/>).</summary>
@@ -37,6 +46,12 @@ internal static class HealthCheckJson
         indented: true,
         new JsonStringEnumConverter<CheckStatus>(JsonReportOptions.EnumNaming),
         new JsonStringEnumConverter<OverallStatus>(JsonReportOptions.EnumNaming),
+        new JsonStringEnumConverter<SmokeStepStatus>(JsonReportOptions.EnumNaming),
+        new JsonStringEnumConverter<FuzzSeverity>(JsonReportOptions.EnumNaming),
+        new JsonStringEnumConverter<FuzzFindingKind>(JsonReportOptions.EnumNaming),
+        new JsonStringEnumConverter<FuzzCategory>(JsonReportOptions.EnumNaming),
+        new JsonStringEnumConverter<RawExchangeOutcome>(JsonReportOptions.EnumNaming),
+        new JsonStringEnumConverter<LoadModel>(JsonReportOptions.EnumNaming),
         new SortedDictionaryConverter<CheckReport>(),
         new SortedDictionaryConverter<IReadOnlyDictionary<string, object?>>(),
         new SortedDictionaryConverter<object?>(),

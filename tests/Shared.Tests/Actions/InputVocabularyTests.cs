@@ -20,7 +20,7 @@ public sealed partial class InputVocabularyTests
     {
         var names = Vocabulary().Select(e => e.Name).ToList();
 
-        Assert.Equal(["github-token", "github-api-url", "repository", "docker-host", "report-path", "dry-run", "container-name", "service-url"], names);
+        Assert.Equal(["github-token", "github-api-url", "repository", "docker-host", "report-path", "dry-run", "container-name", "service-url", "upload-token", "slo"], names);
     }
 
     [Theory]

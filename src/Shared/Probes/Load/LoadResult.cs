@@ -8,7 +8,7 @@ namespace Tailpaste.Shared.Probes.Load;
 /// throughput, and the same per path. Serialises to JSON as it is; <see cref="Observation"/> feeds the thresholds.
 /// </summary>
 /// <param name="observation">Every path's samples together.</param>
-public sealed record LoadResult(SloObservation observation)
+public sealed record LoadResult([property: JsonIgnore] SloObservation observation)
 {
     public required LoadModel Model { get; init; }
 
