@@ -46,7 +46,7 @@ public sealed class EmptyValueRule : Rule
                     Mapping(value, "\"jobs\" section", context);
                     foreach (var (_, job) in (value as MappingNode)?.Entries ?? [])
                     {
-                        if (job is ScalarNode { IsNull: true } || job is MappingNode { Entries.Count: 0 })
+                        if (IsEmpty(job))
                         {
                             context.Report(job, "a job should not be empty");
                         }
@@ -112,7 +112,7 @@ public sealed class EmptyValueRule : Rule
                     Sequence(value, "steps", context);
                     foreach (var step in (value as SequenceNode)?.Items ?? [])
                     {
-                        if (step is ScalarNode { IsNull: true } || step is MappingNode { Entries.Count: 0 })
+                        if (IsEmpty(step))
                         {
                             context.Report(step, "element of \"steps\" section should not be empty");
                         }
@@ -184,11 +184,7 @@ public sealed class EmptyValueRule : Rule
                 context.Report(sequence, "\"on\" section should not be empty");
                 return;
             case SequenceNode sequence:
-                foreach (var item in sequence.Items)
-                {
-                    String(item, context);
-                }
-
+                StringItems(sequence, context);
                 return;
             case MappingNode mapping:
                 Mapping(mapping, "\"on\" section", context);
@@ -249,10 +245,7 @@ public sealed class EmptyValueRule : Rule
                         if (settings.Get("options") is { } options)
                         {
                             Sequence(options, "options", context);
-                            foreach (var option in (options as SequenceNode)?.Items ?? [])
-                            {
-                                String(option, context);
-                            }
+                            StringItems(options, context);
                         }
                     }
 
@@ -273,16 +266,12 @@ public sealed class EmptyValueRule : Rule
 
     private static void Permissions(Node value, RuleContext context)
     {
-        if (value is ScalarNode scalar)
+        if (CheckedAsString(value, context))
         {
-            String(scalar, context);
             return;
         }
 
-        foreach (var (_, level) in (value as MappingNode)?.Entries ?? [])
-        {
-            String(level, context);
-        }
+        StringValues(value, context);
     }
 
     private static void Defaults(Node value, RuleContext context)
@@ -294,17 +283,13 @@ public sealed class EmptyValueRule : Rule
         }
 
         Mapping(run, "\"run\" section", context);
-        foreach (var (_, setting) in (run as MappingNode)?.Entries ?? [])
-        {
-            String(setting, context);
-        }
+        StringValues(run, context);
     }
 
     private static void Concurrency(Node value, RuleContext context)
     {
-        if (value is ScalarNode scalar)
+        if (CheckedAsString(value, context))
         {
-            String(scalar, context);
             return;
         }
 
@@ -317,9 +302,8 @@ public sealed class EmptyValueRule : Rule
 
     private static void Environment(Node value, RuleContext context)
     {
-        if (value is ScalarNode scalar)
+        if (CheckedAsString(value, context))
         {
-            String(scalar, context);
             return;
         }
 
@@ -394,9 +378,8 @@ public sealed class EmptyValueRule : Rule
 
     private static void Container(Node value, string section, RuleContext context)
     {
-        if (value is ScalarNode scalar)
+        if (CheckedAsString(value, context))
         {
-            String(scalar, context);
             return;
         }
 
@@ -410,21 +393,13 @@ public sealed class EmptyValueRule : Rule
                     break;
                 case "credentials":
                     Mapping(setting, "\"credentials\" section", context);
-                    foreach (var (_, credential) in (setting as MappingNode)?.Entries ?? [])
-                    {
-                        String(credential, context);
-                    }
-
+                    StringValues(setting, context);
                     break;
                 case "env":
                     Mapping(setting, "env", context, scalarAllowed: true);
                     break;
                 case "ports" or "volumes":
-                    foreach (var item in (setting as SequenceNode)?.Items ?? [])
-                    {
-                        String(item, context);
-                    }
-
+                    StringItems(setting, context);
                     break;
             }
         }
@@ -450,18 +425,45 @@ public sealed class EmptyValueRule : Rule
     /// <summary>A filter, label list or needs: one string or a non-empty list of non-empty strings.</summary>
     private static void StringOrSequence(Node value, string what, RuleContext context)
     {
-        if (value is ScalarNode scalar)
+        if (CheckedAsString(value, context))
         {
-            String(scalar, context);
             return;
         }
 
         Sequence(value, what, context);
-        foreach (var item in (value as SequenceNode)?.Items ?? [])
+        StringItems(value, context);
+    }
+
+    /// <summary>Where a section may also be written as one string: checks that string and returns true.</summary>
+    private static bool CheckedAsString(Node value, RuleContext context)
+    {
+        if (value is not ScalarNode scalar)
+        {
+            return false;
+        }
+
+        String(scalar, context);
+        return true;
+    }
+
+    private static void StringValues(Node mapping, RuleContext context)
+    {
+        foreach (var (_, value) in (mapping as MappingNode)?.Entries ?? [])
+        {
+            String(value, context);
+        }
+    }
+
+    private static void StringItems(Node sequence, RuleContext context)
+    {
+        foreach (var item in (sequence as SequenceNode)?.Items ?? [])
         {
             String(item, context);
         }
     }
+
+    /// <summary>A job or step written as <c>-</c> or <c>name:</c> alone, or as <c>{}</c>.</summary>
+    private static bool IsEmpty(Node value) => value is ScalarNode { IsNull: true } or MappingNode { Entries.Count: 0 };
 
     private static void String(Node value, RuleContext context)
     {

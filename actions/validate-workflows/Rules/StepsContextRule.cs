@@ -1,5 +1,4 @@
 using Tailpaste.ValidateWorkflows.Expressions;
-using Tailpaste.ValidateWorkflows.Model;
 
 namespace Tailpaste.ValidateWorkflows.Rules;
 
@@ -16,8 +15,7 @@ public sealed class StepsContextRule : Rule
     {
         ArgumentNullException.ThrowIfNull(use);
         ArgumentNullException.ThrowIfNull(context);
-        IReadOnlyList<Step>? steps = use.Job?.Steps ?? use.Action?.Steps;
-        if (steps is null)
+        if (use.Steps is not { } steps)
         {
             return;
         }
@@ -33,9 +31,9 @@ public sealed class StepsContextRule : Rule
             }
 
             var at = use.At(path.Offsets[1]);
-            if (!visible.Any(s => s.Id?.Value.Equals(id, StringComparison.OrdinalIgnoreCase) == true))
+            if (!visible.Any(s => s.HasId(id)))
             {
-                var later = steps.FirstOrDefault(s => s.Id?.Value.Equals(id, StringComparison.OrdinalIgnoreCase) == true);
+                var later = steps.FirstOrDefault(s => s.HasId(id));
                 var why = later is null ? "no step has this id" : later == use.Step ? "it is the current step, which has not finished yet" : $"that step (line {later.Body.Start.Line}) runs later";
                 context.Report(at, $"steps.{id} is not available here: {why}", at.Column + id.Length);
                 continue;
