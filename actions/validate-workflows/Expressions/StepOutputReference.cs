@@ -18,9 +18,9 @@ public sealed record StepOutputReference(Step Step, string StepId, string Output
             yield break;
         }
 
-        foreach (var path in PropertyPath.AllIn(use.Tree))
+        foreach (var path in PropertyPath.MembersOf(use.Tree, "steps"))
         {
-            if (!path.Root.Equals("steps", StringComparison.OrdinalIgnoreCase) || path.At(2) != "outputs" || path.At(3) is not { } output || output == "*")
+            if (path.At(2) != "outputs" || path.At(3) is not { } output || output == "*")
             {
                 continue;
             }

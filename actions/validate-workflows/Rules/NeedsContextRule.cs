@@ -20,14 +20,9 @@ public sealed class NeedsContextRule : Rule
             return;
         }
 
-        foreach (var path in PropertyPath.AllIn(use.Tree).Where(p => p.Root.Equals("needs", StringComparison.OrdinalIgnoreCase) && p.Segments.Count > 1))
+        foreach (var path in PropertyPath.MembersOf(use.Tree, "needs"))
         {
             var name = path.Segments[1];
-            if (name == "*")
-            {
-                continue;
-            }
-
             var at = use.At(path.Offsets[1]);
             if (!job.Needs.Any(n => n.Value.Equals(name, StringComparison.OrdinalIgnoreCase)))
             {

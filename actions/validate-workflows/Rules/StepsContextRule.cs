@@ -22,14 +22,9 @@ public sealed class StepsContextRule : Rule
 
         // Inside a step only earlier steps have run; job outputs and environment.url see them all.
         var visible = use.Step is { } current ? steps.Where(s => s.Index < current.Index).ToList() : steps;
-        foreach (var path in PropertyPath.AllIn(use.Tree).Where(p => p.Root.Equals("steps", StringComparison.OrdinalIgnoreCase) && p.Segments.Count > 1))
+        foreach (var path in PropertyPath.MembersOf(use.Tree, "steps"))
         {
             var id = path.Segments[1];
-            if (id == "*")
-            {
-                continue;
-            }
-
             var at = use.At(path.Offsets[1]);
             if (!visible.Any(s => s.HasId(id)))
             {
