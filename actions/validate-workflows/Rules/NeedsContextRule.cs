@@ -31,10 +31,8 @@ public sealed class NeedsContextRule : Rule
                 continue;
             }
 
-            if (path.At(2) is { } property && property != "*" && !_properties.Contains(property, StringComparer.OrdinalIgnoreCase))
+            if (MemberProperties.ReportUnknown(use, path, "needs", _properties, context))
             {
-                var propertyAt = use.At(path.Offsets[2]);
-                context.Report(propertyAt, $"needs.{name} has no property \"{property}\"; expected {KeyList.Quote(_properties)}", propertyAt.Column + property.Length);
                 continue;
             }
 

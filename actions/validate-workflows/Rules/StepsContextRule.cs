@@ -34,11 +34,7 @@ public sealed class StepsContextRule : Rule
                 continue;
             }
 
-            if (path.At(2) is { } property && property != "*" && !_properties.Contains(property, StringComparer.OrdinalIgnoreCase))
-            {
-                var propertyAt = use.At(path.Offsets[2]);
-                context.Report(propertyAt, $"steps.{id} has no property \"{property}\"; expected {KeyList.Quote(_properties)}", propertyAt.Column + property.Length);
-            }
+            MemberProperties.ReportUnknown(use, path, "steps", _properties, context);
         }
     }
 }
