@@ -11,7 +11,8 @@ public static class BackupMode
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = context.Options;
-        var (container, service) = await context.LocateServiceAsync(cancellationToken).ConfigureAwait(false);
+        var service = await context.LocateServiceAsync(cancellationToken).ConfigureAwait(false);
+        var container = service.Container;
         await using var held = await context.LockAsync("backup", cancellationToken).ConfigureAwait(false);
 
         BackupManifest manifest;

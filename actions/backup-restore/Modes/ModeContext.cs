@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Docker.DotNet;
-using Docker.DotNet.Models;
 using Tailpaste.BackupRestore.Engine;
 using Tailpaste.BackupRestore.Helper;
 using Tailpaste.BackupRestore.Reporting;
@@ -35,12 +34,11 @@ public sealed class ModeContext(BackupRestoreOptions options, ActionCore core, I
     public string Service => _serviceName ?? options.ContainerName;
 
     /// <summary>The service's container and database; from then on the service is known by the container's own name.</summary>
-    public async Task<(ContainerInspectResponse Container, ServiceLocation Service)> LocateServiceAsync(CancellationToken cancellationToken)
+    public async Task<ServiceLocation> LocateServiceAsync(CancellationToken cancellationToken)
     {
         var container = await ServiceLocation.FindContainerAsync(docker, options.ContainerName, options.Docker.ToString(), cancellationToken).ConfigureAwait(false);
         _serviceName = container.Name.TrimStart('/');
-        var service = await ServiceLocation.LocateAsync(docker, container, options.StoragePath, cancellationToken).ConfigureAwait(false);
-        return (container, service);
+        return await ServiceLocation.LocateAsync(docker, container, options.StoragePath, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The helper, its image resolved once (helper-image, else this container's image).</summary>

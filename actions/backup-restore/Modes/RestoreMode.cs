@@ -29,7 +29,8 @@ public static class RestoreMode
         var options = context.Options;
         var core = context.Core;
         var docker = context.Docker;
-        var (container, service) = await context.LocateServiceAsync(cancellationToken).ConfigureAwait(false);
+        var service = await context.LocateServiceAsync(cancellationToken).ConfigureAwait(false);
+        var container = service.Container;
         var list = await context.ListAsync(cancellationToken).ConfigureAwait(false);
         var chosen = ModeContext.Choose(list, options.BackupId, verifiedOnly: true, options.Store.ToString());
         await using var held = await context.LockAsync("restore", cancellationToken).ConfigureAwait(false);
