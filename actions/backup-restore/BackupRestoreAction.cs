@@ -19,9 +19,6 @@ public static class BackupRestoreAction
         Aliases = new Dictionary<string, string> { ["export"] = "report-path", ["host"] = "docker-host" },
     };
 
-    /// <summary>How long the engine has to answer before the run stops as bad input (a wrong docker-host).</summary>
-    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
-
     /// <summary>Lets tests move time (backup ids, prune ages).</summary>
     internal static TimeProvider Time { get; set; } = TimeProvider.System;
 
@@ -36,11 +33,7 @@ public static class BackupRestoreAction
 
         // Stopping the service may take its whole grace period; the client waits longer than that.
         using var docker = DockerClientFactory.Create(options.Docker, DockerClientFactory.DefaultTimeout + TimeSpan.FromSeconds(30));
-        var status = await DockerEngineProbe.ProbeAsync(docker, options.Docker, ProbeTimeout, cancellationToken).ConfigureAwait(false);
-        if (!status.Answers)
-        {
-            throw new InputException(options.DockerSource, options.Docker.ToString(), $"a Docker engine that answers ({status.Error})");
-        }
+        await DockerEngineProbe.RequireAnswerAsync(docker, options.Docker, options.DockerSource, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         var context = new ModeContext(options, core, docker, Time);
         ModeResult result;

@@ -18,9 +18,6 @@ public static class DockerCleanupAction
         Aliases = new Dictionary<string, string> { ["host"] = "docker-host" },
     };
 
-    /// <summary>How long the engine gets to answer a version request before the run stops as bad input.</summary>
-    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
-
     public static CleanupOptions Bind(ActionInputs inputs, RunnerEnvironment runner)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -54,12 +51,15 @@ public static class DockerCleanupAction
         var runner = new CleanupRunner(client, options);
         // On the thread pool: the client's first calls compile and set up a lot before their first await.
         var inventory = Task.Run(() => runner.ReadInventoryAsync(cancellationToken), cancellationToken);
-        var status = await DockerEngineProbe.ProbeAsync(client, options.Engine, ProbeTimeout, cancellationToken).ConfigureAwait(false);
-        if (!status.Answers)
+        try
+        {
+            await DockerEngineProbe.RequireAnswerAsync(client, options.Engine, options.EngineSource, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (InputException)
         {
             // The listing fails too, or would wait for the client's timeout; its error says nothing the probe's does not.
             _ = inventory.ContinueWith(listing => listing.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            throw new InputException(options.EngineSource, options.Engine.ToString(), $"a Docker engine that answers ({status.Error})");
+            throw;
         }
 
         var result = await runner.RunAsync(await inventory.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);

@@ -114,7 +114,7 @@ public sealed class ReleasePipeline
         if (kind is not (FileKind.Missing or FileKind.Directory))
         {
             var never = kind == FileKind.SymbolicLink ? ", which is never followed" : string.Empty;
-            throw new InputException("output-dir", _options.OutputDir, $"a folder, but {outputDir} is {FileKinds.Describe(kind)}{never}");
+            throw new InputException("output-dir", _options.OutputDir, $"a folder, but {outputDir} is {kind.Describe()}{never}");
         }
 
         var repository = Path.TrimEndingDirectorySeparator(_git.RepositoryPath) + Path.DirectorySeparatorChar;

@@ -105,7 +105,7 @@ public sealed class ReleaseState
 
         if (!entry.IsRegularFile)
         {
-            throw new InputException("output-dir", OutputDir, $"{fileName} in it, left by an earlier job, to be a regular file, but it is {FileKinds.Describe(entry.Kind)}, which is never followed");
+            throw new InputException("output-dir", OutputDir, $"{fileName} in it, left by an earlier job, to be a regular file, but it is {entry.Kind.Describe()}, which is never followed");
         }
 
         return entry.Size <= maxBytes ? ReleaseFile.PickedUp(path)

@@ -55,7 +55,7 @@ public sealed class BadInputWritesNothingTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Input 'output-dir'", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("is a file", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("is a regular file", run.Stdout, StringComparison.Ordinal);
         Assert.Equal("a file, not a folder\n", File.ReadAllText(Dist));
     }
 

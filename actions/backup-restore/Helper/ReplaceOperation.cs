@@ -1,3 +1,5 @@
+using Tailpaste.Shared.IO;
+
 namespace Tailpaste.BackupRestore.Helper;
 
 /// <summary>
@@ -38,10 +40,10 @@ public sealed class ReplaceOperation : IHelperOperation
             return HelperOutcome.Failed(sourceProblem);
         }
 
-        var current = Shared.IO.FileEntry.Of(database);
-        if (current.Kind != Shared.IO.FileKind.Missing && !current.IsRegularFile)
+        var current = FileEntry.Of(database);
+        if (current.Kind != FileKind.Missing && !current.IsRegularFile)
         {
-            return HelperOutcome.BadInput($"{database} is {StoreFiles.Describe(current.Kind)}, not a regular file; it is left as it is");
+            return HelperOutcome.BadInput($"{database} is {current.Kind.Describe()}, not a regular file; it is left as it is");
         }
 
         if (current.IsRegularFile && CheckpointIsBusy(database))
@@ -67,7 +69,7 @@ public sealed class ReplaceOperation : IHelperOperation
 
         foreach (var suffix in new[] { "-wal", "-shm", "-journal" })
         {
-            if (Shared.IO.FileEntry.Of(database + suffix).IsRegularFile)
+            if (FileEntry.Of(database + suffix).IsRegularFile)
             {
                 File.Delete(database + suffix);
             }

@@ -23,7 +23,7 @@ public static class StoreFiles
 
         if (!entry.IsRegularFile)
         {
-            throw new InvalidDataException($"{BackupManifest.FileName} is {Describe(entry.Kind)}, not a regular file");
+            throw new InvalidDataException($"{BackupManifest.FileName} is {entry.Kind.Describe()}, not a regular file");
         }
 
         if (entry.Size > BackupManifest.MaxBytes)
@@ -68,7 +68,7 @@ public static class StoreFiles
         {
             FileKind.Missing => $"{name} is missing",
             FileKind.RegularFile => null,
-            _ => $"{name} is {Describe(entry.Kind)}, not a regular file",
+            _ => $"{name} is {entry.Kind.Describe()}, not a regular file",
         };
     }
 
@@ -77,15 +77,4 @@ public static class StoreFiles
 
     /// <summary>A folder (not a link to one) or nothing; anything else is refused.</summary>
     public static bool IsRealFolder(string path) => FileEntry.Of(path).Kind == FileKind.Directory;
-
-    public static string Describe(FileKind kind) => kind switch
-    {
-        FileKind.SymbolicLink => "a symbolic link",
-        FileKind.Directory => "a folder",
-        FileKind.CharacterDevice or FileKind.BlockDevice => "a device",
-        FileKind.Fifo => "a named pipe",
-        FileKind.Socket => "a socket",
-        FileKind.Missing => "missing",
-        _ => "a regular file",
-    };
 }

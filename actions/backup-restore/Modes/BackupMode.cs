@@ -11,9 +11,8 @@ public static class BackupMode
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = context.Options;
-        var container = await ServiceLocation.FindContainerAsync(context.Docker, options.ContainerName, options.Docker.ToString(), cancellationToken).ConfigureAwait(false);
-        context.UseServiceName(container.Name);
-        var service = await ServiceLocation.LocateAsync(context.Docker, container, options.StoragePath, cancellationToken).ConfigureAwait(false);
+        var service = await context.LocateServiceAsync(cancellationToken).ConfigureAwait(false);
+        var container = service.Container;
         await using var held = await context.LockAsync("backup", cancellationToken).ConfigureAwait(false);
 
         BackupManifest manifest;

@@ -33,7 +33,13 @@ public sealed class ModeContext(BackupRestoreOptions options, ActionCore core, I
     /// <summary>The service's name: it keys the store's folder and the lock, so a container given by id is known by its name once found.</summary>
     public string Service => _serviceName ?? options.ContainerName;
 
-    public void UseServiceName(string name) => _serviceName = name.TrimStart('/');
+    /// <summary>The service's container and database; from then on the service is known by the container's own name.</summary>
+    public async Task<ServiceLocation> LocateServiceAsync(CancellationToken cancellationToken)
+    {
+        var container = await ServiceLocation.FindContainerAsync(docker, options.ContainerName, options.Docker.ToString(), cancellationToken).ConfigureAwait(false);
+        _serviceName = container.Name.TrimStart('/');
+        return await ServiceLocation.LocateAsync(docker, container, options.StoragePath, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The helper, its image resolved once (helper-image, else this container's image).</summary>
     public async Task<HelperRunner> HelperAsync(CancellationToken cancellationToken)

@@ -29,9 +29,8 @@ public static class RestoreMode
         var options = context.Options;
         var core = context.Core;
         var docker = context.Docker;
-        var container = await ServiceLocation.FindContainerAsync(docker, options.ContainerName, options.Docker.ToString(), cancellationToken).ConfigureAwait(false);
-        context.UseServiceName(container.Name);
-        var service = await ServiceLocation.LocateAsync(docker, container, options.StoragePath, cancellationToken).ConfigureAwait(false);
+        var service = await context.LocateServiceAsync(cancellationToken).ConfigureAwait(false);
+        var container = service.Container;
         var list = await context.ListAsync(cancellationToken).ConfigureAwait(false);
         var chosen = ModeContext.Choose(list, options.BackupId, verifiedOnly: true, options.Store.ToString());
         await using var held = await context.LockAsync("restore", cancellationToken).ConfigureAwait(false);

@@ -31,11 +31,7 @@ public sealed class ImageStep : IReleaseStep, IDisposable
 
         // The engine address is only read with an image: a DOCKER_HOST meant for other tools never fails a release.
         _docker = DockerClientFactory.Create(_options.Engine);
-        var status = await DockerEngineProbe.ProbeAsync(_docker, _options.Engine, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
-        if (!status.Answers)
-        {
-            throw new InputException(_options.EngineSource, _options.Engine.ToString(), $"a Docker engine that answers, to tag the image ({status.Error})");
-        }
+        await DockerEngineProbe.RequireAnswerAsync(_docker, _options.Engine, _options.EngineSource, "to tag the image", cancellationToken).ConfigureAwait(false);
 
         if (await new ImageTagger(_docker).FindAsync(image, cancellationToken).ConfigureAwait(false) is null)
         {

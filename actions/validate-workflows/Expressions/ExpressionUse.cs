@@ -36,6 +36,9 @@ public sealed class ExpressionUse
 
     public Step? Step { get; init; }
 
+    /// <summary>The steps <c>steps.&lt;id&gt;</c> can name here: the job's or the composite action's; null elsewhere.</summary>
+    public IReadOnlyList<Step>? Steps => Job?.Steps ?? Action?.Steps;
+
     /// <summary>The expression is spliced into a script (<c>run:</c>, or <c>script:</c> of actions/github-script).</summary>
     public bool InScript { get; init; }
 

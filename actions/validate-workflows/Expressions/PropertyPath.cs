@@ -54,6 +54,13 @@ public sealed record PropertyPath(IReadOnlyList<string> Segments, IReadOnlyList<
         }
     }
 
+    /// <summary>
+    /// Every chain in the tree that reads a named member of the context <paramref name="root"/>:
+    /// <c>steps.build…</c>, not <c>steps</c> alone nor <c>steps.*</c>.
+    /// </summary>
+    public static IEnumerable<PropertyPath> MembersOf(ExpressionNode? tree, string root) =>
+        AllIn(tree).Where(p => p.Root.Equals(root, StringComparison.OrdinalIgnoreCase) && p.Segments.Count > 1 && p.Segments[1] != "*");
+
     /// <summary>Every maximal property chain in the tree (a chain's own receivers are not listed again).</summary>
     public static IEnumerable<PropertyPath> AllIn(ExpressionNode? tree)
     {

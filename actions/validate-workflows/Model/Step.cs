@@ -42,6 +42,9 @@ public sealed class Step
         return uses is not null && UsesLocalAction && uses.EndsWith("actions/" + actionName, StringComparison.Ordinal);
     }
 
+    /// <summary>True when the step's <c>id</c> is <paramref name="id"/> (GitHub compares ids without case).</summary>
+    public bool HasId(string id) => Id?.Value.Equals(id, StringComparison.OrdinalIgnoreCase) == true;
+
     /// <summary>A short label for messages: the id, the name or the position.</summary>
     public string Label => Id?.Value ?? Name?.Value ?? $"#{Index + 1}";
 }

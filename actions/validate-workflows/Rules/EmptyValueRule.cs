@@ -15,163 +15,161 @@ public sealed class EmptyValueRule : Rule
 
     public override string Description => "Sections and values GitHub requires to be non-empty are not empty (jobs, steps, needs, strategy, with, outputs, matrix rows, runs-on, run, uses, ids, conditions...).";
 
+    // The keys of a workflow, a job and a step whose values GitHub refuses empty, and how each is checked.
+    private static readonly Dictionary<string, Action<Node, RuleContext>> _workflowKeys = new(StringComparer.Ordinal)
+    {
+        ["run-name"] = String,
+        ["on"] = Events,
+        ["env"] = Env,
+        ["defaults"] = Defaults,
+        ["concurrency"] = Concurrency,
+        ["permissions"] = Permissions,
+        ["jobs"] = Jobs,
+    };
+
+    private static readonly Dictionary<string, Action<Node, RuleContext>> _jobKeys = new(StringComparer.Ordinal)
+    {
+        ["needs"] = (value, context) => StringOrSequence(value, "needs", context),
+        ["runs-on"] = RunsOn,
+        ["if"] = String,
+        ["uses"] = String,
+        ["permissions"] = Permissions,
+        ["environment"] = Environment,
+        ["snapshot"] = Snapshot,
+        ["concurrency"] = Concurrency,
+        ["outputs"] = JobOutputs,
+        ["env"] = Env,
+        ["defaults"] = Defaults,
+        ["steps"] = Steps,
+        ["strategy"] = Strategy,
+        ["container"] = (value, context) => Container(value, "container", context),
+        ["services"] = Services,
+        ["with"] = (value, context) => Mapping(value, "\"with\" section", context),
+        ["secrets"] = Secrets,
+    };
+
+    private static readonly Dictionary<string, Action<Node, RuleContext>> _stepKeys = new(StringComparer.Ordinal)
+    {
+        ["id"] = String,
+        ["if"] = String,
+        ["uses"] = String,
+        ["run"] = String,
+        ["shell"] = String,
+        ["working-directory"] = String,
+        ["env"] = Env,
+        ["with"] = StepWith,
+    };
+
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(workflow);
         ArgumentNullException.ThrowIfNull(context);
-        var root = workflow.Root;
-        foreach (var (key, value) in root.Entries)
-        {
-            switch (key.Value)
-            {
-                case "run-name":
-                    String(value, context);
-                    break;
-                case "on":
-                    Events(value, context);
-                    break;
-                case "env":
-                    Mapping(value, "env", context, scalarAllowed: true);
-                    break;
-                case "defaults":
-                    Defaults(value, context);
-                    break;
-                case "concurrency":
-                    Concurrency(value, context);
-                    break;
-                case "permissions":
-                    Permissions(value, context);
-                    break;
-                case "jobs":
-                    Mapping(value, "\"jobs\" section", context);
-                    foreach (var (_, job) in (value as MappingNode)?.Entries ?? [])
-                    {
-                        if (job is ScalarNode { IsNull: true } || job is MappingNode { Entries.Count: 0 })
-                        {
-                            context.Report(job, "a job should not be empty");
-                        }
-                    }
-
-                    break;
-            }
-        }
+        CheckKeys(workflow.Root, _workflowKeys, context);
     }
 
     public override void VisitJob(Job job, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var (key, value) in job.Body.Entries)
-        {
-            switch (key.Value)
-            {
-                case "needs":
-                    StringOrSequence(value, "needs", context);
-                    break;
-                case "runs-on":
-                    RunsOn(value, context);
-                    break;
-                case "if" or "uses":
-                    String(value, context);
-                    break;
-                case "permissions":
-                    Permissions(value, context);
-                    break;
-                case "environment":
-                    Environment(value, context);
-                    break;
-                case "snapshot":
-                    String((value as MappingNode)?.Get("image-name") ?? value, context);
-                    if ((value as MappingNode)?.Get("version") is { } version)
-                    {
-                        String(version, context);
-                    }
-
-                    break;
-                case "concurrency":
-                    Concurrency(value, context);
-                    break;
-                case "outputs":
-                    Mapping(value, "\"outputs\" section", context);
-                    foreach (var (name, _) in (value as MappingNode)?.Entries ?? [])
-                    {
-                        if (name.Value.Length == 0)
-                        {
-                            context.Report(name, "an output name should not be an empty string");
-                        }
-                    }
-
-                    break;
-                case "env":
-                    Mapping(value, "env", context, scalarAllowed: true);
-                    break;
-                case "defaults":
-                    Defaults(value, context);
-                    break;
-                case "steps":
-                    Sequence(value, "steps", context);
-                    foreach (var step in (value as SequenceNode)?.Items ?? [])
-                    {
-                        if (step is ScalarNode { IsNull: true } || step is MappingNode { Entries.Count: 0 })
-                        {
-                            context.Report(step, "element of \"steps\" section should not be empty");
-                        }
-                    }
-
-                    break;
-                case "strategy":
-                    Strategy(value, context);
-                    break;
-                case "container":
-                    Container(value, "container", context);
-                    break;
-                case "services":
-                    if (value is not ScalarNode { IsNull: false })
-                    {
-                        Mapping(value, "\"services\" section", context);
-                    }
-
-                    foreach (var (_, service) in (value as MappingNode)?.Entries ?? [])
-                    {
-                        Container(service, "services", context);
-                    }
-
-                    break;
-                case "with":
-                    Mapping(value, "\"with\" section", context);
-                    break;
-                case "secrets" when value is not ScalarNode { IsNull: false }:
-                    Mapping(value, "\"secrets\" section", context);
-                    break;
-            }
-        }
+        CheckKeys(job.Body, _jobKeys, context);
     }
 
     public override void VisitStep(Step step, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var (key, value) in step.Body.Entries)
-        {
-            switch (key.Value)
-            {
-                case "id" or "if" or "uses" or "run" or "shell" or "working-directory":
-                    String(value, context);
-                    break;
-                case "env":
-                    Mapping(value, "env", context, scalarAllowed: true);
-                    break;
-                case "with":
-                    Mapping(value, "\"with\" section", context);
-                    if (value is MappingNode with && with.Get("entrypoint") is { } entrypoint)
-                    {
-                        String(entrypoint, context);
-                    }
+        CheckKeys(step.Body, _stepKeys, context);
+    }
 
-                    break;
+    private static void CheckKeys(MappingNode body, Dictionary<string, Action<Node, RuleContext>> checks, RuleContext context)
+    {
+        foreach (var (key, value) in body.Entries)
+        {
+            if (checks.TryGetValue(key.Value, out var check))
+            {
+                check(value, context);
             }
         }
     }
+
+    private static void Jobs(Node value, RuleContext context)
+    {
+        Mapping(value, "\"jobs\" section", context);
+        foreach (var (_, job) in (value as MappingNode)?.Entries ?? [])
+        {
+            if (IsEmpty(job))
+            {
+                context.Report(job, "a job should not be empty");
+            }
+        }
+    }
+
+    private static void Snapshot(Node value, RuleContext context)
+    {
+        String((value as MappingNode)?.Get("image-name") ?? value, context);
+        if ((value as MappingNode)?.Get("version") is { } version)
+        {
+            String(version, context);
+        }
+    }
+
+    private static void JobOutputs(Node value, RuleContext context)
+    {
+        Mapping(value, "\"outputs\" section", context);
+        foreach (var (name, _) in (value as MappingNode)?.Entries ?? [])
+        {
+            if (name.Value.Length == 0)
+            {
+                context.Report(name, "an output name should not be an empty string");
+            }
+        }
+    }
+
+    private static void Steps(Node value, RuleContext context)
+    {
+        Sequence(value, "steps", context);
+        foreach (var step in (value as SequenceNode)?.Items ?? [])
+        {
+            if (IsEmpty(step))
+            {
+                context.Report(step, "element of \"steps\" section should not be empty");
+            }
+        }
+    }
+
+    private static void Services(Node value, RuleContext context)
+    {
+        if (value is not ScalarNode { IsNull: false })
+        {
+            Mapping(value, "\"services\" section", context);
+        }
+
+        foreach (var (_, service) in (value as MappingNode)?.Entries ?? [])
+        {
+            Container(service, "services", context);
+        }
+    }
+
+    private static void Secrets(Node value, RuleContext context)
+    {
+        // "secrets: inherit" is a word, not a section.
+        if (value is not ScalarNode { IsNull: false })
+        {
+            Mapping(value, "\"secrets\" section", context);
+        }
+    }
+
+    private static void StepWith(Node value, RuleContext context)
+    {
+        Mapping(value, "\"with\" section", context);
+        if (value is MappingNode with && with.Get("entrypoint") is { } entrypoint)
+        {
+            String(entrypoint, context);
+        }
+    }
+
+    /// <summary><c>env</c> may be one expression string; as a mapping it must not be empty, its values may.</summary>
+    private static void Env(Node value, RuleContext context) => Mapping(value, "env", context, scalarAllowed: true);
 
     private static void Events(Node on, RuleContext context)
     {
@@ -184,11 +182,7 @@ public sealed class EmptyValueRule : Rule
                 context.Report(sequence, "\"on\" section should not be empty");
                 return;
             case SequenceNode sequence:
-                foreach (var item in sequence.Items)
-                {
-                    String(item, context);
-                }
-
+                StringItems(sequence, context);
                 return;
             case MappingNode mapping:
                 Mapping(mapping, "\"on\" section", context);
@@ -249,10 +243,7 @@ public sealed class EmptyValueRule : Rule
                         if (settings.Get("options") is { } options)
                         {
                             Sequence(options, "options", context);
-                            foreach (var option in (options as SequenceNode)?.Items ?? [])
-                            {
-                                String(option, context);
-                            }
+                            StringItems(options, context);
                         }
                     }
 
@@ -273,16 +264,12 @@ public sealed class EmptyValueRule : Rule
 
     private static void Permissions(Node value, RuleContext context)
     {
-        if (value is ScalarNode scalar)
+        if (CheckedAsString(value, context))
         {
-            String(scalar, context);
             return;
         }
 
-        foreach (var (_, level) in (value as MappingNode)?.Entries ?? [])
-        {
-            String(level, context);
-        }
+        StringValues(value, context);
     }
 
     private static void Defaults(Node value, RuleContext context)
@@ -294,17 +281,13 @@ public sealed class EmptyValueRule : Rule
         }
 
         Mapping(run, "\"run\" section", context);
-        foreach (var (_, setting) in (run as MappingNode)?.Entries ?? [])
-        {
-            String(setting, context);
-        }
+        StringValues(run, context);
     }
 
     private static void Concurrency(Node value, RuleContext context)
     {
-        if (value is ScalarNode scalar)
+        if (CheckedAsString(value, context))
         {
-            String(scalar, context);
             return;
         }
 
@@ -317,9 +300,8 @@ public sealed class EmptyValueRule : Rule
 
     private static void Environment(Node value, RuleContext context)
     {
-        if (value is ScalarNode scalar)
+        if (CheckedAsString(value, context))
         {
-            String(scalar, context);
             return;
         }
 
@@ -394,9 +376,8 @@ public sealed class EmptyValueRule : Rule
 
     private static void Container(Node value, string section, RuleContext context)
     {
-        if (value is ScalarNode scalar)
+        if (CheckedAsString(value, context))
         {
-            String(scalar, context);
             return;
         }
 
@@ -410,21 +391,13 @@ public sealed class EmptyValueRule : Rule
                     break;
                 case "credentials":
                     Mapping(setting, "\"credentials\" section", context);
-                    foreach (var (_, credential) in (setting as MappingNode)?.Entries ?? [])
-                    {
-                        String(credential, context);
-                    }
-
+                    StringValues(setting, context);
                     break;
                 case "env":
-                    Mapping(setting, "env", context, scalarAllowed: true);
+                    Env(setting, context);
                     break;
                 case "ports" or "volumes":
-                    foreach (var item in (setting as SequenceNode)?.Items ?? [])
-                    {
-                        String(item, context);
-                    }
-
+                    StringItems(setting, context);
                     break;
             }
         }
@@ -450,18 +423,45 @@ public sealed class EmptyValueRule : Rule
     /// <summary>A filter, label list or needs: one string or a non-empty list of non-empty strings.</summary>
     private static void StringOrSequence(Node value, string what, RuleContext context)
     {
-        if (value is ScalarNode scalar)
+        if (CheckedAsString(value, context))
         {
-            String(scalar, context);
             return;
         }
 
         Sequence(value, what, context);
-        foreach (var item in (value as SequenceNode)?.Items ?? [])
+        StringItems(value, context);
+    }
+
+    /// <summary>Where a section may also be written as one string: checks that string and returns true.</summary>
+    private static bool CheckedAsString(Node value, RuleContext context)
+    {
+        if (value is not ScalarNode scalar)
+        {
+            return false;
+        }
+
+        String(scalar, context);
+        return true;
+    }
+
+    private static void StringValues(Node mapping, RuleContext context)
+    {
+        foreach (var (_, value) in (mapping as MappingNode)?.Entries ?? [])
+        {
+            String(value, context);
+        }
+    }
+
+    private static void StringItems(Node sequence, RuleContext context)
+    {
+        foreach (var item in (sequence as SequenceNode)?.Items ?? [])
         {
             String(item, context);
         }
     }
+
+    /// <summary>A job or step written as <c>-</c> or <c>name:</c> alone, or as <c>{}</c>.</summary>
+    private static bool IsEmpty(Node value) => value is ScalarNode { IsNull: true } or MappingNode { Entries.Count: 0 };
 
     private static void String(Node value, RuleContext context)
     {

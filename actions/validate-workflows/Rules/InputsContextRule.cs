@@ -20,10 +20,10 @@ public sealed class InputsContextRule : Rule
             return;
         }
 
-        foreach (var path in PropertyPath.AllIn(use.Tree).Where(p => p.Root.Equals("inputs", StringComparison.OrdinalIgnoreCase) && p.Segments.Count > 1))
+        foreach (var path in PropertyPath.MembersOf(use.Tree, "inputs"))
         {
             var name = path.Segments[1];
-            if (name == "*" || declared.ContainsKey(name))
+            if (declared.ContainsKey(name))
             {
                 continue;
             }

@@ -68,29 +68,16 @@ public sealed class LocalActionRule : Rule
     {
         ArgumentNullException.ThrowIfNull(use);
         ArgumentNullException.ThrowIfNull(context);
-        IReadOnlyList<Step>? steps = use.Job?.Steps ?? use.Action?.Steps;
-        if (steps is null)
+        foreach (var read in StepOutputReference.In(use))
         {
-            return;
-        }
-
-        foreach (var path in PropertyPath.AllIn(use.Tree))
-        {
-            if (!path.Root.Equals("steps", StringComparison.OrdinalIgnoreCase) || path.At(2) != "outputs" || path.At(3) is not { } output || output == "*")
+            if (read.Step is not { UsesLocalAction: true, Uses: { ContainsExpression: false } uses } || IsWorkflowPath(uses.Value)
+                || context.Repository.Action(uses.Value).Value is not { } action || action.Outputs.Contains(read.Output))
             {
                 continue;
             }
 
-            var step = steps.FirstOrDefault(s => s.Id?.Value.Equals(path.Segments[1], StringComparison.OrdinalIgnoreCase) == true);
-            if (step is not { UsesLocalAction: true, Uses: { ContainsExpression: false } uses } || IsWorkflowPath(uses.Value)
-                || context.Repository.Action(uses.Value).Value is not { } action || action.Outputs.Contains(output))
-            {
-                continue;
-            }
-
-            var at = use.At(path.Offsets[3]);
             var declared = action.Outputs.Count == 0 ? "it declares no outputs" : "it declares " + KeyList.Quote(action.Outputs.Order(StringComparer.Ordinal));
-            context.Report(at, $"step \"{path.Segments[1]}\" uses {uses.Value}, which has no output \"{output}\"; {declared}", at.Column + output.Length);
+            context.Report(read.At, $"step \"{read.StepId}\" uses {uses.Value}, which has no output \"{read.Output}\"; {declared}", read.At.Column + read.Output.Length);
         }
     }
 

@@ -18,10 +18,10 @@ public sealed class MatrixContextRule : Rule
             return;
         }
 
-        foreach (var path in PropertyPath.AllIn(use.Tree).Where(p => p.Root.Equals("matrix", StringComparison.OrdinalIgnoreCase) && p.Segments.Count > 1))
+        foreach (var path in PropertyPath.MembersOf(use.Tree, "matrix"))
         {
             var key = path.Segments[1];
-            if (key == "*" || keys.Contains(key))
+            if (keys.Contains(key))
             {
                 continue;
             }

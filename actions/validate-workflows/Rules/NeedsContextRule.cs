@@ -20,14 +20,9 @@ public sealed class NeedsContextRule : Rule
             return;
         }
 
-        foreach (var path in PropertyPath.AllIn(use.Tree).Where(p => p.Root.Equals("needs", StringComparison.OrdinalIgnoreCase) && p.Segments.Count > 1))
+        foreach (var path in PropertyPath.MembersOf(use.Tree, "needs"))
         {
             var name = path.Segments[1];
-            if (name == "*")
-            {
-                continue;
-            }
-
             var at = use.At(path.Offsets[1]);
             if (!job.Needs.Any(n => n.Value.Equals(name, StringComparison.OrdinalIgnoreCase)))
             {
@@ -36,10 +31,8 @@ public sealed class NeedsContextRule : Rule
                 continue;
             }
 
-            if (path.At(2) is { } property && property != "*" && !_properties.Contains(property, StringComparer.OrdinalIgnoreCase))
+            if (MemberProperties.ReportUnknown(use, path, "needs", _properties, context))
             {
-                var propertyAt = use.At(path.Offsets[2]);
-                context.Report(propertyAt, $"needs.{name} has no property \"{property}\"; expected {KeyList.Quote(_properties)}", propertyAt.Column + property.Length);
                 continue;
             }
 

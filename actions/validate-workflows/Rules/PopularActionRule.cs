@@ -64,26 +64,18 @@ public sealed partial class PopularActionRule : Rule
     {
         ArgumentNullException.ThrowIfNull(use);
         ArgumentNullException.ThrowIfNull(context);
-        IReadOnlyList<Step>? steps = use.Job?.Steps ?? use.Action?.Steps;
-        if (steps is null)
+        foreach (var read in StepOutputReference.In(use))
         {
-            return;
-        }
-
-        foreach (var path in PropertyPath.AllIn(use.Tree))
-        {
-            if (!path.Root.Equals("steps", StringComparison.OrdinalIgnoreCase) || path.At(2) != "outputs" || path.At(3) is not { } output || output == "*"
-                || steps.FirstOrDefault(s => s.Id?.Value.Equals(path.Segments[1], StringComparison.OrdinalIgnoreCase) == true) is not { Uses: { ContainsExpression: false } uses }
+            if (read.Step is not { Uses: { ContainsExpression: false } uses }
                 || Reference().Match(uses.Value) is not { Success: true } match
                 || PopularActions.Find(match.Groups["name"].Value, "v" + match.Groups["major"].Value) is not { DynamicOutputs: false } action
-                || action.Outputs.Contains(output))
+                || action.Outputs.Contains(read.Output))
             {
                 continue;
             }
 
-            var at = use.At(path.Offsets[3]);
             var declared = action.Outputs.Count == 0 ? "it has no outputs" : "its outputs are " + KeyList.Quote(action.Outputs.Order(StringComparer.Ordinal));
-            context.Report(at, $"step \"{path.Segments[1]}\" uses {action.Spec}, which has no output \"{output}\"; {declared}", at.Column + output.Length);
+            context.Report(read.At, $"step \"{read.StepId}\" uses {action.Spec}, which has no output \"{read.Output}\"; {declared}", read.At.Column + read.Output.Length);
         }
     }
 

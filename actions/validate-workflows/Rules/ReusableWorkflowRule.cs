@@ -90,9 +90,9 @@ public sealed partial class ReusableWorkflowRule : Rule
             CheckType(expected, TypeChecker.Check(tree, ContextTypes.For(use)).Type, input, use.Node, called, context);
         }
 
-        foreach (var path in PropertyPath.AllIn(use.Tree))
+        foreach (var path in PropertyPath.MembersOf(use.Tree, "needs"))
         {
-            if (!path.Root.Equals("needs", StringComparison.OrdinalIgnoreCase) || path.At(2) != "outputs" || path.At(3) is not { } output || output == "*"
+            if (path.At(2) != "outputs" || path.At(3) is not { } output || output == "*"
                 || job.Workflow.FindJob(path.Segments[1]) is not { Uses: { ContainsExpression: false } uses } needed
                 || !LocalReference.Is(uses.Value)
                 || !job.Needs.Any(n => n.Value.Equals(needed.Id.Value, StringComparison.OrdinalIgnoreCase))

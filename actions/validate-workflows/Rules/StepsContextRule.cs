@@ -1,5 +1,4 @@
 using Tailpaste.ValidateWorkflows.Expressions;
-using Tailpaste.ValidateWorkflows.Model;
 
 namespace Tailpaste.ValidateWorkflows.Rules;
 
@@ -16,36 +15,26 @@ public sealed class StepsContextRule : Rule
     {
         ArgumentNullException.ThrowIfNull(use);
         ArgumentNullException.ThrowIfNull(context);
-        IReadOnlyList<Step>? steps = use.Job?.Steps ?? use.Action?.Steps;
-        if (steps is null)
+        if (use.Steps is not { } steps)
         {
             return;
         }
 
         // Inside a step only earlier steps have run; job outputs and environment.url see them all.
         var visible = use.Step is { } current ? steps.Where(s => s.Index < current.Index).ToList() : steps;
-        foreach (var path in PropertyPath.AllIn(use.Tree).Where(p => p.Root.Equals("steps", StringComparison.OrdinalIgnoreCase) && p.Segments.Count > 1))
+        foreach (var path in PropertyPath.MembersOf(use.Tree, "steps"))
         {
             var id = path.Segments[1];
-            if (id == "*")
-            {
-                continue;
-            }
-
             var at = use.At(path.Offsets[1]);
-            if (!visible.Any(s => s.Id?.Value.Equals(id, StringComparison.OrdinalIgnoreCase) == true))
+            if (!visible.Any(s => s.HasId(id)))
             {
-                var later = steps.FirstOrDefault(s => s.Id?.Value.Equals(id, StringComparison.OrdinalIgnoreCase) == true);
+                var later = steps.FirstOrDefault(s => s.HasId(id));
                 var why = later is null ? "no step has this id" : later == use.Step ? "it is the current step, which has not finished yet" : $"that step (line {later.Body.Start.Line}) runs later";
                 context.Report(at, $"steps.{id} is not available here: {why}", at.Column + id.Length);
                 continue;
             }
 
-            if (path.At(2) is { } property && property != "*" && !_properties.Contains(property, StringComparer.OrdinalIgnoreCase))
-            {
-                var propertyAt = use.At(path.Offsets[2]);
-                context.Report(propertyAt, $"steps.{id} has no property \"{property}\"; expected {KeyList.Quote(_properties)}", propertyAt.Column + property.Length);
-            }
+            MemberProperties.ReportUnknown(use, path, "steps", _properties, context);
         }
     }
 }

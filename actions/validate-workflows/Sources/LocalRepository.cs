@@ -32,47 +32,19 @@ public sealed class LocalRepository
     }
 
     /// <summary>The action a <c>uses: ./dir</c> names: its action.yml (or action.yaml) under the root.</summary>
-    public LocalFile<ActionMetadata> Action(string uses)
+    public LocalFile<ActionMetadata> Action(string uses) => Resolve(_actions, uses, folder =>
     {
-        var folder = Path.GetFullPath(Path.Combine(Root, LocalReference.FromRoot(uses)));
-        if (_actions.TryGetValue(folder, out var cached))
-        {
-            return cached;
-        }
-
-        if (!Reader.StaysInside(folder))
-        {
-            return _actions[folder] = LocalFile<ActionMetadata>.Outside;
-        }
-
         var file = new[] { "action.yml", "action.yaml" }.Select(n => Path.Combine(folder, n)).FirstOrDefault(File.Exists);
-        var result = file is null
+        return file is null
             ? new LocalFile<ActionMetadata>(null, $"no action.yml or action.yaml in {DisplayPath(folder)}", IsMissing: true)
             : Load(file, (source, root) => new ActionMetadata(source, root));
-        _actions[folder] = result;
-        return result;
-    }
+    });
 
     /// <summary>The reusable workflow a <c>uses: ./.github/workflows/x.yml</c> names.</summary>
-    public LocalFile<Workflow> Workflow(string uses)
-    {
-        var path = Path.GetFullPath(Path.Combine(Root, LocalReference.FromRoot(uses)));
-        if (_workflows.TryGetValue(path, out var cached))
-        {
-            return cached;
-        }
-
-        if (!Reader.StaysInside(path))
-        {
-            return _workflows[path] = LocalFile<Workflow>.Outside;
-        }
-
-        var result = File.Exists(path)
+    public LocalFile<Workflow> Workflow(string uses) => Resolve(_workflows, uses, path =>
+        File.Exists(path)
             ? Load(path, (source, root) => new Workflow(source, root))
-            : new LocalFile<Workflow>(null, $"{DisplayPath(path)} does not exist");
-        _workflows[path] = result;
-        return result;
-    }
+            : new LocalFile<Workflow>(null, $"{DisplayPath(path)} does not exist"));
 
     /// <summary>The names workflow_run can use: each workflow's <c>name:</c>, or its path when it has none.</summary>
     public IReadOnlySet<string> WorkflowNames => _workflowNames ??= ReadWorkflowNames();
@@ -96,6 +68,20 @@ public sealed class LocalRepository
         }
 
         return names;
+    }
+
+    /// <summary>What a <c>./</c> reference names, loaded once; one that leads outside the root is never read.</summary>
+    private LocalFile<T> Resolve<T>(Dictionary<string, LocalFile<T>> cache, string uses, Func<string, LocalFile<T>> load)
+        where T : class
+    {
+        var path = Path.GetFullPath(Path.Combine(Root, LocalReference.FromRoot(uses)));
+        if (!cache.TryGetValue(path, out var result))
+        {
+            result = Reader.StaysInside(path) ? load(path) : LocalFile<T>.Outside;
+            cache[path] = result;
+        }
+
+        return result;
     }
 
     private LocalFile<T> Load<T>(string path, Func<SourceFile, MappingNode, T> build)

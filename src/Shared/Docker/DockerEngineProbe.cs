@@ -1,4 +1,5 @@
 using Docker.DotNet;
+using Tailpaste.Shared.Actions;
 
 namespace Tailpaste.Shared.Docker;
 
@@ -38,6 +39,22 @@ public static class DockerEngineProbe
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or TimeoutException or System.Net.Sockets.SocketException)
         {
             return new DockerEngineStatus(endpoint, false, null, null, $"{endpoint} did not answer: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The check an action makes before it uses the engine: an engine that does not answer within
+    /// <see cref="DefaultTimeout"/> is bad input, named by <paramref name="source"/> (the input or variable
+    /// the address came from). <paramref name="purpose"/>, when given, says in the error what the engine is for.
+    /// </summary>
+    public static async Task RequireAnswerAsync(IDockerClient client, DockerEndpoint endpoint, string source, string? purpose = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var status = await ProbeAsync(client, endpoint, DefaultTimeout, cancellationToken).ConfigureAwait(false);
+        if (!status.Answers)
+        {
+            var forWhat = purpose is null ? string.Empty : ", " + purpose;
+            throw new InputException(source, endpoint.ToString(), $"a Docker engine that answers{forWhat} ({status.Error})");
         }
     }
 }
