@@ -9,11 +9,12 @@ public sealed record ThirdPartyStep(string Action, IReadOnlyDictionary<string, s
 /// </summary>
 public static class TestDoubles
 {
-    public static IReadOnlyDictionary<string, Func<ThirdPartyStep, LocalActionResult>> Standard(string repositoryRoot) =>
-        new Dictionary<string, Func<ThirdPartyStep, LocalActionResult>>(StringComparer.OrdinalIgnoreCase)
+    public static IReadOnlyDictionary<string, Func<ThirdPartyStep, Task<LocalActionResult>>> Standard(string repositoryRoot) =>
+        new Dictionary<string, Func<ThirdPartyStep, Task<LocalActionResult>>>(StringComparer.OrdinalIgnoreCase)
         {
-            ["actions/checkout"] = step => Checkout(repositoryRoot, step),
-            ["actions/upload-artifact"] = UploadArtifact,
+            ["actions/checkout"] = step => Task.FromResult(Checkout(repositoryRoot, step)),
+            ["actions/upload-artifact"] = step => Task.FromResult(UploadArtifact(step)),
+            ["docker/setup-buildx-action"] = _ => Task.FromResult(new LocalActionResult(0, "setup-buildx double: the engine's own builder is used", new Dictionary<string, string>(), string.Empty)),
         };
 
     /// <summary>actions/checkout: the repository's .github folder (the scripts the run steps call) copied into the workspace.</summary>

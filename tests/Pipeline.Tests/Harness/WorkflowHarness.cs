@@ -36,8 +36,11 @@ public sealed class WorkflowHarness(string repositoryRoot, Func<ILocalActions> l
         ["api_url"] = "https://api.github.com",
     };
 
-    public Dictionary<string, Func<ThirdPartyStep, LocalActionResult>> Doubles { get; } =
+    public Dictionary<string, Func<ThirdPartyStep, Task<LocalActionResult>>> Doubles { get; } =
         new(TestDoubles.Standard(repositoryRoot), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The runner machine's environment as run: steps see it besides the workflow's env (such as DOCKER_HOST).</summary>
+    public Dictionary<string, string> RunnerEnvironment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Where the upload-artifact double puts what the run uploads.</summary>
     public string Artifacts { get; } = Directory.CreateTempSubdirectory("tailpaste-harness-artifacts-").FullName;
@@ -213,7 +216,7 @@ public sealed class WorkflowHarness(string repositoryRoot, Func<ILocalActions> l
             {
                 var action = uses.Split('@')[0];
                 result = Doubles.TryGetValue(action, out var stand)
-                    ? stand(new ThirdPartyStep(action, with, actions.Workspace, Artifacts))
+                    ? await stand(new ThirdPartyStep(action, with, actions.Workspace, Artifacts))
                     : new LocalActionResult(1, $"no test double for {action}", new Dictionary<string, string>(), string.Empty);
             }
 
@@ -230,7 +233,12 @@ public sealed class WorkflowHarness(string repositoryRoot, Func<ILocalActions> l
             var summaryFile = Path.Combine(files, "summary");
             await File.WriteAllTextAsync(outputFile, string.Empty);
             await File.WriteAllTextAsync(summaryFile, string.Empty);
-            var variables = env.ToDictionary(p => p.Key, p => ExpressionEvaluator.ToText(p.Value), StringComparer.Ordinal);
+            var variables = new Dictionary<string, string>(RunnerEnvironment, StringComparer.Ordinal);
+            foreach (var (name, value) in env)
+            {
+                variables[name] = ExpressionEvaluator.ToText(value);
+            }
+
             variables["CI"] = "true";
             variables["GITHUB_ACTIONS"] = "true";
             variables["GITHUB_OUTPUT"] = outputFile;
