@@ -38,33 +38,67 @@ public class LocalActionContractTests
     [Fact]
     public void An_undeclared_input_a_missing_required_input_and_an_undeclared_output_are_each_reported()
     {
-        // deploy's image is required without a default; health-check has no output "colour".
+        // A repository whose one action requires "image" (no default) and outputs only "status".
+        var repository = Directory.CreateTempSubdirectory("pipeline-contract-");
+        try
+        {
+            var action = Directory.CreateDirectory(Path.Combine(repository.FullName, "actions", "ship")).FullName;
+            File.WriteAllText(Path.Combine(action, "action.yml"), """
+                name: ship
+                description: ships
+                inputs:
+                  image: { description: what, required: true }
+                  strategy: { description: how, default: recreate }
+                outputs:
+                  status: { description: result }
+                runs: { using: docker, image: Dockerfile }
+                """);
+            const string Text = """
+                on: workflow_dispatch
+                jobs:
+                  go:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - id: ship
+                        uses: ./actions/ship
+                        with:
+                          strategy: recreate
+                          colour: red
+                      - run: echo "$STATUS $COLOUR"
+                        env:
+                          STATUS: ${{ steps.ship.outputs.status }}
+                          COLOUR: ${{ steps.ship.outputs.colour }}
+                """;
+            var contract = new LocalActionContract(repository.FullName + Path.DirectorySeparatorChar);
+
+            var problems = contract.Check(WorkflowFiles.Parse(new SourceFile(".github/workflows/bad.yml", "/nonexistent/bad.yml", Text)));
+
+            Assert.Equal(3, problems.Count);
+            Assert.Contains(problems, p => p.Contains("required input \"image\"", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Contains("passes input \"colour\"", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Contains("steps.ship.outputs.colour", StringComparison.Ordinal));
+            Assert.Equal(2, contract.OutputReadsChecked);
+        }
+        finally
+        {
+            repository.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_step_using_an_action_that_is_not_in_the_repository_is_reported()
+    {
         const string Text = """
             on: workflow_dispatch
             jobs:
               go:
                 runs-on: ubuntu-latest
                 steps:
-                  - id: deploy
-                    uses: ./actions/deploy
-                    with:
-                      strategy: recreate
-                  - id: health
-                    uses: ./actions/health-check
-                    with:
-                      service-url: http://localhost:8080
-                      colour: red
-                  - run: echo "$STATUS"
-                    env:
-                      STATUS: ${{ steps.health.outputs.colour }}
+                  - uses: ./actions/no-such-action
             """;
-        var contract = new LocalActionContract(RepositoryRoot.Path);
 
-        var problems = contract.Check(WorkflowFiles.Parse(new SourceFile(".github/workflows/bad.yml", "/nonexistent/bad.yml", Text)));
+        var problems = new LocalActionContract(RepositoryRoot.Path).Check(WorkflowFiles.Parse(new SourceFile(".github/workflows/bad.yml", "/nonexistent/bad.yml", Text)));
 
-        Assert.Equal(3, problems.Count);
-        Assert.Contains(problems, p => p.Contains("required input \"image\"", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("passes input \"colour\"", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("steps.health.outputs.colour", StringComparison.Ordinal));
+        Assert.Contains("no action.yml at ./actions/no-such-action", Assert.Single(problems), StringComparison.Ordinal);
     }
 }
