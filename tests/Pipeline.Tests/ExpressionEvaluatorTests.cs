@@ -5,7 +5,7 @@ namespace Tailpaste.Pipeline.Tests;
 /// <summary>validate-workflows' evaluator gives the runner's answers for the expressions the workflows use.</summary>
 public class ExpressionEvaluatorTests
 {
-    private static readonly ExpressionEvaluator Evaluator = new(new Dictionary<string, object?>
+    private static readonly ExpressionEvaluator _evaluator = new(new Dictionary<string, object?>
     {
         ["inputs"] = new Dictionary<string, object?> { ["environment"] = "production", ["rollback"] = false, ["image"] = "" },
         ["vars"] = new Dictionary<string, object?> { ["TAILPASTE_IMAGE"] = "app" },
@@ -33,15 +33,15 @@ public class ExpressionEvaluatorTests
     [InlineData("join(github.event.*.conclusion, ';')", "success")]
     public void Evaluates_like_the_runner(string expression, string expected)
     {
-        Assert.Equal(expected, ExpressionEvaluator.ToText(Evaluator.Evaluate(expression)));
+        Assert.Equal(expected, ExpressionEvaluator.ToText(_evaluator.Evaluate(expression)));
     }
 
     [Fact]
     public void Interpolation_splices_text_and_keeps_a_lone_expression_typed()
     {
-        Assert.Equal("deploy-production", Evaluator.Interpolate("deploy-${{ inputs.environment }}"));
-        Assert.Equal(false, Evaluator.Interpolate("${{ inputs.rollback }}"));
-        Assert.Equal("plain", Evaluator.Interpolate("plain"));
+        Assert.Equal("deploy-production", _evaluator.Interpolate("deploy-${{ inputs.environment }}"));
+        Assert.Equal(false, _evaluator.Interpolate("${{ inputs.rollback }}"));
+        Assert.Equal("plain", _evaluator.Interpolate("plain"));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ namespace Tailpaste.Pipeline.Tests.Harness;
 /// </summary>
 public sealed class WorkflowHarness(string repositoryRoot, Func<ILocalActions> localActions)
 {
-    private static readonly TimeSpan RunStepTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan _runStepTimeout = TimeSpan.FromMinutes(5);
 
     public Dictionary<string, string> Vars { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -247,7 +247,7 @@ public sealed class WorkflowHarness(string repositoryRoot, Func<ILocalActions> l
             variables["GITHUB_EVENT_NAME"] = trigger.Name;
             variables["GITHUB_SHA"] = ExpressionEvaluator.ToText(GitHub.GetValueOrDefault("sha"));
             variables["GITHUB_RUN_ID"] = ExpressionEvaluator.ToText(GitHub.GetValueOrDefault("run_id"));
-            var run = ToolProcess.Run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", $"cd \"$GITHUB_WORKSPACE\" && . \"{scriptFile}\""], RunStepTimeout, variables);
+            var run = ToolProcess.Run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", $"cd \"$GITHUB_WORKSPACE\" && . \"{scriptFile}\""], _runStepTimeout, variables);
             return new StepRun(label, step.Id?.Value, "run", run.ExitCode == 0 ? "success" : "failure", with, RunnerFile.Outputs(outputFile), run.Stdout + run.Stderr, await File.ReadAllTextAsync(summaryFile));
         }
         finally
