@@ -37,6 +37,6 @@ export DOCKER_HOST
 take_lock "$TAILPASTE_DOCKER_STATE.actions-image.lock"
 
 # What the Dockerfile copies in.
-hash="$(printf '' | paths_hash Dockerfile global.json Directory.Build.props Directory.Packages.props .editorconfig src actions eng/run-action.sh)"
+hash="$(printf "" | paths_hash Dockerfile global.json Directory.Build.props Directory.Packages.props src actions eng/run-action.sh)"
 build_hashed_image "$force" "$IMAGE" "$hash" Dockerfile
 printf '%s\n' "$IMAGE"
