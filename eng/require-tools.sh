@@ -12,6 +12,7 @@ need shellcheck shellcheck
 need busybox busybox        # the installer tests run install.sh with busybox tar as well as GNU tar
 need flock util-linux
 need python3 python3
+need docker-registry docker-registry   # a real registry on 127.0.0.1 for the released-image tests (tests/Images.Tests)
 
 if [ "${#packages[@]}" -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
