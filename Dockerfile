@@ -87,8 +87,17 @@ RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends git \
     && rm -rf /var/lib/apt/lists/*
 
-# Released images, one per action (eng/release-images.sh builds them with PUBLISH=aot).
-FROM base AS backup-restore
+# The .NET runtime, for actions that are not Native AOT.
+FROM mcr.microsoft.com/dotnet/runtime:10.0@sha256:58318ab0733b63d3ac0d7609c46f2718244e623a176f45991ee01fad46fbf880 AS dotnet-runtime
+
+FROM base AS base-dotnet
+COPY --from=dotnet-runtime /usr/share/dotnet /usr/share/dotnet
+RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
+
+# Released images, one per action (eng/release-images.sh builds them with PUBLISH=aot). Native AOT on
+# runtime-deps where the action's libraries allow; backup-restore and validate-workflows still serialise JSON by
+# reflection, so they are ReadyToRun on the .NET runtime (see their project files).
+FROM base-dotnet AS backup-restore
 LABEL tailpaste.actions="backup-restore"
 COPY --from=publish-backup-restore /app/backup-restore /app/backup-restore
 
@@ -104,12 +113,9 @@ FROM base-git AS release-artifacts
 LABEL tailpaste.actions="release-artifacts"
 COPY --from=publish-release-artifacts /app/release-artifacts /app/release-artifacts
 
-FROM base AS validate-workflows
+FROM base-dotnet AS validate-workflows
 LABEL tailpaste.actions="validate-workflows"
 COPY --from=publish-validate-workflows /app/validate-workflows /app/validate-workflows
-
-# The .NET runtime for framework-dependent builds (PUBLISH=jit).
-FROM mcr.microsoft.com/dotnet/runtime:10.0@sha256:58318ab0733b63d3ac0d7609c46f2718244e623a176f45991ee01fad46fbf880 AS dotnet-runtime
 
 # Last, so it is what the runner builds: every action, with the .NET runtime and git.
 FROM base-git AS actions
