@@ -81,12 +81,6 @@ LABEL org.opencontainers.image.title="tailpaste-actions" \
 COPY eng/run-action.sh /app/run-action.sh
 ENTRYPOINT ["/app/run-action.sh"]
 
-# release-artifacts reads history and builds archives from the git object store with the git CLI.
-FROM base AS base-git
-RUN apt-get update \
-    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends git \
-    && rm -rf /var/lib/apt/lists/*
-
 # The .NET runtime, for actions that are not Native AOT.
 FROM mcr.microsoft.com/dotnet/runtime:10.0@sha256:58318ab0733b63d3ac0d7609c46f2718244e623a176f45991ee01fad46fbf880 AS dotnet-runtime
 
@@ -94,9 +88,15 @@ FROM base AS base-dotnet
 COPY --from=dotnet-runtime /usr/share/dotnet /usr/share/dotnet
 RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
 
+# release-artifacts reads history and builds archives from the git object store with the git CLI.
+FROM base-dotnet AS base-git
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends git \
+    && rm -rf /var/lib/apt/lists/*
+
 # Released images, one per action (eng/release-images.sh builds them with PUBLISH=aot). Native AOT on
-# runtime-deps where the action's libraries allow; backup-restore and validate-workflows still serialise JSON by
-# reflection, so they are ReadyToRun on the .NET runtime (see their project files).
+# runtime-deps where the action's libraries allow (docker-cleanup); the others use reflection-based JSON
+# (their own, or Octokit's), so they are ReadyToRun on the .NET runtime (see their project files).
 FROM base-dotnet AS backup-restore
 LABEL tailpaste.actions="backup-restore"
 COPY --from=publish-backup-restore /app/backup-restore /app/backup-restore
@@ -105,7 +105,7 @@ FROM base AS docker-cleanup
 LABEL tailpaste.actions="docker-cleanup"
 COPY --from=publish-docker-cleanup /app/docker-cleanup /app/docker-cleanup
 
-FROM base AS health-check
+FROM base-dotnet AS health-check
 LABEL tailpaste.actions="health-check"
 COPY --from=publish-health-check /app/health-check /app/health-check
 
@@ -120,8 +120,6 @@ COPY --from=publish-validate-workflows /app/validate-workflows /app/validate-wor
 # Last, so it is what the runner builds: every action, with the .NET runtime and git.
 FROM base-git AS actions
 LABEL tailpaste.actions="all"
-COPY --from=dotnet-runtime /usr/share/dotnet /usr/share/dotnet
-RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
 COPY --from=publish-backup-restore /app/backup-restore /app/backup-restore
 COPY --from=publish-docker-cleanup /app/docker-cleanup /app/docker-cleanup
 COPY --from=publish-health-check /app/health-check /app/health-check

@@ -38,8 +38,8 @@ public sealed class ContainerActionTests(DockerEngineFixture engine) : IClassFix
     [Fact]
     public async Task In_the_actions_image_the_publish_step_talks_to_the_GitHub_API_through_Octokit()
     {
-        // Octokit maps JSON by reflection: a Native AOT build (TAILPASTE_ACTIONS_PUBLISH=aot) that trimmed its
-        // models would send empty bodies or read no release id. This run goes through the image's own binary.
+        // Octokit maps JSON by reflection: this run through the image's own binary is what showed a Native AOT
+        // build of release-artifacts failing (TAILPASTE_ACTIONS_PUBLISH=aot), even with Octokit rooted.
         using var github = new FakeGitHub();
         ProcessRunner.MustRun("git", ["clone", "-q", _history.Path, _runner.Workspace]);
 
