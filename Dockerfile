@@ -1,26 +1,127 @@
-# One image for every action in this repository.
+# The actions image(s). One Dockerfile at the repository root, because the runner builds a Dockerfile action
+# with the Dockerfile's own folder as the build context and every action needs src/Shared (see
+# docs/architecture.md, "Departures").
 #
-# The runner builds a Dockerfile action with the Dockerfile's own folder as the build context, so a
-# Dockerfile under actions/<name>/ could never see src/Shared. Each action.yml therefore points here
-# (image: ../../Dockerfile) and names itself in args; steps of one job then share one cached build.
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-WORKDIR /src
-COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
-COPY src/ src/
-COPY actions/ actions/
-# For the build machine's runtime, framework-dependent: an action that asks for ReadyToRun (docker-cleanup,
-# whose short runs are mostly start-up) gets precompiled code; the others publish as before.
-RUN set -eu; \
-    for project in actions/*/*.csproj; do \
-      name="$(basename "$(dirname "$project")")"; \
-      dotnet publish "$project" -c Release --use-current-runtime --self-contained false -o "/app/$name" --nologo; \
-    done
+# Two ways it is built:
+#   - by the runner, for `uses: ./actions/<name>` (each action.yml says image: ../../Dockerfile): the last
+#     stage, `actions`, holds every action, framework-dependent (PUBLISH=jit), so a source change rebuilds in
+#     seconds (only the changed action's stage reruns; restore is its own layer keyed on the project files);
+#   - by eng/release-images.sh, for released versions: one small image per action (--target <name>) with
+#     PUBLISH=aot, Native AOT on runtime-deps, pushed to a registry; released action.yml files name them
+#     with docker://.
+#
+# Base images are pinned by digest (Dependabot's docker ecosystem keeps them current; it reads FROM lines only,
+# so the pins live here and not in ARGs). eng/ builds against stand-ins with the same names where the
+# registry cannot be reached; see eng/lib/image.sh.
+# Analyzer warnings are errors in CI's `dotnet build`, never here: a new analyzer must not break a user's run.
+ARG PUBLISH=jit
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
-# release-artifacts reads the history and builds the archive from the git object store with the git CLI.
+FROM mcr.microsoft.com/dotnet/sdk:10.0@sha256:ea8bde36c11b6e7eec2656d0e59101d4462f6bd630730f2c8201ed0572b295d5 AS restore
+# jit: framework-dependent (ReadyToRun where an action asks for it); aot: Native AOT where an action allows it.
+# Kept as ENV so the publish stages below see the same value the restore used.
+ARG PUBLISH
+ENV TAILPASTE_PUBLISH=$PUBLISH TAILPASTE_IMAGE_BUILD=true DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+WORKDIR /src
+RUN if [ "$PUBLISH" = aot ] && ! command -v clang >/dev/null; then \
+      apt-get update \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends clang lld zlib1g-dev \
+      && rm -rf /var/lib/apt/lists/*; \
+    fi
+# Restore keyed on the project files and build settings only: a source edit keeps this layer.
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/Shared/Shared.csproj src/Shared/
+COPY actions/backup-restore/BackupRestore.csproj actions/backup-restore/
+COPY actions/docker-cleanup/DockerCleanup.csproj actions/docker-cleanup/
+COPY actions/health-check/HealthCheck.csproj actions/health-check/
+COPY actions/release-artifacts/ReleaseArtifacts.csproj actions/release-artifacts/
+COPY actions/validate-workflows/ValidateWorkflows.csproj actions/validate-workflows/
+RUN for project in actions/*/*.csproj; do \
+      dotnet restore "$project" --use-current-runtime -p:TailpastePublish="$PUBLISH" || exit 1; \
+    done
+COPY src/Shared/ src/Shared/
+
+# One stage per action: an edit in one action reruns that action's publish alone.
+FROM restore AS publish-backup-restore
+COPY actions/backup-restore/ actions/backup-restore/
+RUN dotnet publish actions/backup-restore --no-restore -c Release --use-current-runtime \
+      -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/backup-restore
+
+FROM restore AS publish-docker-cleanup
+COPY actions/docker-cleanup/ actions/docker-cleanup/
+RUN dotnet publish actions/docker-cleanup --no-restore -c Release --use-current-runtime \
+      -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/docker-cleanup
+
+FROM restore AS publish-health-check
+COPY actions/health-check/ actions/health-check/
+RUN dotnet publish actions/health-check --no-restore -c Release --use-current-runtime \
+      -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/health-check
+
+FROM restore AS publish-release-artifacts
+COPY actions/release-artifacts/ actions/release-artifacts/
+RUN dotnet publish actions/release-artifacts --no-restore -c Release --use-current-runtime \
+      -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/release-artifacts
+
+FROM restore AS publish-validate-workflows
+COPY actions/validate-workflows/ actions/validate-workflows/
+RUN dotnet publish actions/validate-workflows --no-restore -c Release --use-current-runtime \
+      -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/validate-workflows
+
+# What every action image starts from: the native dependencies of .NET, the entry point, and labels
+# docker-cleanup can select (tailpaste.actions=<name>; see actions/docker-cleanup/README.md).
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0@sha256:962ef681468320cc5ef25fa18259cf3200247cec2ee96c2574174d4824272151 AS base
+# eng/release-images.sh passes the version, commit and repository address.
+ARG VERSION=dev
+ARG REVISION=
+ARG SOURCE=
+LABEL org.opencontainers.image.title="tailpaste-actions" \
+      org.opencontainers.image.description="Tailpaste CI/CD actions" \
+      org.opencontainers.image.version="$VERSION" \
+      org.opencontainers.image.revision="$REVISION" \
+      org.opencontainers.image.source="$SOURCE"
+COPY eng/run-action.sh /app/run-action.sh
+ENTRYPOINT ["/app/run-action.sh"]
+
+# The .NET runtime, for actions that are not Native AOT.
+FROM mcr.microsoft.com/dotnet/runtime:10.0@sha256:58318ab0733b63d3ac0d7609c46f2718244e623a176f45991ee01fad46fbf880 AS dotnet-runtime
+
+FROM base AS base-dotnet
+COPY --from=dotnet-runtime /usr/share/dotnet /usr/share/dotnet
+RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
+
+# release-artifacts reads history and builds archives from the git object store with the git CLI.
+FROM base-dotnet AS base-git
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends git \
     && rm -rf /var/lib/apt/lists/*
-COPY --from=build /app /app
-COPY eng/run-action.sh /app/run-action.sh
-ENTRYPOINT ["/app/run-action.sh"]
+
+# Released images, one per action (eng/release-images.sh builds them with PUBLISH=aot). Native AOT on
+# runtime-deps where the action's libraries allow (docker-cleanup); the others use reflection-based JSON
+# (their own, or Octokit's), so they are ReadyToRun on the .NET runtime (see their project files).
+FROM base-dotnet AS backup-restore
+LABEL tailpaste.actions="backup-restore"
+COPY --from=publish-backup-restore /app/backup-restore /app/backup-restore
+
+FROM base AS docker-cleanup
+LABEL tailpaste.actions="docker-cleanup"
+COPY --from=publish-docker-cleanup /app/docker-cleanup /app/docker-cleanup
+
+FROM base-dotnet AS health-check
+LABEL tailpaste.actions="health-check"
+COPY --from=publish-health-check /app/health-check /app/health-check
+
+FROM base-git AS release-artifacts
+LABEL tailpaste.actions="release-artifacts"
+COPY --from=publish-release-artifacts /app/release-artifacts /app/release-artifacts
+
+FROM base-dotnet AS validate-workflows
+LABEL tailpaste.actions="validate-workflows"
+COPY --from=publish-validate-workflows /app/validate-workflows /app/validate-workflows
+
+# Last, so it is what the runner builds: every action, with the .NET runtime and git.
+FROM base-git AS actions
+LABEL tailpaste.actions="all"
+COPY --from=publish-backup-restore /app/backup-restore /app/backup-restore
+COPY --from=publish-docker-cleanup /app/docker-cleanup /app/docker-cleanup
+COPY --from=publish-health-check /app/health-check /app/health-check
+COPY --from=publish-release-artifacts /app/release-artifacts /app/release-artifacts
+COPY --from=publish-validate-workflows /app/validate-workflows /app/validate-workflows

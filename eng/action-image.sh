@@ -7,6 +7,8 @@
 #
 # Environment:
 #   DOCKER_HOST   the engine (default: whatever eng/docker-engine.sh start finds or starts)
+#   TAILPASTE_ACTIONS_PUBLISH  jit (default: what the runner builds) or aot (the released images' Native AOT
+#                 binaries, so the container-action tests of every action run what a release ships)
 #   TAILPASTE_VERBOSE=1  progress on stderr
 set -euo pipefail
 
@@ -37,6 +39,9 @@ export DOCKER_HOST
 take_lock "$TAILPASTE_DOCKER_STATE.actions-image.lock"
 
 # What the Dockerfile copies in.
-hash="$(printf '' | paths_hash Dockerfile global.json Directory.Build.props Directory.Packages.props .editorconfig src actions eng/run-action.sh)"
-build_hashed_image "$force" "$IMAGE" "$hash" Dockerfile
+publish="${TAILPASTE_ACTIONS_PUBLISH:-jit}"
+[[ "$publish" == jit || "$publish" == aot ]] ||
+  { printf '%s: error: TAILPASTE_ACTIONS_PUBLISH="%s"; expected jit or aot\n' "${0##*/}" "$publish" >&2; exit 2; }
+hash="$(printf 'PUBLISH=%s\n' "$publish" | paths_hash Dockerfile global.json Directory.Build.props Directory.Packages.props src actions eng/run-action.sh)"
+build_hashed_image "$force" "$IMAGE" "$hash" Dockerfile --build-arg "PUBLISH=$publish"
 printf '%s\n' "$IMAGE"

@@ -3,6 +3,7 @@
 # registry can be reached here. Each is built only when the engine lacks it:
 #
 #   mcr.microsoft.com/dotnet/runtime-deps:10.0  debootstrap --variant=minbase Debian + the host's CA certificates
+#   mcr.microsoft.com/dotnet/runtime:10.0       runtime-deps + the host's dotnet host and .NET runtime
 #   mcr.microsoft.com/dotnet/aspnet:10.0        runtime-deps + the host's dotnet host, .NET and ASP.NET Core runtimes
 #   mcr.microsoft.com/dotnet/sdk:10.0           runtime-deps + the host's whole /usr/share/dotnet (SDK included)
 #
@@ -23,6 +24,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 readonly RUNTIME_DEPS=mcr.microsoft.com/dotnet/runtime-deps:10.0
+readonly RUNTIME=mcr.microsoft.com/dotnet/runtime:10.0
 readonly ASPNET=mcr.microsoft.com/dotnet/aspnet:10.0
 readonly SDK=mcr.microsoft.com/dotnet/sdk:10.0
 readonly DESCRIPTION='org.opencontainers.image.description="stand-in built by eng/base-images.sh"'
@@ -200,6 +202,19 @@ sdk_version() {
   find "$1/sdk" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | grep -E '^[0-9]' | sort -V | tail -n 1
 }
 
+build_runtime() {
+  local root netcore
+  root="$(dotnet_root)"
+  netcore="$(runtime_version "$root" Microsoft.NETCore.App)"
+  [[ -n "$netcore" ]] || die "the .NET installation in $root lacks Microsoft.NETCore.App"
+  build_dotnet_image "$RUNTIME" "FROM $RUNTIME_DEPS
+COPY dotnet /usr/share/dotnet
+RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet && dotnet --list-runtimes
+ENV DOTNET_VERSION=$netcore
+LABEL $DESCRIPTION" \
+    ./dotnet ./host ./LICENSE.txt ./ThirdPartyNotices.txt "./shared/Microsoft.NETCore.App/$netcore"
+}
+
 build_aspnet() {
   local root netcore aspnetcore
   root="$(dotnet_root)"
@@ -246,6 +261,11 @@ main() {
     fi
   fi
   # A new runtime-deps stand-in means the others sit on a stale base: rebuild them too.
+  if ((force || rebuilt)) || ! image_exists "$RUNTIME"; then
+    if ((force || rebuilt)) || ! pulled "$RUNTIME"; then
+      build_runtime
+    fi
+  fi
   if ((force || rebuilt)) || ! image_exists "$ASPNET"; then
     if ((force || rebuilt)) || ! pulled "$ASPNET"; then
       build_aspnet

@@ -14,6 +14,7 @@ need flock util-linux
 need python3 python3
 need node nodejs             # the npm linters tests/Pipeline.Tests runs over the workflows
 need npm npm
+need docker-registry docker-registry   # a real registry on 127.0.0.1 for the released-image tests (tests/Images.Tests)
 
 if [ "${#packages[@]}" -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

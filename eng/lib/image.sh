@@ -28,28 +28,65 @@ paths_hash() {
 # The label that records the hash an image was built from.
 readonly IMAGE_HASH_LABEL=tailpaste.source-hash
 
+# The Dockerfile as this engine can build it: a base image pinned by digest (FROM name:tag@sha256:…) that the
+# engine does not hold is replaced by name:tag, which eng/base-images.sh pulled or built as a stand-in. The
+# stand-ins are imported locally, so they can never carry the official digest; where the pinned image can be
+# pulled (a hosted runner), the Dockerfile is built as written.
+# Usage: dockerfile_for_engine dockerfile  → the rewritten text on stdout
+dockerfile_for_engine() {
+  local line reference
+  while IFS= read -r line || [[ -n "$line" ]]; do
+    if [[ "$line" =~ ^FROM[[:space:]]+([^[:space:]]+@sha256:[0-9a-f]{64}) ]]; then
+      reference="${BASH_REMATCH[1]}"
+      if ! docker image inspect "$reference" >/dev/null 2>&1 && ! pull_pinned "$reference"; then
+        info "no $reference on this engine: building FROM ${reference%@*} (eng/base-images.sh)"
+        line="${line/"$reference"/"${reference%@*}"}"
+      fi
+    fi
+    printf '%s\n' "$line"
+  done <"$1"
+}
+
+# Pulls a pinned base image when a registry answers (TAILPASTE_PULL_BASE_IMAGES=1, the default); fails fast here.
+pull_pinned() {
+  [[ "${TAILPASTE_PULL_BASE_IMAGES:-1}" != "0" ]] || return 1
+  timeout 300 docker pull --quiet "$1" >/dev/null 2>&1
+}
+
 # Builds the image from the given Dockerfile (a path inside the context) unless an image with that
 # name already carries the same source hash; extra arguments go to `docker build`.
 # Usage: build_hashed_image force image hash dockerfile [docker build args...]
 build_hashed_image() {
   local force="$1" image="$2" hash="$3" dockerfile="$4"
   shift 4
-  local current log
+  local current
   current="$(docker image inspect --format "{{ index .Config.Labels \"$IMAGE_HASH_LABEL\" }}" "$image" 2>/dev/null)" || current=""
   if ((force == 0)) && [[ "$current" == "$hash" ]]; then
     info "$image is up to date (source hash $hash)"
     return 0
   fi
   info "building $image (source hash $hash)"
+  build_image "$dockerfile" --label "$IMAGE_HASH_LABEL=$hash" --tag "$image" "$@"
+}
+
+# docker build of this checkout's context (what git tracks and does not ignore) with the given Dockerfile,
+# rewritten for this engine by dockerfile_for_engine; extra arguments go to `docker build`.
+# Usage: build_image dockerfile [docker build args...]
+build_image() {
+  local dockerfile="$1"
+  shift
+  local log work
   log="$(mktemp)"
-  # The context streams as a tar of the listed files; --file names the Dockerfile inside it.
+  work="$(mktemp -d)"
+  dockerfile_for_engine "$dockerfile" >"$work/Dockerfile.engine"
+  # The context streams as a tar of the listed files plus the rewritten Dockerfile.
   # Legacy builder: Debian's engine has no buildx, and --network host lets restore reach NuGet.
-  if ! context_files | tar --null -T - -cf - |
-    DOCKER_BUILDKIT=0 docker build --network host --file "$dockerfile" \
-      --label "$IMAGE_HASH_LABEL=$hash" --tag "$image" "$@" - >"$log" 2>&1; then
+  if ! { context_files | tar --null -T - -cf - -C "$work" Dockerfile.engine; } |
+    DOCKER_BUILDKIT=0 docker build --network host --file Dockerfile.engine "$@" - >"$log" 2>&1; then
     tail -n 40 "$log" >&2
-    rm -f "$log"
-    die "building $image from $dockerfile failed (output above)"
+    rm -rf "$log" "$work"
+    die "docker build with $dockerfile failed (output above)"
   fi
-  rm -f "$log"
+  if [[ "${TAILPASTE_VERBOSE:-0}" != "0" ]]; then cat "$log" >&2; fi
+  rm -rf "$log" "$work"
 }

@@ -35,6 +35,31 @@ public sealed class ContainerActionTests(DockerEngineFixture engine) : IClassFix
         Assert.Contains("tailpaste-2.0.0.tar.gz: OK", check.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task In_the_actions_image_the_publish_step_talks_to_the_GitHub_API_through_Octokit()
+    {
+        // Octokit maps JSON by reflection: this run through the image's own binary is what showed a Native AOT
+        // build of release-artifacts failing (TAILPASTE_ACTIONS_PUBLISH=aot), even with Octokit rooted.
+        using var github = new FakeGitHub();
+        ProcessRunner.MustRun("git", ["clone", "-q", _history.Path, _runner.Workspace]);
+
+        var run = await _runner.RunAsync("release-artifacts", new Dictionary<string, string>
+        {
+            ["version"] = "v2.0.0",
+            ["steps"] = "validate, changelog, archive, checksums, publish",
+            ["output-dir"] = "dist",
+            ["repository"] = "octo/tailpaste",
+            ["github-api-url"] = github.ApiUrl,
+            ["github-token"] = "ghs_ContainerRunToken",
+        });
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("1", run.Outputs["release-id"]);
+        Assert.Equal("POST api /repos/octo/tailpaste/releases", github.Lines[1]);
+        Assert.Contains("\"tag_name\":\"v2.0.0\"", github.Requests[1].Body, StringComparison.Ordinal);
+        Assert.Equal(4, github.AssetsOf(1).Count);
+    }
+
     public void Dispose()
     {
         _runner.Dispose();

@@ -35,9 +35,15 @@ public sealed class ContainerActionRunner : IDisposable
 
     public string SummaryFile => Path.Combine(FileCommands, "step_summary");
 
-    public async Task<ContainerActionRun> RunAsync(string action, IReadOnlyDictionary<string, string> inputs)
+    public async Task<ContainerActionRun> RunAsync(string action, IReadOnlyDictionary<string, string> inputs) =>
+        await RunImageAsync(await _engine.EnsureActionsImageAsync(), action, inputs);
+
+    /// <summary>
+    /// Runs the given image as the runner runs a container action whose action.yml names it (a released
+    /// <c>docker://</c> image, say): its own entry point, the action's name as the argument.
+    /// </summary>
+    public async Task<ContainerActionRun> RunImageAsync(string image, string action, IReadOnlyDictionary<string, string> inputs)
     {
-        var image = await _engine.EnsureActionsImageAsync();
         await File.WriteAllTextAsync(OutputFile, string.Empty);
         await File.WriteAllTextAsync(SummaryFile, string.Empty);
         var environment = new Dictionary<string, string>

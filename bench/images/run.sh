@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Benchmark: the actions images (issue 16). Prints one line per figure, with the load average beside it:
+#   size      total, gzip-compressed (`docker save | gzip -1`) and our layers (total minus the base image) of the
+#             runner-built image (tailpaste/actions) and of each released Native AOT image
+#   rebuild   the runner-built image after a one-line change in one action, and in src/Shared (warm cache)
+#   cold      the runner-built image with --no-cache (BENCH_COLD=0 skips it: minutes on two cores)
+#   start     start-to-exit of a trivial run (docker-cleanup --dry-run selecting nothing: one list per resource
+#             kind through the socket), medians of BENCH_ROUNDS, as host processes: JIT (DOTNET_ReadyToRun=0),
+#             ReadyToRun (as the runner-built image runs it), Native AOT (the released binary), and the Node.js
+#             reference (bench/images/trivial-action.mjs with @actions/core from npm); and as containers
+#             (docker run, the runner's way) for the three .NET builds
+#   pull      pull of a released image from a local registry (Debian's docker-registry on 127.0.0.1) and its run
+#
+#   bash bench/images/run.sh
+#
+# Environment: BENCH_ROUNDS (7), BENCH_COLD (1), TAILPASTE_IMAGE_TAG (the images' tag, default dev).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+# shellcheck source=eng/lib/common.sh
+source eng/lib/common.sh
+# shellcheck source=eng/lib/image.sh
+source eng/lib/image.sh
+
+rounds="${BENCH_ROUNDS:-7}"
+cold="${BENCH_COLD:-1}"
+eval "$(eng/docker-engine.sh start)"
+export DOCKER_HOST
+work="$(mktemp -d)"
+registry_pid=""
+cleanup() {
+  if [[ -n "$registry_pid" ]]; then kill "$registry_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+load() { cut -d' ' -f1 /proc/loadavg; }
+say() { printf '%-8s %-44s %s   (load %s)\n' "$1" "$2" "$3" "$(load)"; }
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1000000 }'; }
+seconds_of() { local start=$EPOCHREALTIME; "$@" >/dev/null 2>&1; awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f", b - a }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median_of() { local i; for ((i = 0; i < rounds; i++)); do seconds_of "$@"; echo; done | median; }
+
+printf 'machine: %s cores, %s, %s; date %s UTC\n' "$(nproc)" "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)" \
+  "$(. /etc/os-release && echo "$PRETTY_NAME")" "$(date -u '+%Y-%m-%d %H:%M')"
+
+actions_image="tailpaste/actions:$TAILPASTE_IMAGE_TAG"
+eng/action-image.sh >/dev/null
+mapfile -t released < <(eng/release-images.sh --registry bench.invalid --owner tailpaste --version 0.0.0)
+
+# --- sizes
+size_line() {
+  local image="$1" base="$2" total base_size compressed
+  total="$(docker image inspect --format '{{.Size}}' "$image")"
+  base_size="$(docker image inspect --format '{{.Size}}' "$base")"
+  compressed="$(docker save "$image" | gzip -1 | wc -c)"
+  say size "$image" "total $(mb "$total"), compressed $(mb "$compressed"), ours $(mb $((total - base_size))) over $base"
+}
+size_line "$actions_image" mcr.microsoft.com/dotnet/runtime-deps:10.0
+for image in "${released[@]}"; do size_line "$image" mcr.microsoft.com/dotnet/runtime-deps:10.0; done
+
+# --- rebuild after a one-line change, in a copy of the context (the working tree is never touched)
+copy="$work/context"
+mkdir -p "$copy"
+context_files | tar --null -T - -cf - | tar -xf - -C "$copy"
+(
+  cd "$copy"
+  build_image Dockerfile --tag "tailpaste/actions:bench-$TAILPASTE_IMAGE_TAG"
+  echo "// bench: one-line change" >>actions/docker-cleanup/Program.cs
+  say rebuild "one line in actions/docker-cleanup" "$(seconds_of build_image Dockerfile --tag "tailpaste/actions:bench-$TAILPASTE_IMAGE_TAG") s"
+  echo "// bench: one-line change" >>src/Shared/Actions/ActionHost.cs
+  say rebuild "one line in src/Shared" "$(seconds_of build_image Dockerfile --tag "tailpaste/actions:bench-$TAILPASTE_IMAGE_TAG") s"
+  if [[ "$cold" == 1 ]]; then
+    say cold "runner-built image, --no-cache" "$(seconds_of build_image Dockerfile --no-cache --tag "tailpaste/actions:bench-$TAILPASTE_IMAGE_TAG") s"
+  fi
+)
+docker image rm "tailpaste/actions:bench-$TAILPASTE_IMAGE_TAG" >/dev/null 2>&1 || true
+
+# --- start-to-exit of a trivial run
+selector="tailpaste.bench-images=$(date +%s%N)"
+# shellcheck disable=SC2054 # the commas are the input's list syntax
+trivial=(--labels "$selector" --dry-run --resources containers,volumes,images,networks --prune-dangling false)
+aot_image="$(printf '%s\n' "${released[@]}" | grep /tailpaste-docker-cleanup:)"
+for image in "$actions_image" "$aot_image"; do
+  id="$(docker create "$image" docker-cleanup)"
+  docker cp "$id:/app/docker-cleanup" "$work/$(basename "${image%%:*}")" >/dev/null
+  docker rm "$id" >/dev/null
+done
+jit_dir="$work/actions" aot_dir="$work/tailpaste-docker-cleanup"
+say start "host: JIT (DOTNET_ReadyToRun=0)" "$(median_of env DOTNET_ReadyToRun=0 dotnet "$jit_dir/docker-cleanup.dll" "${trivial[@]}") s median of $rounds"
+say start "host: ReadyToRun" "$(median_of dotnet "$jit_dir/docker-cleanup.dll" "${trivial[@]}") s median of $rounds"
+say start "host: Native AOT" "$(median_of "$aot_dir/docker-cleanup" "${trivial[@]}") s median of $rounds"
+node_dir="$root/bench/.tools/node-action"
+if [[ ! -d "$node_dir/node_modules/@actions/core" ]]; then
+  mkdir -p "$node_dir"
+  (cd "$node_dir" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund @actions/core >/dev/null)
+fi
+cp bench/images/trivial-action.mjs "$node_dir/"
+say start "host: Node.js $(node --version) + @actions/core" "$(median_of env "INPUT_LABELS=$selector" GITHUB_OUTPUT=/dev/null node "$node_dir/trivial-action.mjs") s median of $rounds"
+socket="${DOCKER_HOST#unix://}"
+in_container() { docker run --rm --network none -v "$socket:/var/run/docker.sock" "$@"; }
+say start "container: JIT" "$(median_of in_container -e DOTNET_ReadyToRun=0 "$actions_image" docker-cleanup "${trivial[@]}") s median of $rounds"
+say start "container: ReadyToRun" "$(median_of in_container "$actions_image" docker-cleanup "${trivial[@]}") s median of $rounds"
+say start "container: Native AOT" "$(median_of in_container "$aot_image" docker-cleanup "${trivial[@]}") s median of $rounds"
+
+# --- pull and run from a local registry
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+cat >"$work/registry.yml" <<YAML
+version: 0.1
+log: { level: error }
+storage: { filesystem: { rootdirectory: $work/registry } }
+http: { addr: 127.0.0.1:$port }
+YAML
+docker-registry serve "$work/registry.yml" >/dev/null 2>&1 &
+registry_pid=$!
+for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/v2/" >/dev/null && break; sleep 0.1; done
+pushed="127.0.0.1:$port/tailpaste/tailpaste-docker-cleanup:0.0.0"
+docker tag "$aot_image" "$pushed"
+docker push --quiet "$pushed" >/dev/null
+docker image rm "$pushed" >/dev/null
+say pull "docker-cleanup (AOT) pull + run" "$(seconds_of bash -c "docker pull --quiet '$pushed' && docker run --rm --network none -v '$socket:/var/run/docker.sock' '$pushed' docker-cleanup ${trivial[*]}") s"
+docker image rm "$pushed" >/dev/null 2>&1 || true

@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using Tailpaste.Images.Tests.Support;
+using Tailpaste.TestKit;
+
+namespace Tailpaste.Images.Tests;
+
+/// <summary>
+/// The shape of the root Dockerfile that keeps the runner's build fast and unbreakable: pinned bases, restore
+/// keyed on project files, one publish stage and one released target per action, and `actions` last.
+/// </summary>
+public sealed partial class DockerfileTests
+{
+    private readonly Dockerfile _dockerfile = Dockerfile.Load();
+
+    public static TheoryData<string> Actions()
+    {
+        var data = new TheoryData<string>();
+        foreach (var folder in Directory.GetDirectories(RepositoryRoot.Combine("actions")).Order(StringComparer.Ordinal))
+        {
+            if (File.Exists(Path.Combine(folder, "action.yml")))
+            {
+                data.Add(Path.GetFileName(folder));
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Every_base_image_is_pinned_by_digest_with_its_tag_kept_for_readers_and_Dependabot()
+    {
+        var external = _dockerfile.FromLines
+            .Select(l => l.Split(' ')[1])
+            .Where(image => !_dockerfile.Stages.Contains(image))
+            .ToList();
+
+        Assert.NotEmpty(external);
+        Assert.All(external, image => Assert.Matches(PinnedImage(), image));
+    }
+
+    [Fact]
+    public void The_last_stage_is_the_image_with_every_action_because_the_runner_builds_the_last_stage()
+    {
+        Assert.Equal("actions", _dockerfile.Stages[^1]);
+    }
+
+    [Fact]
+    public void Restore_copies_only_project_files_and_build_settings_before_it_runs()
+    {
+        var restore = _dockerfile.Stage("restore");
+        var restoreAt = restore.ToList().FindIndex(i => i.StartsWith("RUN ", StringComparison.Ordinal) && i.Contains("dotnet restore", StringComparison.Ordinal));
+        var copiesBefore = restore.Take(restoreAt).Where(i => i.StartsWith("COPY ", StringComparison.Ordinal)).ToList();
+
+        Assert.True(restoreAt > 0, "the restore stage runs no dotnet restore");
+        Assert.All(copiesBefore, copy => Assert.Matches(@"^COPY ((\S+\.(csproj|props|json)) )+\S+/?$", copy));
+    }
+
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public void Each_action_has_its_restore_input_publish_stage_released_target_and_a_place_in_the_runner_image(string action)
+    {
+        var project = Path.GetFileName(Directory.GetFiles(RepositoryRoot.Combine("actions", action), "*.csproj").Single());
+
+        Assert.Contains($"COPY actions/{action}/{project} actions/{action}/", _dockerfile.Stage("restore"));
+        Assert.Contains($"COPY actions/{action}/ actions/{action}/", _dockerfile.Stage("publish-" + action));
+        Assert.Contains(_dockerfile.Stage(action), i => i == $"LABEL tailpaste.actions=\"{action}\"");
+        Assert.Contains($"COPY --from=publish-{action} /app/{action} /app/{action}", _dockerfile.Stage(action));
+        Assert.Contains($"COPY --from=publish-{action} /app/{action} /app/{action}", _dockerfile.Stage("actions"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public void Each_action_yml_builds_the_root_Dockerfile_and_names_itself_in_args(string action)
+    {
+        var text = File.ReadAllText(RepositoryRoot.Combine("actions", action, "action.yml"));
+        var runs = text[text.IndexOf("\nruns:", StringComparison.Ordinal)..];
+
+        Assert.Contains("\n  using: docker\n", runs, StringComparison.Ordinal);
+        Assert.Contains("\n  image: ../../Dockerfile\n", runs, StringComparison.Ordinal);
+        Assert.Contains($"\n  args:\n    - {action}", runs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_dockerignore_keeps_build_output_history_tests_and_benchmarks_out_of_the_context()
+    {
+        var patterns = File.ReadAllLines(RepositoryRoot.Combine(".dockerignore"))
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "**/bin/", "**/obj/", ".git/", "bench/", "tests/" }, patterns);
+    }
+
+    [GeneratedRegex(@"^[a-z0-9.-]+(/[a-z0-9._-]+)+:[A-Za-z0-9._-]+@sha256:[0-9a-f]{64}$")]
+    private static partial Regex PinnedImage();
+}
