@@ -31,6 +31,7 @@ RUN if [ "$PUBLISH" = aot ] && ! command -v clang >/dev/null; then \
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Shared/Shared.csproj src/Shared/
 COPY actions/backup-restore/BackupRestore.csproj actions/backup-restore/
+COPY actions/deploy/Deploy.csproj actions/deploy/
 COPY actions/docker-cleanup/DockerCleanup.csproj actions/docker-cleanup/
 COPY actions/health-check/HealthCheck.csproj actions/health-check/
 COPY actions/release-artifacts/ReleaseArtifacts.csproj actions/release-artifacts/
@@ -45,6 +46,11 @@ FROM restore AS publish-backup-restore
 COPY actions/backup-restore/ actions/backup-restore/
 RUN dotnet publish actions/backup-restore --no-restore -c Release --use-current-runtime \
       -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/backup-restore
+
+FROM restore AS publish-deploy
+COPY actions/deploy/ actions/deploy/
+RUN dotnet publish actions/deploy --no-restore -c Release --use-current-runtime \
+      -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/deploy
 
 FROM restore AS publish-docker-cleanup
 COPY actions/docker-cleanup/ actions/docker-cleanup/
@@ -101,6 +107,10 @@ FROM base-dotnet AS backup-restore
 LABEL tailpaste.actions="backup-restore"
 COPY --from=publish-backup-restore /app/backup-restore /app/backup-restore
 
+FROM base-dotnet AS deploy
+LABEL tailpaste.actions="deploy"
+COPY --from=publish-deploy /app/deploy /app/deploy
+
 FROM base AS docker-cleanup
 LABEL tailpaste.actions="docker-cleanup"
 COPY --from=publish-docker-cleanup /app/docker-cleanup /app/docker-cleanup
@@ -121,6 +131,7 @@ COPY --from=publish-validate-workflows /app/validate-workflows /app/validate-wor
 FROM base-git AS actions
 LABEL tailpaste.actions="all"
 COPY --from=publish-backup-restore /app/backup-restore /app/backup-restore
+COPY --from=publish-deploy /app/deploy /app/deploy
 COPY --from=publish-docker-cleanup /app/docker-cleanup /app/docker-cleanup
 COPY --from=publish-health-check /app/health-check /app/health-check
 COPY --from=publish-release-artifacts /app/release-artifacts /app/release-artifacts

@@ -17,7 +17,7 @@ public sealed class LocalActionContract
     /// this tree their steps cannot be checked and are counted in <see cref="StepsNotYetCheckable"/>; once the
     /// folder exists they are checked like every other action. Empty this list when they have all landed.
     /// </summary>
-    public static readonly IReadOnlySet<string> LandingSeparately = new HashSet<string>(StringComparer.Ordinal) { "./actions/deploy" };
+    public static readonly IReadOnlySet<string> LandingSeparately = new HashSet<string>(StringComparer.Ordinal);
 
     private readonly string _repositoryRoot;
     private readonly Dictionary<string, ActionMetadata> _actions = new(StringComparer.Ordinal);
