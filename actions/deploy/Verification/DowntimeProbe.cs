@@ -62,6 +62,13 @@ public sealed class DowntimeProbe : IAsyncDisposable
             try
             {
                 answer = await http.SendAsync(HttpProbeRequest.Get(url, _timeout), _stop.Token).ConfigureAwait(false);
+                if (answer.StatusCode is null && !_stop.IsCancellationRequested)
+                {
+                    // No answer at all: the proxy's reload closes idle kept-alive connections, and a GET sent on one
+                    // just then is lost in flight. Clients resend such a GET at once (browsers, .NET, curl); so do we,
+                    // and count downtime only when the service does not answer the resent request either.
+                    answer = await http.SendAsync(HttpProbeRequest.Get(url, _timeout), _stop.Token).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException)
             {
