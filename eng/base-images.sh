@@ -22,6 +22,8 @@ set -euo pipefail
 
 # shellcheck source=eng/lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=eng/lib/image.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/image.sh"
 
 readonly RUNTIME_DEPS=mcr.microsoft.com/dotnet/runtime-deps:10.0
 readonly RUNTIME=mcr.microsoft.com/dotnet/runtime:10.0
@@ -36,6 +38,7 @@ readonly PACKAGES="ca-certificates,libc6,libgcc-s1,libicu72,libssl3,libstdc++6,t
 readonly APP_UID=1654
 
 force=0
+rebuilt=0
 case "${1:-}" in
   "") ;;
   --force) force=1 ;;
@@ -74,21 +77,6 @@ dotnet_root() {
   fi
   dotnet="$(command -v dotnet)" || die "no dotnet on PATH; install the .NET 10 SDK or set TAILPASTE_DOTNET_ROOT"
   dirname "$(readlink -f "$dotnet")"
-}
-
-image_exists() {
-  docker image inspect "$1" >/dev/null 2>&1
-}
-
-# The real image when a registry answers (GitHub-hosted runners); fails fast here, where none does.
-pulled() {
-  [[ "${TAILPASTE_PULL_BASE_IMAGES:-1}" != "0" ]] || return 1
-  if timeout 300 docker pull --quiet "$1" >/dev/null 2>&1; then
-    info "pulled $1"
-    return 0
-  fi
-  info "cannot pull $1; building a stand-in"
-  return 1
 }
 
 # Debian root file system, cached by everything that shapes it so reruns skip debootstrap.
@@ -169,6 +157,8 @@ build_runtime_deps() {
       --change 'CMD ["bash"]' \
       --message "debootstrap --variant=minbase $SUITE from $mirror (eng/base-images.sh)" \
       - "$RUNTIME_DEPS" >/dev/null
+  # The other images sit on the old base now: they are rebuilt too.
+  rebuilt=1
 }
 
 # Builds FROM runtime-deps with parts of the host's .NET. The context is streamed
@@ -253,29 +243,10 @@ main() {
   eval "$("$(dirname "${BASH_SOURCE[0]}")/docker-engine.sh" start)"
   export DOCKER_HOST
   take_lock "$TAILPASTE_DOCKER_STATE.images.lock"
-  local rebuilt=0
-  if ((force)) || ! image_exists "$RUNTIME_DEPS"; then
-    if ((force)) || ! pulled "$RUNTIME_DEPS"; then
-      build_runtime_deps
-      rebuilt=1
-    fi
-  fi
-  # A new runtime-deps stand-in means the others sit on a stale base: rebuild them too.
-  if ((force || rebuilt)) || ! image_exists "$RUNTIME"; then
-    if ((force || rebuilt)) || ! pulled "$RUNTIME"; then
-      build_runtime
-    fi
-  fi
-  if ((force || rebuilt)) || ! image_exists "$ASPNET"; then
-    if ((force || rebuilt)) || ! pulled "$ASPNET"; then
-      build_aspnet
-    fi
-  fi
-  if ((force || rebuilt)) || ! image_exists "$SDK"; then
-    if ((force || rebuilt)) || ! pulled "$SDK"; then
-      build_sdk
-    fi
-  fi
+  provide_image "$force" "$RUNTIME_DEPS" build_runtime_deps
+  provide_image $((force || rebuilt)) "$RUNTIME" build_runtime
+  provide_image $((force || rebuilt)) "$ASPNET" build_aspnet
+  provide_image $((force || rebuilt)) "$SDK" build_sdk
   info "stand-in images ready in $((SECONDS - started))s"
 }
 

@@ -17,6 +17,8 @@ set -euo pipefail
 
 # shellcheck source=eng/lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=eng/lib/image.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/image.sh"
 
 readonly PROXY="${TAILPASTE_PROXY_IMAGE:-nginx:1.28}"
 readonly RUNTIME_DEPS=mcr.microsoft.com/dotnet/runtime-deps:10.0
@@ -37,20 +39,6 @@ esac
 
 [[ "$PROXY" =~ ^[a-z0-9][a-z0-9._/:-]*$ ]] ||
   die "TAILPASTE_PROXY_IMAGE=\"$PROXY\" is not a valid image reference (lower case, name[:tag])"
-
-image_exists() {
-  docker image inspect "$1" >/dev/null 2>&1
-}
-
-pulled() {
-  [[ "${TAILPASTE_PULL_BASE_IMAGES:-1}" != "0" ]] || return 1
-  if timeout 300 docker pull --quiet "$1" >/dev/null 2>&1; then
-    info "pulled $1"
-    return 0
-  fi
-  info "cannot pull $1; building a stand-in"
-  return 1
-}
 
 build_stand_in() {
   local work
@@ -84,11 +72,7 @@ main() {
   export DOCKER_HOST
   "$(dirname "${BASH_SOURCE[0]}")/base-images.sh"
   take_lock "$TAILPASTE_DOCKER_STATE.proxy-image.lock"
-  if ((force)) || ! image_exists "$PROXY"; then
-    if ((force)) || ! pulled "$PROXY"; then
-      build_stand_in
-    fi
-  fi
+  provide_image "$force" "$PROXY" build_stand_in
   printf '%s\n' "$PROXY"
 }
 

@@ -16,7 +16,7 @@ public static class BackupRestoreAction
         BackupRestoreBinder.Bind,
         RunAsync)
     {
-        Aliases = new Dictionary<string, string> { ["export"] = "report-path", ["host"] = "docker-host" },
+        Aliases = new Dictionary<string, string> { ["host"] = "docker-host" },
     };
 
     /// <summary>Lets tests move time (backup ids, prune ages).</summary>

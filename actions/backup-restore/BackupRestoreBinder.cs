@@ -4,7 +4,6 @@ using Tailpaste.BackupRestore.Engine;
 using Tailpaste.BackupRestore.Store;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
-using Tailpaste.Shared.Http;
 using Tailpaste.Shared.IO;
 
 namespace Tailpaste.BackupRestore;
@@ -12,7 +11,6 @@ namespace Tailpaste.BackupRestore;
 /// <summary>Inputs to <see cref="BackupRestoreOptions"/>: every declared input is read and checked on every call, before anything is touched.</summary>
 public static partial class BackupRestoreBinder
 {
-    public const string DefaultServiceUrl = "http://tailpaste:8080";
     public const string PauseVariable = "TAILPASTE_TEST_PAUSE_BEFORE";
 
     public static BackupRestoreOptions Bind(ActionInputs inputs, RunnerEnvironment runner)
@@ -51,7 +49,7 @@ public static partial class BackupRestoreBinder
             throw inputs.Invalid("git-commit", gitCommit, "a git commit id (7 to 64 hex digits)");
         }
 
-        var serviceUrl = ServiceUrl(inputs, runner);
+        var serviceUrl = ServiceUrlInput.Bind(inputs, runner, allowCredentials: true);
         var healthTimeout = inputs.GetDurationInput("health-timeout", TimeSpan.FromHours(1), allowZero: false);
         var helperImage = inputs.GetOptionalInput("helper-image");
         if (helperImage is not null && !ImagePattern().IsMatch(helperImage))
@@ -124,19 +122,6 @@ public static partial class BackupRestoreBinder
     private static bool IsContainerFolder(string path) =>
         path.StartsWith('/') && path.Length <= 1024 && !path.Any(char.IsControl) && !path.Contains(':', StringComparison.Ordinal)
         && !path.Split('/').Any(part => part is "." or "..");
-
-    private static Uri ServiceUrl(ActionInputs inputs, RunnerEnvironment runner)
-    {
-        var (source, value) = inputs.GetOptionalInput("service-url") is { } given ? ("service-url", given)
-            : runner.Get("TAILPASTE_URL") is { } variable ? ("TAILPASTE_URL", variable)
-            : ("service-url", DefaultServiceUrl);
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(url.Host))
-        {
-            throw new InputException(source, UrlCredentials.Redact(value), "an absolute http:// or https:// URL such as http://tailpaste:8080");
-        }
-
-        return url;
-    }
 
     private static RunIdentity Identity(RunnerEnvironment runner) => runner.IsActions
         ? new RunIdentity(runner.Get("GITHUB_WORKFLOW") ?? "unknown", runner.Get("GITHUB_RUN_ID") ?? "unknown", runner.Get("GITHUB_ACTOR") ?? "unknown")

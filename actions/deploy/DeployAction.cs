@@ -29,7 +29,7 @@ public static class DeployAction
         DeployBinder.Bind,
         RunAsync)
     {
-        Aliases = new Dictionary<string, string> { ["export"] = "report-path", ["host"] = "docker-host" },
+        Aliases = new Dictionary<string, string> { ["host"] = "docker-host" },
     };
 
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);

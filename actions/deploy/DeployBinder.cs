@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Tailpaste.Deploy.Containers;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
-using Tailpaste.Shared.Http;
 using Tailpaste.Shared.IO;
 using Tailpaste.Shared.Probes.Slo;
 
@@ -12,7 +11,6 @@ namespace Tailpaste.Deploy;
 /// <summary>Inputs to <see cref="DeployOptions"/>: every declared input is read and checked on every call, before anything is touched.</summary>
 public static partial class DeployBinder
 {
-    public const string DefaultServiceUrl = "http://tailpaste:8080";
     public const string PauseVariable = "TAILPASTE_TEST_PAUSE_AT";
 
     public static DeployOptions Bind(ActionInputs inputs, RunnerEnvironment runner)
@@ -28,7 +26,7 @@ public static partial class DeployBinder
         }
 
         var overrides = SettingsOverrides.Bind(inputs);
-        var serviceUrl = ServiceUrl(inputs, runner);
+        var serviceUrl = ServiceUrlInput.Bind(inputs, runner, allowCredentials: false);
         var healthPath = inputs.GetInput("health-path", required: true);
         if (!healthPath.StartsWith('/') || healthPath.StartsWith("//", StringComparison.Ordinal) || healthPath.Length > 256
             || healthPath.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c is '\\' or '@' or '#'))
@@ -139,20 +137,6 @@ public static partial class DeployBinder
         return ImagePattern().IsMatch(image)
             ? image
             : throw inputs.Invalid(name, image, "an image reference such as tailpaste/paste-service:1.4.0 (letters, digits and . _ - / : @)");
-    }
-
-    private static Uri ServiceUrl(ActionInputs inputs, RunnerEnvironment runner)
-    {
-        var (source, value) = inputs.GetOptionalInput("service-url") is { } given ? ("service-url", given)
-            : runner.Get("TAILPASTE_URL") is { } variable ? ("TAILPASTE_URL", variable)
-            : ("service-url", DefaultServiceUrl);
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
-            || string.IsNullOrEmpty(url.Host) || !string.IsNullOrEmpty(url.UserInfo) || value.Length > 2048)
-        {
-            throw new InputException(source, UrlCredentials.Redact(value.Length > 2048 ? value[..2048] : value), "an absolute http:// or https:// URL without a user name or password, such as http://tailpaste:8080");
-        }
-
-        return url;
     }
 
     private static IReadOnlyList<SloThreshold> Slo(ActionInputs inputs)

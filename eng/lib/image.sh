@@ -53,6 +53,26 @@ pull_pinned() {
   timeout 300 docker pull --quiet "$1" >/dev/null 2>&1
 }
 
+# Makes an image the engine may lack available under its name: kept when the engine has it, else pulled when a
+# registry answers (TAILPASTE_PULL_BASE_IMAGES=1, the default), else made by the given command (a stand-in).
+# force=1 runs the command without looking.
+# Usage: provide_image force image command [args...]
+provide_image() {
+  local force="$1" image="$2"
+  shift 2
+  if ((force == 0)); then
+    if docker image inspect "$image" >/dev/null 2>&1; then
+      return 0
+    fi
+    if pull_pinned "$image"; then
+      info "pulled $image"
+      return 0
+    fi
+    [[ "${TAILPASTE_PULL_BASE_IMAGES:-1}" == "0" ]] || info "cannot pull $image; building a stand-in"
+  fi
+  "$@"
+}
+
 # Builds the image from the given Dockerfile (a path inside the context) unless an image with that
 # name already carries the same source hash; extra arguments go to `docker build`.
 # Usage: build_hashed_image force image hash dockerfile [docker build args...]

@@ -21,7 +21,7 @@ public sealed class BackupUnderWritesTests(DockerEngineFixture engine) : IClassF
     [Fact]
     public async Task Backup_while_a_writer_posts_holds_every_acknowledged_paste_and_never_stalls_the_writer()
     {
-        var service = await TestService.StartAsync(engine);
+        var service = await PasteServiceContainer.StartAsync(engine);
         var store = await engine.CreateVolumeAsync("tailpaste-backups");
         using var runs = new BackupRestoreRuns(engine, service, store);
         for (var i = 0; i < 200; i++)

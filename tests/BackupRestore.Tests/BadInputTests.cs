@@ -69,7 +69,7 @@ public sealed class BadInputTests(DockerEngineFixture engine) : IClassFixture<Do
     [Fact]
     public async Task Unknown_container_no_database_unknown_backup_a_missing_helper_and_a_held_lock_change_nothing()
     {
-        var service = await TestService.StartAsync(engine);
+        var service = await PasteServiceContainer.StartAsync(engine);
         var store = await engine.CreateVolumeAsync("tailpaste-backups");
         using var runs = new BackupRestoreRuns(engine, service, store);
         var before = await service.InspectAsync();

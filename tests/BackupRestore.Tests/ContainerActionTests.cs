@@ -15,7 +15,7 @@ public sealed class ContainerActionTests(DockerEngineFixture engine) : IClassFix
     [Fact]
     public async Task A_backup_outlives_the_job_and_a_later_job_restores_it()
     {
-        var service = await TestService.StartAsync(engine);
+        var service = await PasteServiceContainer.StartAsync(engine);
         var store = await engine.CreateVolumeAsync("tailpaste-backups");
         var kept = await service.PostAsync("kept by the backup");
         var inputs = BackupRestoreRuns.Inputs(engine, service, store, "backup");

@@ -11,7 +11,7 @@ public sealed class CorruptBackupTests(DockerEngineFixture engine) : IClassFixtu
     [Fact]
     public async Task A_flipped_byte_fails_verify_naming_the_file_and_restore_refuses_without_touching_the_service()
     {
-        var service = await TestService.StartAsync(engine);
+        var service = await PasteServiceContainer.StartAsync(engine);
         var store = await engine.CreateVolumeAsync("tailpaste-backups");
         using var runs = new BackupRestoreRuns(engine, service, store);
         await service.PostAsync("in the backup");

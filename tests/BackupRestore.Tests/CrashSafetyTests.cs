@@ -2,6 +2,7 @@ using Docker.DotNet.Models;
 using Tailpaste.BackupRestore.Tests.Support;
 using Tailpaste.Shared.Docker;
 using Tailpaste.TestKit;
+using Tailpaste.TestKit.Runner;
 
 namespace Tailpaste.BackupRestore.Tests;
 
@@ -21,7 +22,7 @@ public sealed class CrashSafetyTests(DockerEngineFixture engine) : IClassFixture
     [InlineData("recreate", true)]
     public async Task A_restore_killed_at_a_step_leaves_a_whole_database_and_a_second_restore_completes(string step, bool replacedBeforeTheKill)
     {
-        var service = await TestService.StartAsync(engine);
+        var service = await PasteServiceContainer.StartAsync(engine);
         var store = await engine.CreateVolumeAsync("tailpaste-backups");
         using var runs = new BackupRestoreRuns(engine, service, store);
         var inBackup = new List<string>();
@@ -40,7 +41,7 @@ public sealed class CrashSafetyTests(DockerEngineFixture engine) : IClassFixture
 
         var inputs = BackupRestoreRuns.Inputs(engine, service, store, "restore");
         inputs["backup-id"] = backup.Outputs["backup-id"];
-        using (var process = ActionProcess.Start(inputs, new Dictionary<string, string> { ["TAILPASTE_TEST_PAUSE_BEFORE"] = step }))
+        using (var process = ActionProcess.Start(BackupRestoreAction.Definition, typeof(BackupRestoreAction).Assembly, inputs, new Dictionary<string, string> { [BackupRestoreBinder.PauseVariable] = step }))
         {
             if (step == "rename")
             {

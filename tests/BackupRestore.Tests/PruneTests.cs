@@ -26,7 +26,7 @@ public sealed class PruneTests(DockerEngineFixture engine) : IClassFixture<Docke
     [InlineData(1, 0, new[] { 0.5, 3 })]
     public async Task Prune_keeps_exactly_the_retained_backups_and_releases_the_other_image_tags(int retain, int retainDays, double[] keptAges)
     {
-        var service = await TestService.StartAsync(engine);
+        var service = await PasteServiceContainer.StartAsync(engine);
         var store = await engine.CreateVolumeAsync("tailpaste-backups");
         using var runs = new BackupRestoreRuns(engine, service, store);
         var now = DateTimeOffset.UtcNow;
@@ -64,7 +64,7 @@ public sealed class PruneTests(DockerEngineFixture engine) : IClassFixture<Docke
         ["dry-run"] = dryRun ? "true" : "false",
     };
 
-    private static BackupManifest Fake(TestService service, DateTimeOffset created, bool verified)
+    private static BackupManifest Fake(PasteServiceContainer service, DateTimeOffset created, bool verified)
     {
         var id = BackupId.New(created, service.Name);
         return new BackupManifest
@@ -80,7 +80,7 @@ public sealed class PruneTests(DockerEngineFixture engine) : IClassFixture<Docke
     }
 
     /// <summary>The store as a tar extracted into the volume: each backup's manifest, an unreadable backup, an interrupted one.</summary>
-    private async Task WriteStoreAsync(TestService service, string store, IReadOnlyList<BackupManifest> backups)
+    private async Task WriteStoreAsync(PasteServiceContainer service, string store, IReadOnlyList<BackupManifest> backups)
     {
         using var archive = new MemoryStream();
         await using (var tar = new TarWriter(archive, TarEntryFormat.Pax, leaveOpen: true))
@@ -119,7 +119,7 @@ public sealed class PruneTests(DockerEngineFixture engine) : IClassFixture<Docke
         await tar.WriteEntryAsync(entry);
     }
 
-    private async Task<List<string>> TagsAsync(TestService service)
+    private async Task<List<string>> TagsAsync(PasteServiceContainer service)
     {
         var images = await engine.Client.Images.ListImagesAsync(new ImagesListParameters
         {

@@ -17,7 +17,7 @@ public sealed class RestoreDrillTests(DockerEngineFixture engine) : IClassFixtur
     [Fact]
     public async Task A_backup_drilled_after_it_was_taken_restores_serves_and_holds_the_rows_the_manifest_counts()
     {
-        var service = await TestService.StartAsync(engine, new Dictionary<string, string> { ["UPLOAD_TOKEN"] = "drill-secret-token" });
+        var service = await PasteServiceContainer.StartAsync(engine, new Dictionary<string, string> { ["UPLOAD_TOKEN"] = "drill-secret-token" });
         var store = await engine.CreateVolumeAsync("tailpaste-backups");
         using var runs = new BackupRestoreRuns(engine, service, store);
         for (var i = 0; i < 12; i++)
@@ -43,7 +43,7 @@ public sealed class RestoreDrillTests(DockerEngineFixture engine) : IClassFixtur
     [Fact]
     public async Task A_drill_whose_image_fails_the_smoke_probe_fails_verify_naming_the_step()
     {
-        var service = await TestService.StartAsync(engine, new Dictionary<string, string> { ["FAULT_UNKNOWN_ID_FOUND"] = "true" });
+        var service = await PasteServiceContainer.StartAsync(engine, new Dictionary<string, string> { ["FAULT_UNKNOWN_ID_FOUND"] = "true" });
         var store = await engine.CreateVolumeAsync("tailpaste-backups");
         using var runs = new BackupRestoreRuns(engine, service, store);
         await service.PostAsync("one paste");
@@ -61,7 +61,7 @@ public sealed class RestoreDrillTests(DockerEngineFixture engine) : IClassFixtur
         Assert.Empty(await LeftoversAsync());
     }
 
-    private static async Task PostWithTokenAsync(TestService service, string content)
+    private static async Task PostWithTokenAsync(PasteServiceContainer service, string content)
     {
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, service.Url) { Content = new StringContent(content) };
@@ -70,7 +70,7 @@ public sealed class RestoreDrillTests(DockerEngineFixture engine) : IClassFixtur
         response.EnsureSuccessStatusCode();
     }
 
-    private async Task<BackupManifest> ManifestAsync(string store, TestService service, string id)
+    private async Task<BackupManifest> ManifestAsync(string store, PasteServiceContainer service, string id)
     {
         await using var access = await StoreAccess.OpenAsync(engine, store);
         var path = await access.CopyOutAsync(StoreAccess.BackupFile(service.Name, id, BackupManifest.FileName));

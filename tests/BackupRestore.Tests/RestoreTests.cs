@@ -20,7 +20,7 @@ public sealed class RestoreTests(DockerEngineFixture engine) : IClassFixture<Doc
     [Fact]
     public async Task Restore_after_changes_and_a_new_deploy_brings_back_database_image_and_configuration()
     {
-        var service = await TestService.StartAsync(engine);
+        var service = await PasteServiceContainer.StartAsync(engine);
         var store = await engine.CreateVolumeAsync("tailpaste-backups");
         using var runs = new BackupRestoreRuns(engine, service, store);
         var before = new List<string>();
@@ -97,7 +97,7 @@ public sealed class RestoreTests(DockerEngineFixture engine) : IClassFixture<Doc
     }
 
     /// <summary>Deletes rows the way an operator with sqlite3 would: service stopped, file changed, service started.</summary>
-    private async Task DeleteRowsAsync(TestService service, IReadOnlyList<string> ids)
+    private async Task DeleteRowsAsync(PasteServiceContainer service, IReadOnlyList<string> ids)
     {
         var id = (await service.InspectAsync()).ID;
         await engine.Client.Containers.StopContainerAsync(id, new ContainerStopParameters { WaitBeforeKillSeconds = 30 });
@@ -120,9 +120,9 @@ public sealed class RestoreTests(DockerEngineFixture engine) : IClassFixture<Doc
     }
 
     /// <summary>A new image under the same production tag, and the container created again from it with other settings.</summary>
-    private async Task DeployNewImageAsync(TestService service, ContainerInspectResponse original)
+    private async Task DeployNewImageAsync(PasteServiceContainer service, ContainerInspectResponse original)
     {
-        await TestService.CommitImageAsync(engine, original.Image, service.Image, [$"LABEL org.opencontainers.image.revision={NewCommit}", "ENV APP_VERSION=9.9.9 GIT_COMMIT=" + NewCommit]);
+        await PasteServiceImage.CommitCopyAsync(engine, original.Image, service.Image, [$"LABEL org.opencontainers.image.revision={NewCommit}", "ENV APP_VERSION=9.9.9 GIT_COMMIT=" + NewCommit]);
         await engine.Client.Containers.RemoveContainerAsync(original.ID, new ContainerRemoveParameters { Force = true });
         var created = await engine.Client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
@@ -136,7 +136,7 @@ public sealed class RestoreTests(DockerEngineFixture engine) : IClassFixture<Doc
         await engine.WaitForHttpAsync(created.ID, new Uri(service.Url, "healthz"), TimeSpan.FromSeconds(60));
     }
 
-    private static async Task<string?> VersionAsync(TestService service)
+    private static async Task<string?> VersionAsync(PasteServiceContainer service)
     {
         using var http = new HttpClient();
         using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri(service.Url, "version")));

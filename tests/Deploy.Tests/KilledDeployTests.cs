@@ -1,6 +1,7 @@
 using Tailpaste.Deploy.Record;
 using Tailpaste.Deploy.Tests.Support;
 using Tailpaste.TestKit;
+using Tailpaste.TestKit.Runner;
 
 namespace Tailpaste.Deploy.Tests;
 
@@ -26,7 +27,7 @@ public sealed class KilledDeployTests(DockerEngineFixture engine) : IClassFixtur
         var (first, _) = await service.RunAsync(service.Inputs(v1));
         Assert.True(first.ExitCode == 0, first.ToString());
 
-        using (var killed = new DeployProcess(service.Inputs(v2), new Dictionary<string, string> { ["TAILPASTE_TEST_PAUSE_AT"] = phase }))
+        using (var killed = StartDeploy(service.Inputs(v2), new Dictionary<string, string> { [DeployBinder.PauseVariable] = phase }))
         {
             await killed.WaitForLineAsync($"paused at {phase}", _phaseTimeout);
             await killed.KillAsync();
@@ -54,7 +55,7 @@ public sealed class KilledDeployTests(DockerEngineFixture engine) : IClassFixtur
         var (first, _) = await service.RunAsync(service.Inputs(v1));
         Assert.True(first.ExitCode == 0, first.ToString());
 
-        using var deploy = new DeployProcess(service.Inputs(v2, extra: new Dictionary<string, string> { ["verify-window"] = "12s" }), new Dictionary<string, string>());
+        using var deploy = StartDeploy(service.Inputs(v2, extra: new Dictionary<string, string> { ["verify-window"] = "12s" }), new Dictionary<string, string>());
         await deploy.WaitForLineAsync("switched users to green", _phaseTimeout);
         await Task.Delay(TimeSpan.FromSeconds(2));
         await engine.Client.Containers.RestartContainerAsync($"{service.Name}-proxy", new Docker.DotNet.Models.ContainerRestartParameters { WaitBeforeKillSeconds = 5 });
@@ -77,4 +78,9 @@ public sealed class KilledDeployTests(DockerEngineFixture engine) : IClassFixtur
         Assert.Equal(200, await service.StatusAsync());
         Assert.Null(await Shared.Docker.ServiceLock.FindHolderAsync(engine.Client, service.Name, CancellationToken.None));
     }
+
+    // With the test assembly's runtime: WireMock brings in ASP.NET Core, so the build leaves the Docker client's
+    // logging package to that framework and does not copy it beside deploy.dll.
+    private static ActionProcess StartDeploy(IReadOnlyDictionary<string, string> inputs, IReadOnlyDictionary<string, string> variables) =>
+        ActionProcess.Start(DeployAction.Definition, typeof(DeployAction).Assembly, inputs, variables, runtimeOf: typeof(KilledDeployTests).Assembly);
 }

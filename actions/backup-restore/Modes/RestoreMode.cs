@@ -6,6 +6,8 @@ using Tailpaste.BackupRestore.Helper;
 using Tailpaste.BackupRestore.Reporting;
 using Tailpaste.BackupRestore.Store;
 using Tailpaste.Shared.Actions;
+using Tailpaste.Shared.Docker;
+using Tailpaste.Shared.Http;
 
 namespace Tailpaste.BackupRestore.Modes;
 
@@ -251,7 +253,7 @@ public static class RestoreMode
             _createdId = (await _docker.Containers.CreateContainerAsync(parameters, cancellationToken).ConfigureAwait(false)).ID;
             await _docker.Containers.StartContainerAsync(_createdId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
             steps.Add($"created and started {service.Name} from the saved configuration");
-            if (await ServiceHealth.WaitAsync(_docker, _createdId, context.Options.ServiceUrl, context.Options.ServiceUrlForDisplay, context.Options.HealthTimeout, cancellationToken).ConfigureAwait(false) is { } problem)
+            if (await AnswersAsync(_createdId, cancellationToken).ConfigureAwait(false) is { } problem)
             {
                 throw new InvalidOperationException($"the restored service is not healthy: {problem}");
             }
@@ -284,7 +286,7 @@ public static class RestoreMode
                 await _docker.Containers.StartContainerAsync(old.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
                 steps.Add($"rollback: started the old {service.Name} again");
                 using var limit = new CancellationTokenSource(context.Options.HealthTimeout + TimeSpan.FromSeconds(10));
-                var problem = await ServiceHealth.WaitAsync(_docker, old.ID, context.Options.ServiceUrl, context.Options.ServiceUrlForDisplay, context.Options.HealthTimeout, limit.Token).ConfigureAwait(false);
+                var problem = await AnswersAsync(old.ID, limit.Token).ConfigureAwait(false);
                 steps.Add(problem is null ? "rollback: the service answers" : "rollback: " + problem);
                 return problem;
             }
@@ -295,6 +297,13 @@ public static class RestoreMode
                 steps.Add("rollback failed: " + e.Message);
                 return e.Message;
             }
+        }
+
+        /// <summary>Null once the container runs and service-url answers 200 within health-timeout; else what was wrong.</summary>
+        private async Task<string?> AnswersAsync(string containerId, CancellationToken cancellationToken)
+        {
+            using var http = new HttpProbe();
+            return await ContainerReadiness.WaitAsync(_docker, http, containerId, context.Options.ServiceUrl, context.Options.ServiceUrlForDisplay, only200: true, context.Options.HealthTimeout, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task ReplaceDatabaseAsync(BackupManifest backup, bool pause, CancellationToken cancellationToken)

@@ -18,25 +18,7 @@ public sealed class DeployHistory : IDisposable
         _connection = connection;
     }
 
-    public static DeployHistory Open(string path)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
-        connection.Open();
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA busy_timeout=30000;";
-            pragma.ExecuteNonQuery();
-        }
-
-        HistorySchema.Create(connection);
-        return new DeployHistory(connection);
-    }
+    public static DeployHistory Open(string path) => new(HistoryStore.Open<SqliteConnection>(path));
 
     public Task<CircuitBreakerState> BreakerAsync(CancellationToken cancellationToken) => CircuitBreaker.ReadAsync(_connection, null, cancellationToken);
 

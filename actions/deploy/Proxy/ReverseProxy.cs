@@ -4,6 +4,7 @@ using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Tailpaste.Deploy.Record;
+using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.Deploy.Proxy;
 
@@ -111,7 +112,7 @@ public sealed class ReverseProxy(IDockerClient docker, DeployVolume volume, stri
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
         }
 
-        var lines = await Containers.ContainerHealth.LastLinesAsync(docker, id).ConfigureAwait(false);
+        var lines = await ContainerReadiness.LastLinesAsync(docker, id).ConfigureAwait(false);
         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"the proxy did not take the new routes within {_confirmTimeout.TotalSeconds:0} s (no new worker started); its last lines: {lines}"));
     }
 
@@ -144,7 +145,7 @@ public sealed class ReverseProxy(IDockerClient docker, DeployVolume volume, stri
             var state = (await docker.Containers.InspectContainerAsync(created.ID, cancellationToken).ConfigureAwait(false)).State;
             if (state is { Running: false, Restarting: false } || state?.Restarting == true)
             {
-                throw new InvalidOperationException($"the proxy {ContainerName} stopped right after it started (is port {usersPort} or {previewPort} taken?): {await Containers.ContainerHealth.LastLinesAsync(docker, created.ID).ConfigureAwait(false)}");
+                throw new InvalidOperationException($"the proxy {ContainerName} stopped right after it started (is port {usersPort} or {previewPort} taken?): {await ContainerReadiness.LastLinesAsync(docker, created.ID).ConfigureAwait(false)}");
             }
         }
 

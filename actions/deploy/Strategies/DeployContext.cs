@@ -7,6 +7,7 @@ using Tailpaste.Deploy.Proxy;
 using Tailpaste.Deploy.Record;
 using Tailpaste.Deploy.Verification;
 using Tailpaste.Shared.Actions;
+using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.Deploy.Strategies;
 
@@ -139,7 +140,7 @@ public sealed class DeployContext(DeployOptions options, ActionCore core, IDocke
 
     /// <summary>Waits until the container runs and answers <paramref name="healthUrl"/>; null when healthy, else why not.</summary>
     public Task<string?> WaitHealthyAsync(string containerId, Uri healthUrl, CancellationToken cancellationToken) =>
-        ContainerHealth.WaitAsync(Docker, Http.Probe, containerId, healthUrl, Options.HealthTimeout, cancellationToken);
+        ContainerReadiness.WaitAsync(Docker, Http.Probe, containerId, healthUrl, healthUrl.AbsolutePath, only200: false, Options.HealthTimeout, cancellationToken);
 
     public static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s");
 }

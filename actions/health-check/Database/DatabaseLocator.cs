@@ -35,8 +35,8 @@ public static class DatabaseLocator
         }
 
         var wal = FileEntry.Of(path + WalSuffix);
-        RequireRegular(path, Describe(database.Kind), database.IsRegularFile);
-        RequireRegular(path + WalSuffix, Describe(wal.Kind), wal.IsRegularFile || wal.Kind == FileKind.Missing);
+        RequireRegular(path, database.Kind.Describe(), database.IsRegularFile);
+        RequireRegular(path + WalSuffix, wal.Kind.Describe(), wal.IsRegularFile || wal.Kind == FileKind.Missing);
         return new DatabaseSize(path, database.Size, wal.IsRegularFile ? wal.Size : 0);
     }
 
@@ -88,14 +88,4 @@ public static class DatabaseLocator
             throw new InvalidDataException($"{path} is {kind}, not a regular file; it is not read");
         }
     }
-
-    private static string Describe(FileKind kind) => kind switch
-    {
-        FileKind.SymbolicLink => "a symbolic link",
-        FileKind.Directory => "a folder",
-        FileKind.CharacterDevice or FileKind.BlockDevice => "a device",
-        FileKind.Fifo => "a named pipe",
-        FileKind.Socket => "a socket",
-        _ => "a regular file",
-    };
 }

@@ -90,19 +90,7 @@ public sealed class HealthHistory : IDisposable
             Directory.CreateDirectory(folder);
         }
 
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
-        connection.Open();
-        using var create = connection.CreateCommand();
-        create.CommandText = "PRAGMA busy_timeout=30000;";
-        create.ExecuteNonQuery();
-        HistorySchema.Create(connection);
-        return new HealthHistory(connection, path);
+        return new HealthHistory(HistoryStore.Open<SqliteConnection>(path), path);
     }
 
     /// <summary>

@@ -3,14 +3,9 @@ using Tailpaste.ReleaseArtifacts.Installer;
 namespace Tailpaste.ReleaseArtifacts.Checksums;
 
 /// <summary>Writes a .sha256 file for the archive and install.sh, and SHA256SUMS listing both.</summary>
-public sealed class ChecksumsStep : IReleaseStep
+public sealed class ChecksumsStep(ReleaseArtifactsOptions options) : IReleaseStep
 {
-    private readonly ReleaseArtifactsOptions _options;
-
-    public ChecksumsStep(ReleaseArtifactsOptions options)
-    {
-        _options = options ?? throw new ArgumentNullException(nameof(options));
-    }
+    private readonly ReleaseArtifactsOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
     public string Name => "checksums";
 

@@ -4,14 +4,9 @@ using Tailpaste.Shared.IO;
 namespace Tailpaste.ReleaseArtifacts.Installer;
 
 /// <summary>Generates install.sh with the archive's SHA-256 built in.</summary>
-public sealed class InstallerStep : IReleaseStep
+public sealed class InstallerStep(ReleaseArtifactsOptions options) : IReleaseStep
 {
-    private readonly ReleaseArtifactsOptions _options;
-
-    public InstallerStep(ReleaseArtifactsOptions options)
-    {
-        _options = options ?? throw new ArgumentNullException(nameof(options));
-    }
+    private readonly ReleaseArtifactsOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
     public string Name => "installer";
 

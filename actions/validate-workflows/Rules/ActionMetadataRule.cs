@@ -18,8 +18,6 @@ public sealed class ActionMetadataRule : Rule
 
     public override void VisitAction(ActionMetadata action, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(action);
-        ArgumentNullException.ThrowIfNull(context);
         Runs(action, context);
         foreach (var (name, body) in action.Root.GetMapping("inputs")?.Entries ?? [])
         {

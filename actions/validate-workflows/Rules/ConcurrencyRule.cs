@@ -15,13 +15,11 @@ public sealed class ConcurrencyRule : Rule
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
         Check(workflow.Root.Get("concurrency"), context);
     }
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
         Check(job.Body.Get("concurrency"), context);
     }
 

@@ -15,8 +15,6 @@ public sealed class ContainerCredentialsRule : Rule
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(context);
         Check(job.Body.GetMapping("container"), "the job container", context);
         foreach (var (name, service) in job.Body.GetMapping("services")?.Entries ?? [])
         {

@@ -27,8 +27,6 @@ public sealed class CronRule : Rule
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
-        ArgumentNullException.ThrowIfNull(context);
         if (workflow.FindTrigger("schedule") is not { } schedule)
         {
             return;

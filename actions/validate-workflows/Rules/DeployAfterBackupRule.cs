@@ -17,8 +17,6 @@ public sealed class DeployAfterBackupRule : Rule
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(context);
         var deploy = job.Steps.FirstOrDefault(s => s.UsesRepositoryAction(DeployAction));
         if (deploy is null)
         {

@@ -26,8 +26,6 @@ public sealed partial class DeprecatedCommandsRule : Rule
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        ArgumentNullException.ThrowIfNull(context);
         if (step.Run is not { IsNull: false } run || !run.Value.Contains("::", StringComparison.Ordinal))
         {
             return;

@@ -15,8 +15,6 @@ public sealed class DispatchInputsRule : Rule
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
-        ArgumentNullException.ThrowIfNull(context);
         var inputs = workflow.FindTrigger("workflow_dispatch")?.Filters?.Get("inputs");
         if (inputs is null or ScalarNode { IsNull: true })
         {

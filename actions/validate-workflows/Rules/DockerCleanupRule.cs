@@ -13,8 +13,6 @@ public sealed class DockerCleanupRule : Rule
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        ArgumentNullException.ThrowIfNull(context);
         if (!step.UsesRepositoryAction(ActionName) || StatusCondition.RunsAfterFailure(step.If))
         {
             return;

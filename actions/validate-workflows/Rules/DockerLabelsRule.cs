@@ -18,8 +18,6 @@ public sealed partial class DockerLabelsRule : Rule
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        ArgumentNullException.ThrowIfNull(context);
         if (step.Run is not { IsNull: false } run)
         {
             return;

@@ -14,7 +14,6 @@ public sealed class DuplicateKeyRule : Rule
 
     public override void VisitDocument(Node? root, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (root is null)
         {
             return;

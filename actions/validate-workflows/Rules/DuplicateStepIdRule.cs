@@ -12,13 +12,11 @@ public sealed class DuplicateStepIdRule : Rule
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
         Check(job.Steps, $"job \"{job.Id.Value}\"", context);
     }
 
     public override void VisitAction(ActionMetadata action, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(action);
         Check(action.Steps, "this action", context);
     }
 

@@ -62,22 +62,16 @@ public sealed class EmptyValueRule : Rule
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
-        ArgumentNullException.ThrowIfNull(context);
         CheckKeys(workflow.Root, _workflowKeys, context);
     }
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(context);
         CheckKeys(job.Body, _jobKeys, context);
     }
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        ArgumentNullException.ThrowIfNull(context);
         CheckKeys(step.Body, _stepKeys, context);
     }
 

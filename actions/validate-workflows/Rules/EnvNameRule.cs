@@ -15,13 +15,11 @@ public sealed class EnvNameRule : Rule
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
         Check(workflow.Root.Get("env"), context);
     }
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
         Check(job.Body.Get("env"), context);
         Check(job.Body.GetMapping("container")?.Get("env"), context);
         foreach (var (_, service) in job.Body.GetMapping("services")?.Entries ?? [])
@@ -32,13 +30,11 @@ public sealed class EnvNameRule : Rule
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
         Check(step.Body.Get("env"), context);
     }
 
     public override void VisitAction(ActionMetadata action, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(action);
         Check(action.Runs?.Get("env"), context);
     }
 

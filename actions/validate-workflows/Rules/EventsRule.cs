@@ -16,8 +16,6 @@ public sealed class EventsRule : Rule
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
-        ArgumentNullException.ThrowIfNull(context);
         foreach (var trigger in workflow.Triggers)
         {
             var name = trigger.Name.Value;

@@ -16,8 +16,6 @@ public sealed class ExpressionContextRule : Rule
 
     public override void VisitExpression(ExpressionUse use, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(use);
-        ArgumentNullException.ThrowIfNull(context);
         foreach (var node in PropertyPath.Descendants(use.Tree))
         {
             if (node is VariableNode variable)

@@ -29,8 +29,6 @@ public sealed class ExpressionFunctionRule : Rule
 
     public override void VisitExpression(ExpressionUse use, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(use);
-        ArgumentNullException.ThrowIfNull(context);
         foreach (var call in PropertyPath.Descendants(use.Tree).OfType<CallNode>())
         {
             var at = use.At(call.Offset);

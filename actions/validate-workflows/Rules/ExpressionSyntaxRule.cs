@@ -11,8 +11,6 @@ public sealed class ExpressionSyntaxRule : Rule
 
     public override void VisitExpression(ExpressionUse use, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(use);
-        ArgumentNullException.ThrowIfNull(context);
         if (use.SyntaxError is { } error)
         {
             var at = use.Closed ? use.At(error.Offset) : use.Start;

@@ -27,8 +27,6 @@ public sealed class ExpressionTypeRule : Rule
 
     public override void VisitExpression(ExpressionUse use, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(use);
-        ArgumentNullException.ThrowIfNull(context);
         if (use.Tree is not { } tree)
         {
             return;

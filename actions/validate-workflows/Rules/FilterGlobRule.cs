@@ -21,8 +21,6 @@ public sealed class FilterGlobRule : Rule
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
-        ArgumentNullException.ThrowIfNull(context);
         foreach (var trigger in workflow.Triggers)
         {
             if (trigger.Filters is not { } filters)

@@ -13,13 +13,11 @@ public sealed partial class IdFormatRule : Rule
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
         Check(job.Id, "job", context);
     }
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
         if (step.Id is { IsNull: false, ContainsExpression: false } id)
         {
             Check(id, "step", context);

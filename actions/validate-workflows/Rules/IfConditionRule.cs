@@ -18,14 +18,12 @@ public sealed class IfConditionRule : Rule
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
         Check(job.Body.GetScalar("if"), context);
         Check((job.Body.Get("snapshot") as MappingNode)?.GetScalar("if"), context);
     }
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
         Check(step.If, context);
     }
 

@@ -12,8 +12,6 @@ public sealed class InputsContextRule : Rule
 
     public override void VisitExpression(ExpressionUse use, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(use);
-        ArgumentNullException.ThrowIfNull(context);
         IReadOnlyDictionary<string, InputDeclaration>? declared = use.Workflow?.Inputs ?? use.Action?.Inputs;
         if (declared is null)
         {

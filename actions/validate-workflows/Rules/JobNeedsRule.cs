@@ -11,8 +11,6 @@ public sealed class JobNeedsRule : Rule
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
-        ArgumentNullException.ThrowIfNull(context);
         var edges = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         var complete = true;
         foreach (var job in workflow.Jobs)

@@ -15,8 +15,6 @@ public sealed class LocalActionRule : Rule
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        ArgumentNullException.ThrowIfNull(context);
         if (!step.UsesLocalAction || step.Uses is not { } uses || uses.ContainsExpression)
         {
             return;
@@ -66,8 +64,6 @@ public sealed class LocalActionRule : Rule
 
     public override void VisitExpression(ExpressionUse use, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(use);
-        ArgumentNullException.ThrowIfNull(context);
         foreach (var read in StepOutputReference.In(use))
         {
             if (read.Step is not { UsesLocalAction: true, Uses: { ContainsExpression: false } uses } || IsWorkflowPath(uses.Value)

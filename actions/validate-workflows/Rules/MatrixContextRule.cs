@@ -11,8 +11,6 @@ public sealed class MatrixContextRule : Rule
 
     public override void VisitExpression(ExpressionUse use, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(use);
-        ArgumentNullException.ThrowIfNull(context);
         if (use.Job is not { } job || job.MatrixKeys is not { } keys)
         {
             return;

@@ -15,8 +15,6 @@ public sealed class MatrixExcludeRule : Rule
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(context);
         if (job.Body.GetMapping("strategy")?.GetMapping("matrix") is not { } matrix || matrix.GetSequence("exclude") is not { } excludes)
         {
             return;

@@ -18,8 +18,6 @@ public sealed class MatrixValuesRule : Rule
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(context);
         if (job.Body.GetMapping("strategy")?.Get("matrix") is not MappingNode matrix || matrix.Entries.Any(e => e.Key.ContainsExpression))
         {
             return;

@@ -12,7 +12,6 @@ public sealed class MissingKeyRule : Rule
 
     public override void VisitDocument(Node? root, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (root is null)
         {
             var expected = context.File.IsActionMetadata ? "\"name\", \"description\" and \"runs\"" : "\"on\" and \"jobs\"";
@@ -22,7 +21,6 @@ public sealed class MissingKeyRule : Rule
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
         Require(workflow.Root, "on", "a workflow needs \"on\" (the events that trigger it)", context);
         Require(workflow.Root, "jobs", "a workflow needs \"jobs\"", context);
         Sections(workflow.Root, context);
@@ -47,7 +45,6 @@ public sealed class MissingKeyRule : Rule
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
         if (!job.Body.Has("runs-on") && !job.Body.Has("uses"))
         {
             context.Report(job.Id, $"job \"{job.Id.Value}\" needs \"runs-on\" (or \"uses\" to call a reusable workflow)");
@@ -83,7 +80,6 @@ public sealed class MissingKeyRule : Rule
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
         if (!step.Body.Has("run") && !step.Body.Has("uses"))
         {
             context.Report(step.Body, $"step {step.Label} needs \"run\" or \"uses\"");
@@ -92,7 +88,6 @@ public sealed class MissingKeyRule : Rule
 
     public override void VisitAction(ActionMetadata action, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(action);
         Require(action.Root, "name", "an action needs \"name\"", context);
         Require(action.Root, "description", "an action needs \"description\"", context);
         Require(action.Root, "runs", "an action needs \"runs\"", context);

@@ -13,8 +13,6 @@ public sealed class NeedsContextRule : Rule
 
     public override void VisitExpression(ExpressionUse use, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(use);
-        ArgumentNullException.ThrowIfNull(context);
         if (use.Job is not { } job)
         {
             return;

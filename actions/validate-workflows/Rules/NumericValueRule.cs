@@ -13,7 +13,6 @@ public sealed class NumericValueRule : Rule
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
         Number(job.Body.Get("timeout-minutes"), "timeout-minutes", wholeOnly: false, context);
         Boolean(job.Body.Get("continue-on-error"), "continue-on-error", context);
         Boolean(job.Body.GetMapping("environment")?.Get("deployment"), "deployment", context);
@@ -26,7 +25,6 @@ public sealed class NumericValueRule : Rule
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
         Number(step.Body.Get("timeout-minutes"), "timeout-minutes", wholeOnly: false, context);
         Boolean(step.Body.Get("continue-on-error"), "continue-on-error", context);
     }

@@ -13,8 +13,6 @@ public sealed class PermissionsDeclaredRule : Rule
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(context);
         if (!job.Workflow.Root.Has("permissions") && !job.Body.Has("permissions"))
         {
             context.Report(job.Id, $"job \"{job.Id.Value}\" runs with the repository's default token permissions; declare \"permissions:\" for the workflow or this job (for example \"contents: read\")");

@@ -34,13 +34,11 @@ public sealed class PermissionsRule : Rule
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
         Check(workflow.Root.Get("permissions"), context);
     }
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
         Check(job.Body.Get("permissions"), context);
     }
 

@@ -20,13 +20,11 @@ public sealed partial class PinnedActionsRule : Rule
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
         Check(step.Uses, context);
     }
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
         Check(job.Uses, context);
     }
 

@@ -18,8 +18,6 @@ public sealed partial class PopularActionRule : Rule
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        ArgumentNullException.ThrowIfNull(context);
         if (step.Uses is not { ContainsExpression: false } uses || Reference().Match(uses.Value) is not { Success: true } match)
         {
             return;
@@ -62,8 +60,6 @@ public sealed partial class PopularActionRule : Rule
 
     public override void VisitExpression(ExpressionUse use, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(use);
-        ArgumentNullException.ThrowIfNull(context);
         foreach (var read in StepOutputReference.In(use))
         {
             if (read.Step is not { Uses: { ContainsExpression: false } uses }

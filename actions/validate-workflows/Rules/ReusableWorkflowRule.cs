@@ -18,8 +18,6 @@ public sealed partial class ReusableWorkflowRule : Rule
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(context);
         if (job.Uses is not { ContainsExpression: false } uses)
         {
             return;
@@ -73,8 +71,6 @@ public sealed partial class ReusableWorkflowRule : Rule
 
     public override void VisitExpression(ExpressionUse use, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(use);
-        ArgumentNullException.ThrowIfNull(context);
         if (use.Job is not { } job)
         {
             return;

@@ -11,7 +11,6 @@ public sealed class RunWithUsesRule : Rule
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
         var run = step.Body.KeyOf("run");
         var uses = step.Body.KeyOf("uses");
         if (run is not null && uses is not null)

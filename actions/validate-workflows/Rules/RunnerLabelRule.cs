@@ -24,8 +24,6 @@ public sealed partial class RunnerLabelRule : Rule
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(context);
         var runsOn = job.Body.Get("runs-on");
         var labels = runsOn switch
         {

@@ -43,8 +43,6 @@ public sealed class ScriptInjectionRule : Rule
 
     public override void VisitExpression(ExpressionUse use, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(use);
-        ArgumentNullException.ThrowIfNull(context);
         if (!use.InScript)
         {
             return;

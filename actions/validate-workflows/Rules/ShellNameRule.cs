@@ -21,19 +21,16 @@ public sealed class ShellNameRule : Rule
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
         Check(workflow.Root.GetMapping("defaults")?.GetMapping("run")?.GetScalar("shell"), context);
     }
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
         Check(job.Body.GetMapping("defaults")?.GetMapping("run")?.GetScalar("shell"), context, SystemOf(job));
     }
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
         if (step.Run is not null)
         {
             Check(step.Shell, context, step.Job is { } job ? SystemOf(job) : null);

@@ -13,8 +13,6 @@ public sealed class StepsContextRule : Rule
 
     public override void VisitExpression(ExpressionUse use, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(use);
-        ArgumentNullException.ThrowIfNull(context);
         if (use.Steps is not { } steps)
         {
             return;

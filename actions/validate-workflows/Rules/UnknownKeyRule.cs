@@ -13,7 +13,6 @@ public sealed class UnknownKeyRule : Rule
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
         Check(workflow.Root, Keys.Workflow, "workflow", context);
         Concurrency(workflow.Root.Get("concurrency"), context);
         Defaults(workflow.Root.Get("defaults"), context);
@@ -49,7 +48,6 @@ public sealed class UnknownKeyRule : Rule
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
         if (job.IsWorkflowCall)
         {
             Check(job.Body, Keys.CallJob, "job calling a reusable workflow", context);
@@ -78,13 +76,11 @@ public sealed class UnknownKeyRule : Rule
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
         Check(step.Body, step.Job is null ? Keys.CompositeStep : Keys.Step, step.Job is null ? "composite action step" : "step", context);
     }
 
     public override void VisitAction(ActionMetadata action, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(action);
         Check(action.Root, Keys.Action, "action metadata", context);
         Each(action.Root.Get("inputs"), Keys.ActionInput, "action input", context);
         Each(action.Root.Get("outputs"), Keys.ActionOutput, "action output", context);
@@ -105,7 +101,6 @@ public sealed class UnknownKeyRule : Rule
     /// <summary>A merge key is refused anywhere, also in mappings whose keys are free (env, with, outputs, matrix).</summary>
     public override void VisitDocument(Node? root, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (!context.File.Text.Contains("<<", StringComparison.Ordinal))
         {
             return; // no merge key anywhere: spare the walk

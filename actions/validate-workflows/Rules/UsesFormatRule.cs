@@ -12,8 +12,6 @@ public sealed partial class UsesFormatRule : Rule
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        ArgumentNullException.ThrowIfNull(context);
         if (step.Uses is not { IsNull: false, ContainsExpression: false } uses)
         {
             return;

@@ -20,7 +20,6 @@ public sealed class ValueTypeRule : Rule
 
     public override void VisitDocument(Node? root, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (root is not null and not MappingNode)
         {
             context.Report(root.Start, $"the top level must be a mapping, not a {root.KindName}");
@@ -29,7 +28,6 @@ public sealed class ValueTypeRule : Rule
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
         var root = workflow.Root;
         Expect(root, "name", Kind.Scalar, context);
         Expect(root, "run-name", Kind.Scalar, context);
@@ -96,7 +94,6 @@ public sealed class ValueTypeRule : Rule
 
     public override void VisitJob(Job job, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(job);
         var body = job.Body;
         Expect(body, "name", Kind.Scalar, context);
         Expect(body, "if", Kind.Scalar, context);
@@ -164,7 +161,6 @@ public sealed class ValueTypeRule : Rule
 
     public override void VisitStep(Step step, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
         foreach (var key in new[] { "id", "name", "if", "uses", "run", "shell", "working-directory" })
         {
             Expect(step.Body, key, Kind.Scalar, context);
@@ -177,7 +173,6 @@ public sealed class ValueTypeRule : Rule
 
     public override void VisitAction(ActionMetadata action, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(action);
         Expect(action.Root, "name", Kind.Scalar, context);
         Expect(action.Root, "description", Kind.Scalar, context);
         Expect(action.Root, "inputs", Kind.Mapping, context);

@@ -15,8 +15,6 @@ public sealed class WorkflowCallRule : Rule
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
-        ArgumentNullException.ThrowIfNull(context);
         if (workflow.FindTrigger("workflow_call")?.Filters is not { } call)
         {
             return;

@@ -16,8 +16,6 @@ public sealed class WorkflowRunRule : Rule
 
     public override void VisitWorkflow(Workflow workflow, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
-        ArgumentNullException.ThrowIfNull(context);
         if (workflow.FindTrigger("workflow_run") is not { } trigger)
         {
             return;

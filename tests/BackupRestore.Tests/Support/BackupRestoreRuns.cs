@@ -4,7 +4,7 @@ using Tailpaste.TestKit.Runner;
 namespace Tailpaste.BackupRestore.Tests.Support;
 
 /// <summary>Runs the action in-process as a workflow step would, against one service and one backup volume of a test.</summary>
-public sealed class BackupRestoreRuns(DockerEngineFixture engine, TestService service, string store) : IDisposable
+public sealed class BackupRestoreRuns(DockerEngineFixture engine, PasteServiceContainer service, string store) : IDisposable
 {
     private readonly SimulatedRunner _runner = new("tailpaste-backup-test-");
 
@@ -25,7 +25,7 @@ public sealed class BackupRestoreRuns(DockerEngineFixture engine, TestService se
     }
 
     /// <summary>The inputs every test run shares: the test's service and store, the actions image as the helper, the fixture's labels.</summary>
-    public static Dictionary<string, string> Inputs(DockerEngineFixture engine, TestService service, string store, string mode)
+    public static Dictionary<string, string> Inputs(DockerEngineFixture engine, PasteServiceContainer service, string store, string mode)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(service);

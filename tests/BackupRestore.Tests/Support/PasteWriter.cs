@@ -1,20 +1,21 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using Tailpaste.TestKit;
 
 namespace Tailpaste.BackupRestore.Tests.Support;
 
 /// <summary>A client that keeps posting pastes until stopped, recording every acknowledged id, when it was acknowledged, and how long each request took.</summary>
 public sealed class PasteWriter : IAsyncDisposable
 {
-    private readonly TestService _service;
+    private readonly PasteServiceContainer _service;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<(string Id, long AckedAt, TimeSpan Took)> _acked = new();
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly Task _loop;
 
-    private PasteWriter(TestService service)
+    private PasteWriter(PasteServiceContainer service)
     {
         _service = service;
         _loop = Task.Run(LoopAsync);
@@ -22,7 +23,7 @@ public sealed class PasteWriter : IAsyncDisposable
 
     public IReadOnlyList<string> Errors => _errors.ToList();
 
-    public static PasteWriter Start(TestService service) => new(service);
+    public static PasteWriter Start(PasteServiceContainer service) => new(service);
 
     /// <summary>Ids acknowledged before <paramref name="timestamp"/> (a <see cref="Stopwatch"/> timestamp).</summary>
     public IReadOnlyList<string> AckedBefore(long timestamp) => _acked.Where(a => a.AckedAt < timestamp).Select(a => a.Id).ToList();

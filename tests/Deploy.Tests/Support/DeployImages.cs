@@ -1,4 +1,3 @@
-using Docker.DotNet.Models;
 using Tailpaste.TestKit;
 
 namespace Tailpaste.Deploy.Tests.Support;
@@ -18,24 +17,8 @@ public static class DeployImages
     public static async Task<string> CommitAsync(DockerEngineFixture engine, string tag, params string[] changes)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        var sample = await engine.EnsureSampleImageAsync();
-        var holder = await engine.Client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = sample, Entrypoint = ["true"], Labels = new Dictionary<string, string>(engine.Labels) });
-        try
-        {
-            var colon = tag.LastIndexOf(':');
-            await engine.Client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
-            {
-                ContainerID = holder.ID,
-                RepositoryName = tag[..colon],
-                Tag = tag[(colon + 1)..],
-                Changes = [$"LABEL {DockerEngineFixture.TestRunLabel}={engine.TestRunId}", "ENTRYPOINT [\"dotnet\", \"PasteService.dll\"]", .. changes],
-            });
-            return tag;
-        }
-        finally
-        {
-            await engine.Client.Containers.RemoveContainerAsync(holder.ID, new ContainerRemoveParameters { Force = true });
-        }
+        await PasteServiceImage.CommitCopyAsync(engine, await engine.EnsureSampleImageAsync(), tag, changes);
+        return tag;
     }
 
     private static async Task<string> BuildProxyAsync()

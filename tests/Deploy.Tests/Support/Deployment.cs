@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Docker.DotNet.Models;
 using Tailpaste.Deploy.Record;
@@ -142,22 +140,10 @@ public sealed class Deployment
         return await new RecordStore(volume, Name).ReadAsync(CancellationToken.None);
     }
 
-    public async Task<string> PostAsync(string content)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        using var body = new StringContent(content, Encoding.UTF8, "text/plain");
-        using var response = await http.PostAsync(Url, body);
-        response.EnsureSuccessStatusCode();
-        var link = (await response.Content.ReadAsStringAsync()).Trim();
-        return link[(link.LastIndexOf('/') + 1)..];
-    }
+    public Task<string> PostAsync(string content) => PasteServiceClient.PostAsync(Url, content);
 
-    public async Task<string?> GetAsync(string id)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        using var response = await http.GetAsync(new Uri(Url, id));
-        return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : null;
-    }
+    /// <summary>The paste's content, or null when the service answers 404.</summary>
+    public Task<string?> GetAsync(string id) => PasteServiceClient.GetAsync(Url, id);
 
     /// <summary>The status of GET path on the users' URL; null when nothing answered.</summary>
     public async Task<int?> StatusAsync(string path = "readyz")
