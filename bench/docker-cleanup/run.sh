@@ -20,7 +20,7 @@
 # engine. A prune still costs its list and its request; it just finds nothing foreign.
 #
 # Environment: BENCH_CONTAINERS (200), BENCH_VOLUMES (50), BENCH_IMAGES (20) to change the sizes;
-#              BENCH_ROUNDS (1) to repeat the three measurements and get a line per round;
+#              BENCH_ROUNDS (5; issue 16 asks for medians over at least five) rounds, a line per round;
 #              BENCH_ACTION=<binary> to time a docker-cleanup built beforehand instead of publishing one;
 #              BENCH_BASELINE=<binary> to add a fourth population per round, removed by that other build (before/after);
 #              TAILPASTE_ARTIFACTS (default /tmp/art-docker-cleanup-bench) for the build's intermediate files.
@@ -32,7 +32,7 @@ cd "$root"
 containers="${BENCH_CONTAINERS:-200}"
 volumes="${BENCH_VOLUMES:-50}"
 images="${BENCH_IMAGES:-20}"
-rounds="${BENCH_ROUNDS:-1}"
+rounds="${BENCH_ROUNDS:-5}"
 export TAILPASTE_ARTIFACTS="${TAILPASTE_ARTIFACTS:-/tmp/art-docker-cleanup-bench}"
 
 # Peer tools: the docker CLI (Debian's docker.io) and the .NET SDK for the build.
