@@ -46,8 +46,42 @@ public sealed class RequestsPerRemovalTests(DockerEngineFixture engine) : IClass
         Assert.True(await population.ExistsAsync(ResourceKind.Images, baseImage), "the unselected image went");
     }
 
+    [Fact]
+    public async Task Networks_images_and_volumes_are_listed_with_the_selector_as_the_engines_label_filter()
+    {
+        await using var population = new Population(engine.Client);
+        var selected = population.Labels("environment=testing", "managed-by=ci");
+        var image = await population.LoadImageAsync("image-selected", selected);
+        var volume = await population.CreateVolumeAsync("volume-selected", selected);
+        var unselected = await population.CreateVolumeAsync("volume-unselected", population.Labels("managed-by=human"));
+        await using var proxy = new FaultingEngineProxy(engine.Endpoint);
+
+        var run = await ActionRun.StartAsync(proxy.DockerHost, new Dictionary<string, string>
+        {
+            ["labels"] = $"environment=testing,managed-by=ci,{population.RunLabel}",
+            ["prune-dangling"] = "false",
+        });
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(("1", "1"), (run.Outputs["removed-images"], run.Outputs["removed-volumes"]));
+        Assert.True(await population.ExistsAsync(ResourceKind.Volumes, unselected), "the unselected volume went");
+        // One list each, asking the engine for what carries every selector pair and nothing else.
+        foreach (var list in new[] { "/networks", "/images/json", "/volumes" })
+        {
+            var query = Assert.Single(proxy.Requests, r => r.Method == "GET" && r.Path.EndsWith(list, StringComparison.Ordinal)).Query;
+            foreach (var pair in new[] { "environment=testing", "managed-by=ci", population.RunLabel })
+            {
+                Assert.Contains($"\"{pair}\":true", query, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.DoesNotContain(run.Rows(ResourceKind.Volumes), r => r.Id == unselected);
+        Assert.Contains(run.Rows(ResourceKind.Images), r => r.Id == image);
+        Assert.Contains(run.Rows(ResourceKind.Volumes), r => r.Id == volume);
+    }
+
     // The requests whose path names the resource (an image ID without its "sha256:", which a path may escape).
-    private static List<(string Method, string Path)> About(IReadOnlyList<(string Method, string Path)> requests, string id)
+    private static List<(string Method, string Path, string Query)> About(IReadOnlyList<(string Method, string Path, string Query)> requests, string id)
     {
         var key = id.StartsWith("sha256:", StringComparison.Ordinal) ? id["sha256:".Length..] : id;
         return requests.Where(r => r.Path.Contains(key, StringComparison.Ordinal)).ToList();
