@@ -1,3 +1,4 @@
+using Tailpaste.DockerCleanup.Engine;
 using Tailpaste.DockerCleanup.Model;
 using Tailpaste.DockerCleanup.Reporting;
 using Tailpaste.Shared.Actions;
@@ -43,7 +44,7 @@ public static class DockerCleanupAction
 
         // Stopping a container may take its whole grace period; the client must wait longer than that.
         // One client for the probe and the work: a second one would cost a short run its warm-up again.
-        using var client = DockerClientFactory.Create(options.Engine, DockerClientFactory.DefaultTimeout + options.StopTimeout);
+        using var client = CleanupClientFactory.Create(options.Engine, DockerClientFactory.DefaultTimeout + options.StopTimeout);
 
         // The listing only reads, so it goes out with the probe instead of after it: on a healthy engine the
         // run does not pay for the two one after the other. An engine that does not answer is still a wrong

@@ -8,10 +8,11 @@ using Tailpaste.DockerCleanup.Selection;
 namespace Tailpaste.DockerCleanup.Engine;
 
 /// <summary>
-/// Removes one resource through the Engine API and says what happened. Immediately before the removal it
-/// reads the resource again (by ID; volumes by name, the only key the API has for them) and judges it by the
-/// cleanup rules as it is then: what became protected or stopped being selected since the listing is
-/// skipped, not removed. Never throws for the engine's refusals: "not found" means someone else was faster,
+/// Removes one resource through the Engine API and says what happened. Where the listing can be out of date in a
+/// way the rules care about (a volume, removed by name; an image selected as untagged; a container to be stopped,
+/// or started since it was listed), it reads the resource again immediately before the removal and judges it by
+/// the cleanup rules as it is then: what became protected or stopped being selected since the listing is
+/// skipped, not removed. Elsewhere the removal is the only request (see <see cref="NeedsRecheck"/>). Never throws for the engine's refusals: "not found" means someone else was faster,
 /// a conflict means something still uses it, and anything else is a failure with the engine's own words.
 /// </summary>
 public sealed class ResourceRemover : IDisposable
@@ -42,36 +43,18 @@ public sealed class ResourceRemover : IDisposable
         var resource = planned.Resource;
         try
         {
-            var stopsFirst = resource.Kind == ResourceKind.Containers && resource.IsRunning;
-            if (stopsFirst)
+            if (resource.Kind != ResourceKind.Containers)
             {
-                // Checked before the stop: a container that is not to go must not be stopped either. Its ID
-                // (and so its labels) cannot change between the stop and the removal.
-                if (await RecheckAsync(planned, cancellationToken).ConfigureAwait(false) is { } changed)
-                {
-                    return changed;
-                }
-
-                // A clean stop first (`docker rm -f` would kill it outright); outside the removal bound, as it is mostly waiting.
-                await _client.Containers.StopContainerAsync(resource.Id, new ContainerStopParameters { WaitBeforeKillSeconds = _stopTimeoutSeconds }, cancellationToken).ConfigureAwait(false);
+                return await RemoveWithinBoundAsync(planned, recheck: NeedsRecheck(planned), cancellationToken).ConfigureAwait(false);
             }
 
-            await _removals.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            if (!resource.IsRunning && await TryRemoveStoppedContainerAsync(resource, cancellationToken).ConfigureAwait(false))
             {
-                // Inside the bound, so no wait for a slot lies between the check and the removal it allows.
-                if (!stopsFirst && await RecheckAsync(planned, cancellationToken).ConfigureAwait(false) is { } changed)
-                {
-                    return changed;
-                }
+                return planned with { Outcome = Outcome.Removed };
+            }
 
-                var note = await RemoveAsync(resource, cancellationToken).ConfigureAwait(false);
-                return planned with { Outcome = Outcome.Removed, Reason = note };
-            }
-            finally
-            {
-                _removals.Release();
-            }
+            // Running when listed, or started since: read again, stop cleanly, then remove.
+            return await StopAndRemoveAsync(planned, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -88,6 +71,72 @@ public sealed class ResourceRemover : IDisposable
         catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return planned with { Outcome = Outcome.Failed, Reason = $"no answer from the engine: {e.Message}" };
+        }
+    }
+
+    /// <summary>
+    /// Whether a resource must be read again before its removal: only where what the rules judge can have changed
+    /// under the key the removal uses. A volume is removed by name, and a volume recreated under that name may carry
+    /// other labels. An untagged image selected as dangling may have been tagged since. Everything else is removed by
+    /// an ID the engine never reuses, and the labels and creation time of an object never change: a second read
+    /// could only say "gone", which the removal itself answers (404). Containers are handled by
+    /// <see cref="TryRemoveStoppedContainerAsync"/>, whose refusal says "started since".
+    /// </summary>
+    internal static bool NeedsRecheck(ResourceOutcome planned) =>
+        planned.Resource.Kind == ResourceKind.Volumes || planned.SelectedBy == SelectedBy.Dangling;
+
+    // A container listed as stopped is removed without force, in one request: the engine refuses (409) one that
+    // has been started since the listing, which then gets a clean stop instead of the kill force would give it.
+    private async Task<bool> TryRemoveStoppedContainerAsync(DockerResource container, CancellationToken cancellationToken)
+    {
+        await _removals.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _client.Containers.RemoveContainerAsync(container.Id, new ContainerRemoveParameters { Force = false }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+        finally
+        {
+            _removals.Release();
+        }
+    }
+
+    private async Task<ResourceOutcome> StopAndRemoveAsync(ResourceOutcome planned, CancellationToken cancellationToken)
+    {
+        // Checked before the stop: a container that is not to go must not be stopped either (a stopped container
+        // without labels, selected as dangling, that someone started is no longer dangling). Its ID, and so its
+        // labels, cannot change between the stop and the removal.
+        if (await RecheckAsync(planned, cancellationToken).ConfigureAwait(false) is { } changed)
+        {
+            return changed;
+        }
+
+        // A clean stop first (`docker rm -f` would kill it outright); outside the removal bound, as it is mostly waiting.
+        await _client.Containers.StopContainerAsync(planned.Resource.Id, new ContainerStopParameters { WaitBeforeKillSeconds = _stopTimeoutSeconds }, cancellationToken).ConfigureAwait(false);
+        return await RemoveWithinBoundAsync(planned, recheck: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ResourceOutcome> RemoveWithinBoundAsync(ResourceOutcome planned, bool recheck, CancellationToken cancellationToken)
+    {
+        await _removals.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Inside the bound, so no wait for a slot lies between the check and the removal it allows.
+            if (recheck && await RecheckAsync(planned, cancellationToken).ConfigureAwait(false) is { } changed)
+            {
+                return changed;
+            }
+
+            var note = await RemoveAsync(planned.Resource, cancellationToken).ConfigureAwait(false);
+            return planned with { Outcome = Outcome.Removed, Reason = note };
+        }
+        finally
+        {
+            _removals.Release();
         }
     }
 

@@ -25,6 +25,7 @@ internal sealed class FaultingEngineProxy : IAsyncDisposable
     private readonly HttpClient _engine;
     private readonly Task _serving;
     private readonly ConcurrentDictionary<string, Lazy<Task>> _changes = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(string Method, string Path, string Query)> _requests = new();
     private int _faults;
     private int _changesMade;
 
@@ -65,6 +66,9 @@ internal sealed class FaultingEngineProxy : IAsyncDisposable
 
     /// <summary>How many requests got the injected failure: proves the test went through the fault.</summary>
     public int Faults => Volatile.Read(ref _faults);
+
+    /// <summary>Every request that reached the proxy, in arrival order: method, path and the query, unescaped.</summary>
+    public IReadOnlyList<(string Method, string Path, string Query)> Requests => [.. _requests];
 
     /// <summary>How many of the changes given to <see cref="BeforeFirstRequestFor"/> ran.</summary>
     public int ChangesMade => Volatile.Read(ref _changesMade);
@@ -121,6 +125,7 @@ internal sealed class FaultingEngineProxy : IAsyncDisposable
         try
         {
             var path = request.Url!.AbsolutePath;
+            _requests.Enqueue((request.HttpMethod, path, Uri.UnescapeDataString(request.Url.Query)));
             if (request.HttpMethod == "DELETE" && FailDeletesOf.Any(id => path.EndsWith("/" + id, StringComparison.Ordinal)))
             {
                 Interlocked.Increment(ref _faults);

@@ -116,6 +116,21 @@ internal sealed class Population : IAsyncDisposable
         return created.ID;
     }
 
+    /// <summary>A created, never started container that runs <paramref name="command"/> once started; returns its ID.</summary>
+    public async Task<string> CreateStartableContainerAsync(string role, string image, IReadOnlyDictionary<string, string> labels, IList<string> command)
+    {
+        var created = await Client.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Name = UniqueName(role),
+            Image = image,
+            Entrypoint = command,
+            Labels = new Dictionary<string, string>(labels),
+            HostConfig = new HostConfig { NetworkMode = "none" },
+        }).ConfigureAwait(false);
+        _created[(ResourceKind.Containers, created.ID)] = role;
+        return created.ID;
+    }
+
     /// <summary>
     /// A running container (no network) from a runnable image; returns its ID. By default it runs
     /// <c>sleep 300</c> as PID 1, which ignores SIGTERM, so only a kill stops it.
