@@ -109,13 +109,14 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 
 # Released images, one per action (eng/release-images.sh builds them with PUBLISH=aot). Native AOT on
-# runtime-deps where the action's libraries allow (docker-cleanup); the others use reflection-based JSON
-# (their own, or Octokit's), so they are ReadyToRun on the .NET runtime (see their project files).
-FROM base-dotnet AS backup-restore
+# runtime-deps where the action's libraries allow (backup-restore, deploy, docker-cleanup, validate-workflows:
+# source-generated JSON); health-check and release-artifacts call GitHub through Octokit, which maps JSON by
+# reflection, so they are ReadyToRun on the .NET runtime (see their READMEs, "Images").
+FROM base AS backup-restore
 LABEL tailpaste.actions="backup-restore"
 COPY --from=publish-backup-restore /app/backup-restore /app/backup-restore
 
-FROM base-dotnet AS deploy
+FROM base AS deploy
 LABEL tailpaste.actions="deploy"
 COPY --from=publish-deploy /app/deploy /app/deploy
 
@@ -131,7 +132,7 @@ FROM base-git AS release-artifacts
 LABEL tailpaste.actions="release-artifacts"
 COPY --from=publish-release-artifacts /app/release-artifacts /app/release-artifacts
 
-FROM base-dotnet AS validate-workflows
+FROM base AS validate-workflows
 LABEL tailpaste.actions="validate-workflows"
 COPY --from=publish-validate-workflows /app/validate-workflows /app/validate-workflows
 

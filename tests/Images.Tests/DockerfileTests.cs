@@ -73,6 +73,19 @@ public sealed partial class DockerfileTests
 
     [Theory]
     [MemberData(nameof(Actions))]
+    public void A_Native_AOT_action_is_released_on_runtime_deps_alone_and_the_others_on_the_dotnet_runtime(string action)
+    {
+        var project = File.ReadAllText(Directory.GetFiles(RepositoryRoot.Combine("actions", action), "*.csproj").Single());
+        var nativeAot = project.Contains("<PublishAot Condition=\"'$(TailpastePublish)' == 'aot'\">true</PublishAot>", StringComparison.Ordinal);
+
+        var parent = _dockerfile.Parent(action);
+
+        // An AOT binary needs no runtime (a smaller image); anything else would not start without one.
+        Assert.Equal(nativeAot ? "base" : "base-dotnet", parent == "base-git" ? _dockerfile.Parent("base-git") : parent);
+    }
+
+    [Theory]
+    [MemberData(nameof(Actions))]
     public void Each_action_yml_builds_the_root_Dockerfile_and_names_itself_in_args(string action)
     {
         var text = File.ReadAllText(RepositoryRoot.Combine("actions", action, "action.yml"));

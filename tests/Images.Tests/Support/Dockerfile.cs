@@ -44,6 +44,10 @@ internal sealed partial class Dockerfile
         return new Dockerfile(instructions);
     }
 
+    /// <summary>What a stage is built from: the image or stage its FROM line names.</summary>
+    public string Parent(string name) =>
+        FromLines.Single(l => l.EndsWith(" AS " + name, StringComparison.Ordinal)).Split(' ')[1];
+
     /// <summary>The instructions of one stage, without its FROM line.</summary>
     public IReadOnlyList<string> Stage(string name)
     {
