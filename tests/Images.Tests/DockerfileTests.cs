@@ -97,14 +97,14 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
-    public void The_dockerignore_keeps_build_output_history_tests_and_benchmarks_out_of_the_context()
+    public void The_dockerignore_keeps_build_output_history_tests_benchmarks_and_docs_out_of_the_context()
     {
         var patterns = File.ReadAllLines(RepositoryRoot.Combine(".dockerignore"))
             .Select(l => l.Trim())
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "**/bin/", "**/obj/", ".git/", "bench/", "tests/" }, patterns);
+        Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "**/bin/", "**/obj/", ".git/", "bench/", "tests/", "**/*.md" }, patterns);
     }
 
     [GeneratedRegex(@"^[a-z0-9.-]+(/[a-z0-9._-]+)+:[A-Za-z0-9._-]+@sha256:[0-9a-f]{64}$")]
