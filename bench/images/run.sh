@@ -100,7 +100,7 @@ if [[ ! -d "$node_dir/node_modules/@actions/core" ]]; then
   (cd "$node_dir" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund @actions/core >/dev/null)
 fi
 cp bench/images/trivial-action.mjs "$node_dir/"
-say start "host: Node.js $(node --version) + @actions/core" "$(median_of env "INPUT_LABELS=$selector" GITHUB_OUTPUT=/dev/null node "$node_dir/trivial-action.mjs") s median of $rounds"
+say start "host: Node.js $(node --version) + @actions/core" "$(median_of env "INPUT_LABELS=$selector" "GITHUB_OUTPUT=$work/node-output" node "$node_dir/trivial-action.mjs") s median of $rounds"
 socket="${DOCKER_HOST#unix://}"
 in_container() { docker run --rm --network none -v "$socket:/var/run/docker.sock" "$@"; }
 say start "container: JIT (runner-built image)" "$(median_of in_container "$actions_image" docker-cleanup "${trivial[@]}") s median of $rounds"
