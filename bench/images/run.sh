@@ -91,6 +91,8 @@ jit_dir="$work/actions" aot_dir="$work/tailpaste-docker-cleanup" r2r_dir="$work/
 # The runner-built image holds no ReadyToRun code (PUBLISH=jit); a host publish for this runtime does.
 TAILPASTE_ARTIFACTS="$work/artifacts" TAILPASTE_IMAGE_BUILD=true dotnet publish actions/docker-cleanup -c Release --use-current-runtime --self-contained false \
   -o "$r2r_dir" -nologo -v q >"$work/r2r.log" 2>&1 || { cat "$work/r2r.log" >&2; exit 1; }
+# docker-cleanup writes its report into the working directory: keep it out of the checkout.
+cd "$work"
 say start "host: JIT (runner-built image's build)" "$(median_of dotnet "$jit_dir/docker-cleanup.dll" "${trivial[@]}") s median of $rounds"
 say start "host: ReadyToRun" "$(median_of dotnet "$r2r_dir/docker-cleanup.dll" "${trivial[@]}") s median of $rounds"
 say start "host: Native AOT" "$(median_of "$aot_dir/docker-cleanup" "${trivial[@]}") s median of $rounds"
@@ -99,8 +101,9 @@ if [[ ! -d "$node_dir/node_modules/@actions/core" ]]; then
   mkdir -p "$node_dir"
   (cd "$node_dir" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund @actions/core >/dev/null)
 fi
-cp bench/images/trivial-action.mjs "$node_dir/"
+cp "$root/bench/images/trivial-action.mjs" "$node_dir/"
 say start "host: Node.js $(node --version) + @actions/core" "$(median_of env "INPUT_LABELS=$selector" "GITHUB_OUTPUT=$work/node-output" node "$node_dir/trivial-action.mjs") s median of $rounds"
+cd "$root"
 socket="${DOCKER_HOST#unix://}"
 in_container() { docker run --rm --network none -v "$socket:/var/run/docker.sock" "$@"; }
 say start "container: JIT (runner-built image)" "$(median_of in_container "$actions_image" docker-cleanup "${trivial[@]}") s median of $rounds"
