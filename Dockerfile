@@ -109,10 +109,10 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 
 # Released images, one per action (eng/release-images.sh builds them with PUBLISH=aot). Native AOT on
-# runtime-deps where the action's libraries allow (backup-restore, deploy, docker-cleanup, validate-workflows:
-# source-generated JSON); health-check and release-artifacts call GitHub through Octokit, which maps JSON by
-# reflection, so they are ReadyToRun on the .NET runtime (see their READMEs, "Images").
-FROM base AS backup-restore
+# runtime-deps where the action's libraries allow (deploy, docker-cleanup, validate-workflows: source-generated
+# JSON); health-check and release-artifacts call GitHub through Octokit, which maps JSON by reflection, and
+# backup-restore's AOT helper is not yet proven, so they are ReadyToRun on the .NET runtime (see their READMEs).
+FROM base-dotnet AS backup-restore
 LABEL tailpaste.actions="backup-restore"
 COPY --from=publish-backup-restore /app/backup-restore /app/backup-restore
 
