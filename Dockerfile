@@ -5,7 +5,8 @@
 # Two ways it is built:
 #   - by the runner, for `uses: ./actions/<name>` (each action.yml says image: ../../Dockerfile): the last
 #     stage, `actions`, holds every action, framework-dependent (PUBLISH=jit), so a source change rebuilds in
-#     seconds (only the changed action's stage reruns; restore is its own layer keyed on the project files);
+#     seconds (only the changed action's stage reruns; restore is its own layer keyed on the project files,
+#     src/Shared is compiled once in its own stage);
 #   - by eng/release-images.sh, for released versions: one small image per action (--target <name>) with
 #     PUBLISH=aot, Native AOT on runtime-deps, pushed to a registry; released action.yml files name them
 #     with docker://.
@@ -17,7 +18,8 @@
 ARG PUBLISH=jit
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0@sha256:ea8bde36c11b6e7eec2656d0e59101d4462f6bd630730f2c8201ed0572b295d5 AS restore
-# jit: framework-dependent (ReadyToRun where an action asks for it); aot: Native AOT where an action allows it.
+# jit: framework-dependent IL, no ReadyToRun (the runner's build: compile time counts, see the action projects);
+# aot: Native AOT where an action allows it, else ReadyToRun.
 # Kept as ENV so the publish stages below see the same value the restore used.
 ARG PUBLISH
 ENV TAILPASTE_PUBLISH=$PUBLISH TAILPASTE_IMAGE_BUILD=true DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -39,35 +41,41 @@ COPY actions/validate-workflows/ValidateWorkflows.csproj actions/validate-workfl
 RUN for project in actions/*/*.csproj; do \
       dotnet restore "$project" --use-current-runtime -p:TailpastePublish="$PUBLISH" || exit 1; \
     done
-COPY src/Shared/ src/Shared/
 
-# One stage per action: an edit in one action reruns that action's publish alone.
-FROM restore AS publish-backup-restore
+# src/Shared compiled once, with the global properties every publish below passes to it, so each action's
+# publish finds it up to date (MSBuild skips its compile) instead of compiling it again six times.
+FROM restore AS shared
+COPY src/Shared/ src/Shared/
+RUN dotnet build src/Shared --no-restore -c Release --use-current-runtime -p:TailpastePublish="$TAILPASTE_PUBLISH"
+
+# One stage per action: an edit in one action reruns that action's publish alone. BuildKit (eng/lib/image.sh,
+# and the runner's docker) runs them side by side and builds only the stages the target needs.
+FROM shared AS publish-backup-restore
 COPY actions/backup-restore/ actions/backup-restore/
 RUN dotnet publish actions/backup-restore --no-restore -c Release --use-current-runtime \
       -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/backup-restore
 
-FROM restore AS publish-deploy
+FROM shared AS publish-deploy
 COPY actions/deploy/ actions/deploy/
 RUN dotnet publish actions/deploy --no-restore -c Release --use-current-runtime \
       -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/deploy
 
-FROM restore AS publish-docker-cleanup
+FROM shared AS publish-docker-cleanup
 COPY actions/docker-cleanup/ actions/docker-cleanup/
 RUN dotnet publish actions/docker-cleanup --no-restore -c Release --use-current-runtime \
       -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/docker-cleanup
 
-FROM restore AS publish-health-check
+FROM shared AS publish-health-check
 COPY actions/health-check/ actions/health-check/
 RUN dotnet publish actions/health-check --no-restore -c Release --use-current-runtime \
       -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/health-check
 
-FROM restore AS publish-release-artifacts
+FROM shared AS publish-release-artifacts
 COPY actions/release-artifacts/ actions/release-artifacts/
 RUN dotnet publish actions/release-artifacts --no-restore -c Release --use-current-runtime \
       -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/release-artifacts
 
-FROM restore AS publish-validate-workflows
+FROM shared AS publish-validate-workflows
 COPY actions/validate-workflows/ actions/validate-workflows/
 RUN dotnet publish actions/validate-workflows --no-restore -c Release --use-current-runtime \
       -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/validate-workflows
@@ -101,13 +109,14 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 
 # Released images, one per action (eng/release-images.sh builds them with PUBLISH=aot). Native AOT on
-# runtime-deps where the action's libraries allow (docker-cleanup); the others use reflection-based JSON
-# (their own, or Octokit's), so they are ReadyToRun on the .NET runtime (see their project files).
+# runtime-deps where the action's libraries allow (deploy, docker-cleanup, validate-workflows: source-generated
+# JSON); health-check and release-artifacts call GitHub through Octokit, which maps JSON by reflection, and
+# backup-restore's AOT helper is not yet proven, so they are ReadyToRun on the .NET runtime (see their READMEs).
 FROM base-dotnet AS backup-restore
 LABEL tailpaste.actions="backup-restore"
 COPY --from=publish-backup-restore /app/backup-restore /app/backup-restore
 
-FROM base-dotnet AS deploy
+FROM base AS deploy
 LABEL tailpaste.actions="deploy"
 COPY --from=publish-deploy /app/deploy /app/deploy
 
@@ -123,7 +132,7 @@ FROM base-git AS release-artifacts
 LABEL tailpaste.actions="release-artifacts"
 COPY --from=publish-release-artifacts /app/release-artifacts /app/release-artifacts
 
-FROM base-dotnet AS validate-workflows
+FROM base AS validate-workflows
 LABEL tailpaste.actions="validate-workflows"
 COPY --from=publish-validate-workflows /app/validate-workflows /app/validate-workflows
 

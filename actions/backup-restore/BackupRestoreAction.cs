@@ -55,7 +55,7 @@ public static class BackupRestoreAction
         var reportPath = string.Empty;
         if (options.ReportPath is { } path)
         {
-            await JsonReportWriter.WriteAsync(path, result.Report, core.Masker, cancellationToken).ConfigureAwait(false);
+            await JsonReportWriter.WriteAsync(path, result.Report, BackupRestoreJson.Report, core.Masker, cancellationToken).ConfigureAwait(false);
             reportPath = path;
         }
 

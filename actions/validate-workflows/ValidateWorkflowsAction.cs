@@ -110,7 +110,7 @@ public static class ValidateWorkflowsAction
         if (options.ReportPath is { } report)
         {
             var body = new ValidateWorkflowsReport(result.Files, result.Errors, result.Warnings, result.Findings);
-            await JsonReportWriter.WriteAsync(Path.GetFullPath(report, options.Root), body, core.Masker, cancellationToken).ConfigureAwait(false);
+            await JsonReportWriter.WriteAsync(Path.GetFullPath(report, options.Root), body, ValidateWorkflowsJson.Report, core.Masker, cancellationToken).ConfigureAwait(false);
         }
 
         // Outside a run, outputs and the summary would be printed on stdout and spoil --format json/sarif.

@@ -5,10 +5,10 @@
 #   rebuild   the runner-built image after a one-line change in one action, and in src/Shared (warm cache)
 #   cold      the runner-built image with --no-cache (BENCH_COLD=0 skips it: minutes on two cores)
 #   start     start-to-exit of a trivial run (docker-cleanup --dry-run selecting nothing: one list per resource
-#             kind through the socket), medians of BENCH_ROUNDS, as host processes: JIT (DOTNET_ReadyToRun=0),
-#             ReadyToRun (as the runner-built image runs it), Native AOT (the released binary), and the Node.js
-#             reference (bench/images/trivial-action.mjs with @actions/core from npm); and as containers
-#             (docker run, the runner's way) for the three .NET builds
+#             kind through the socket), medians of BENCH_ROUNDS, as host processes: JIT (the runner-built image's
+#             build), ReadyToRun (a host publish for this runtime, as the project asks outside the image), Native
+#             AOT (the released binary), and the Node.js reference (bench/images/trivial-action.mjs with
+#             @actions/core from npm); and as containers (docker run, the runner's way) for JIT and Native AOT
 #   pull      pull of a released image from a local registry (Debian's docker-registry on 127.0.0.1) and its run
 #
 #   bash bench/images/run.sh
@@ -87,21 +87,26 @@ for image in "$actions_image" "$aot_image"; do
   docker cp "$id:/app/docker-cleanup" "$work/$(basename "${image%%:*}")" >/dev/null
   docker rm "$id" >/dev/null
 done
-jit_dir="$work/actions" aot_dir="$work/tailpaste-docker-cleanup"
-say start "host: JIT (DOTNET_ReadyToRun=0)" "$(median_of env DOTNET_ReadyToRun=0 dotnet "$jit_dir/docker-cleanup.dll" "${trivial[@]}") s median of $rounds"
-say start "host: ReadyToRun" "$(median_of dotnet "$jit_dir/docker-cleanup.dll" "${trivial[@]}") s median of $rounds"
+jit_dir="$work/actions" aot_dir="$work/tailpaste-docker-cleanup" r2r_dir="$work/r2r"
+# The runner-built image holds no ReadyToRun code (PUBLISH=jit); a host publish for this runtime does.
+TAILPASTE_ARTIFACTS="$work/artifacts" TAILPASTE_IMAGE_BUILD=true dotnet publish actions/docker-cleanup -c Release --use-current-runtime --self-contained false \
+  -o "$r2r_dir" -nologo -v q >"$work/r2r.log" 2>&1 || { cat "$work/r2r.log" >&2; exit 1; }
+# docker-cleanup writes its report into the working directory: keep it out of the checkout.
+cd "$work"
+say start "host: JIT (runner-built image's build)" "$(median_of dotnet "$jit_dir/docker-cleanup.dll" "${trivial[@]}") s median of $rounds"
+say start "host: ReadyToRun" "$(median_of dotnet "$r2r_dir/docker-cleanup.dll" "${trivial[@]}") s median of $rounds"
 say start "host: Native AOT" "$(median_of "$aot_dir/docker-cleanup" "${trivial[@]}") s median of $rounds"
 node_dir="$root/bench/.tools/node-action"
 if [[ ! -d "$node_dir/node_modules/@actions/core" ]]; then
   mkdir -p "$node_dir"
   (cd "$node_dir" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund @actions/core >/dev/null)
 fi
-cp bench/images/trivial-action.mjs "$node_dir/"
-say start "host: Node.js $(node --version) + @actions/core" "$(median_of env "INPUT_LABELS=$selector" GITHUB_OUTPUT=/dev/null node "$node_dir/trivial-action.mjs") s median of $rounds"
+cp "$root/bench/images/trivial-action.mjs" "$node_dir/"
+say start "host: Node.js $(node --version) + @actions/core" "$(median_of env "INPUT_LABELS=$selector" "GITHUB_OUTPUT=$work/node-output" node "$node_dir/trivial-action.mjs") s median of $rounds"
+cd "$root"
 socket="${DOCKER_HOST#unix://}"
 in_container() { docker run --rm --network none -v "$socket:/var/run/docker.sock" "$@"; }
-say start "container: JIT" "$(median_of in_container -e DOTNET_ReadyToRun=0 "$actions_image" docker-cleanup "${trivial[@]}") s median of $rounds"
-say start "container: ReadyToRun" "$(median_of in_container "$actions_image" docker-cleanup "${trivial[@]}") s median of $rounds"
+say start "container: JIT (runner-built image)" "$(median_of in_container "$actions_image" docker-cleanup "${trivial[@]}") s median of $rounds"
 say start "container: Native AOT" "$(median_of in_container "$aot_image" docker-cleanup "${trivial[@]}") s median of $rounds"
 
 # --- pull and run from a local registry

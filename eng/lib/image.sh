@@ -89,6 +89,28 @@ build_hashed_image() {
   build_image "$dockerfile" --label "$IMAGE_HASH_LABEL=$hash" --tag "$image" "$@"
 }
 
+# The docker command that builds with BuildKit, as the runner's docker does: it builds only the stages the
+# target needs, side by side, and its steps leave no intermediate images. A client with buildx, or an older
+# client (before 23) whose BuildKit is built in (Debian's docker.io 20.10, also at /usr/bin/docker when a newer
+# client without buildx comes first on PATH); else the legacy builder. One word per line.
+buildkit_docker() {
+  local candidate version
+  if docker buildx version >/dev/null 2>&1; then
+    printf '%s\n' env DOCKER_BUILDKIT=1 docker
+    return
+  fi
+  for candidate in docker /usr/bin/docker; do
+    # Prints the client's version even when it then fails to reach the engine.
+    version="$("$candidate" version --format '{{.Client.Version}}' 2>/dev/null || true)"
+    if [[ "$version" =~ ^(1[89]|2[0-2])\. ]]; then
+      printf '%s\n' env DOCKER_BUILDKIT=1 "$candidate"
+      return
+    fi
+  done
+  info "no BuildKit client (no buildx, docker client 23 or later): using the legacy builder"
+  printf '%s\n' env DOCKER_BUILDKIT=0 docker
+}
+
 # docker build of this checkout's context (what git tracks and does not ignore) with the given Dockerfile,
 # rewritten for this engine by dockerfile_for_engine; extra arguments go to `docker build`.
 # Usage: build_image dockerfile [docker build args...]
@@ -99,10 +121,14 @@ build_image() {
   log="$(mktemp)"
   work="$(mktemp -d)"
   dockerfile_for_engine "$dockerfile" >"$work/Dockerfile.engine"
-  # The context streams as a tar of the listed files plus the rewritten Dockerfile.
-  # Legacy builder: Debian's engine has no buildx, and --network host lets restore reach NuGet.
+  # The context streams as a tar of the listed files plus the rewritten Dockerfile; --network host lets
+  # restore reach NuGet.
+  local -a builder
+  mapfile -t builder < <(buildkit_docker)
+  builder+=(build)
+  if [[ "${builder[1]}" == DOCKER_BUILDKIT=1 ]]; then builder+=(--progress=plain); fi
   if ! { context_files | tar --null -T - -cf - -C "$work" Dockerfile.engine; } |
-    DOCKER_BUILDKIT=0 docker build --network host --file Dockerfile.engine "$@" - >"$log" 2>&1; then
+    "${builder[@]}" --network host --file Dockerfile.engine "$@" - >"$log" 2>&1; then
     tail -n 40 "$log" >&2
     rm -rf "$log" "$work"
     die "docker build with $dockerfile failed (output above)"

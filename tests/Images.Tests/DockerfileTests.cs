@@ -26,12 +26,15 @@ public sealed partial class DockerfileTests
         return data;
     }
 
-    [Fact]
-    public void Every_base_image_is_pinned_by_digest_with_its_tag_kept_for_readers_and_Dependabot()
+    [Theory]
+    [InlineData("Dockerfile")]
+    [InlineData("samples/paste-service/Dockerfile")]
+    public void Every_base_image_is_pinned_by_digest_with_its_tag_kept_for_readers_and_Dependabot(string path)
     {
-        var external = _dockerfile.FromLines
+        var dockerfile = Dockerfile.Load(path);
+        var external = dockerfile.FromLines
             .Select(l => l.Split(' ')[1])
-            .Where(image => !_dockerfile.Stages.Contains(image))
+            .Where(image => !dockerfile.Stages.Contains(image))
             .ToList();
 
         Assert.NotEmpty(external);
@@ -70,6 +73,19 @@ public sealed partial class DockerfileTests
 
     [Theory]
     [MemberData(nameof(Actions))]
+    public void A_Native_AOT_action_is_released_on_runtime_deps_alone_and_the_others_on_the_dotnet_runtime(string action)
+    {
+        var project = File.ReadAllText(Directory.GetFiles(RepositoryRoot.Combine("actions", action), "*.csproj").Single());
+        var nativeAot = project.Contains("<PublishAot Condition=\"'$(TailpastePublish)' == 'aot'\">true</PublishAot>", StringComparison.Ordinal);
+
+        var parent = _dockerfile.Parent(action);
+
+        // An AOT binary needs no runtime (a smaller image); anything else would not start without one.
+        Assert.Equal(nativeAot ? "base" : "base-dotnet", parent == "base-git" ? _dockerfile.Parent("base-git") : parent);
+    }
+
+    [Theory]
+    [MemberData(nameof(Actions))]
     public void Each_action_yml_builds_the_root_Dockerfile_and_names_itself_in_args(string action)
     {
         var text = File.ReadAllText(RepositoryRoot.Combine("actions", action, "action.yml"));
@@ -81,14 +97,14 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
-    public void The_dockerignore_keeps_build_output_history_tests_and_benchmarks_out_of_the_context()
+    public void The_dockerignore_keeps_build_output_history_tests_benchmarks_and_docs_out_of_the_context()
     {
         var patterns = File.ReadAllLines(RepositoryRoot.Combine(".dockerignore"))
             .Select(l => l.Trim())
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "**/bin/", "**/obj/", ".git/", "bench/", "tests/" }, patterns);
+        Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "**/bin/", "**/obj/", ".git/", "bench/", "tests/", "**/*.md" }, patterns);
     }
 
     [GeneratedRegex(@"^[a-z0-9.-]+(/[a-z0-9._-]+)+:[A-Za-z0-9._-]+@sha256:[0-9a-f]{64}$")]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Tailpaste.BackupRestore.Store;
 using Tailpaste.Shared.IO;
 
@@ -25,7 +24,7 @@ public sealed class BackupOperation : IHelperOperation
         var database = arguments.Required("database");
         var serviceFolder = arguments.Required("folder");
         var method = arguments.Optional("method") ?? CopyMethod.Default;
-        var draft = JsonSerializer.Deserialize<BackupManifest>(arguments.Required("manifest"), StoreJson.Compact)
+        var draft = StoreJson.Deserialize<BackupManifest>(arguments.Required("manifest"))
             ?? throw new InvalidDataException("--manifest is empty");
         var container = Encoding.UTF8.GetBytes(arguments.Required("container"));
         if (StoreFiles.Problem(database, database) is { } problem)

@@ -12,7 +12,11 @@ public static class HelperResult
 {
     public const string Marker = "tailpaste-helper-result ";
 
-    public static string Line<T>(T result) => Marker + JsonSerializer.Serialize(result, StoreJson.Compact);
+    public static string Line(object result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Marker + JsonSerializer.Serialize(result, StoreJson.Compact.GetTypeInfo(result.GetType()));
+    }
 
     /// <summary>The result in a helper's output; null when it printed none.</summary>
     public static T? Find<T>(string output)
@@ -20,7 +24,7 @@ public static class HelperResult
     {
         ArgumentNullException.ThrowIfNull(output);
         var line = output.Split('\n').LastOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal));
-        return line is null ? null : JsonSerializer.Deserialize<T>(line[Marker.Length..], StoreJson.Compact);
+        return line is null ? null : StoreJson.Deserialize<T>(line[Marker.Length..]);
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Tailpaste.BackupRestore.Store;
 
 namespace Tailpaste.BackupRestore.Helper;
@@ -14,7 +13,7 @@ public sealed class RecordDrillOperation : IHelperOperation
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var folder = arguments.Required("folder");
-        var drill = JsonSerializer.Deserialize<DrillRecord>(arguments.Required("drill"), StoreJson.Compact)
+        var drill = StoreJson.Deserialize<DrillRecord>(arguments.Required("drill"))
             ?? throw new InvalidDataException("--drill is empty");
         if (!StoreFiles.IsRealFolder(folder))
         {

@@ -34,7 +34,7 @@ public static class StoreFiles
         BackupManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<BackupManifest>(File.ReadAllBytes(path), StoreJson.Compact);
+            manifest = JsonSerializer.Deserialize(File.ReadAllBytes(path), StoreJson.TypeInfo<BackupManifest>());
         }
         catch (JsonException e)
         {
@@ -58,7 +58,7 @@ public static class StoreFiles
     }
 
     public static Task WriteManifestAsync(string folder, BackupManifest manifest, CancellationToken cancellationToken) =>
-        DurableFiles.WriteAtomicallyAsync(Path.Combine(folder, BackupManifest.FileName), JsonSerializer.SerializeToUtf8Bytes(manifest, StoreJson.Indented), cancellationToken);
+        DurableFiles.WriteAtomicallyAsync(Path.Combine(folder, BackupManifest.FileName), JsonSerializer.SerializeToUtf8Bytes(manifest, StoreJson.TypeInfo<BackupManifest>(indented: true)), cancellationToken);
 
     /// <summary>A regular file that is really in its folder: not a link, not a folder, not a device.</summary>
     public static string? Problem(string path, string name)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Docker.DotNet.Models;
 using Tailpaste.BackupRestore.Engine;
 using Tailpaste.BackupRestore.Helper;
@@ -54,8 +53,8 @@ public static class BackupTaker
                 [
                     "--database", service.DatabasePath,
                     "--folder", BackupStore.ServiceFolder(context.Service),
-                    "--manifest", JsonSerializer.Serialize(draft, StoreJson.Compact),
-                    "--container", JsonSerializer.Serialize(snapshot, StoreJson.Indented),
+                    "--manifest", StoreJson.Serialize(draft),
+                    "--container", StoreJson.Serialize(snapshot, indented: true),
                 ],
                 new HelperMounts
                 {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Tailpaste.BackupRestore.Reporting;
 using Tailpaste.BackupRestore.Store;
 using Tailpaste.Shared.Actions;
@@ -19,7 +18,7 @@ public static class ListMode
 
         var entries = list.Backups.Select(BackupListEntry.From).ToList();
         context.Core.WriteInfo($"{entries.Count} backups of {context.Service} in {context.Options.Store}.");
-        var outputs = new BackupRestoreOutputs { Backups = JsonSerializer.Serialize(entries, StoreJson.Compact) };
+        var outputs = new BackupRestoreOutputs { Backups = StoreJson.Serialize(entries) };
         return new ModeResult(ExitCodes.Ok, outputs, context.Report(true, $"{entries.Count} backups") with { Backups = entries, Unreadable = list.Unreadable });
     }
 }

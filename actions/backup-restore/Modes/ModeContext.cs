@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Docker.DotNet;
 using Tailpaste.BackupRestore.Engine;
 using Tailpaste.BackupRestore.Helper;
@@ -134,7 +133,7 @@ public sealed class ModeContext(BackupRestoreOptions options, ActionCore core, I
     };
 
     public static ContainerSnapshot ParseSnapshot(string? json, string id) =>
-        (json is null ? null : JsonSerializer.Deserialize<ContainerSnapshot>(json, StoreJson.Compact))
+        (json is null ? null : StoreJson.Deserialize<ContainerSnapshot>(json))
         ?? throw new InvalidDataException($"backup {id} holds no readable {BackupManifest.ContainerFile}");
 
     private static string Known(ListResult list) => list.Backups.Count == 0

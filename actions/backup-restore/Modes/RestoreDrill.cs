@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Tailpaste.BackupRestore.Engine;
@@ -31,7 +30,7 @@ public static class RestoreDrill
         var helper = await context.HelperAsync(cancellationToken).ConfigureAwait(false);
         var recorded = await helper.RunAsync<BackupManifest>(
             RecordDrillOperation.OperationName,
-            ["--folder", BackupStore.BackupFolder(context.Service, manifest.Id), "--drill", JsonSerializer.Serialize(drill, StoreJson.Compact)],
+            ["--folder", BackupStore.BackupFolder(context.Service, manifest.Id), "--drill", StoreJson.Serialize(drill)],
             context.StoreOnly(readOnly: false),
             ModeContext.ShortHelperTimeout,
             cancellationToken).ConfigureAwait(false);

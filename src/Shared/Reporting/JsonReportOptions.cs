@@ -17,7 +17,7 @@ public static class JsonReportOptions
 {
     private static JsonSerializerOptions? _reflective;
 
-    /// <summary>The shape over reflection, for code that has no source-generated context yet (validate-workflows, the probes).</summary>
+    /// <summary>The shape over reflection, for tests and benchmarks that print any value; every action passes its source-generated metadata instead.</summary>
     public static JsonSerializerOptions Indented
     {
         [RequiresUnreferencedCode("Reflection-based serialisation; use For with a source-generated context.")]

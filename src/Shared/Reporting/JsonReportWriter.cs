@@ -22,7 +22,7 @@ public static class JsonReportWriter
     public static Task WriteAsync<T>(string path, T report, JsonTypeInfo<T> typeInfo, SecretMasker? masker = null, CancellationToken cancellationToken = default) =>
         AtomicFile.WriteAllTextAsync(path, Serialize(report, typeInfo, masker), cancellationToken);
 
-    /// <summary>The same over reflection, for code that has no source-generated context yet (validate-workflows, the probes).</summary>
+    /// <summary>The same over reflection, for tests and benchmarks; every action passes its report's JsonTypeInfo.</summary>
     [RequiresUnreferencedCode("Reflection-based serialisation; pass the report's JsonTypeInfo.")]
     [RequiresDynamicCode("Reflection-based serialisation; pass the report's JsonTypeInfo.")]
     public static string Serialize<T>(T report, SecretMasker? masker = null)
@@ -31,7 +31,7 @@ public static class JsonReportWriter
         return masker is null ? json : masker.Apply(json);
     }
 
-    /// <summary>The same over reflection, for code that has no source-generated context yet (validate-workflows).</summary>
+    /// <summary>The same over reflection, for tests and benchmarks; every action passes its report's JsonTypeInfo.</summary>
     [RequiresUnreferencedCode("Reflection-based serialisation; pass the report's JsonTypeInfo.")]
     [RequiresDynamicCode("Reflection-based serialisation; pass the report's JsonTypeInfo.")]
     public static Task WriteAsync<T>(string path, T report, SecretMasker? masker = null, CancellationToken cancellationToken = default) =>

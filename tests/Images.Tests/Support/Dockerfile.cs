@@ -16,7 +16,10 @@ internal sealed partial class Dockerfile
     /// <summary>The stage names (FROM … AS name), in order.</summary>
     public IReadOnlyList<string> Stages => FromLines.Select(l => StageName().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
 
-    public static Dockerfile Load() => Parse(File.ReadAllText(RepositoryRoot.Combine("Dockerfile")));
+    public static Dockerfile Load() => Load("Dockerfile");
+
+    /// <summary>A Dockerfile of this repository, by its path from the root.</summary>
+    public static Dockerfile Load(string path) => Parse(File.ReadAllText(RepositoryRoot.Combine(path)));
 
     public static Dockerfile Parse(string text)
     {
@@ -40,6 +43,10 @@ internal sealed partial class Dockerfile
 
         return new Dockerfile(instructions);
     }
+
+    /// <summary>What a stage is built from: the image or stage its FROM line names.</summary>
+    public string Parent(string name) =>
+        FromLines.Single(l => l.EndsWith(" AS " + name, StringComparison.Ordinal)).Split(' ')[1];
 
     /// <summary>The instructions of one stage, without its FROM line.</summary>
     public IReadOnlyList<string> Stage(string name)
