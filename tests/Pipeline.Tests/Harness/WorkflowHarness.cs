@@ -264,6 +264,13 @@ public sealed class WorkflowHarness(string repositoryRoot, Func<ILocalActions> l
             ["event"] = trigger.Payload,
             ["workflow"] = workflow.Root.GetScalar("name")?.Value ?? workflow.File.DisplayPath,
         };
+        if (trigger.Payload.GetValueOrDefault("ref") is string gitRef && trigger.Name is "workflow_dispatch" or "push")
+        {
+            // The runner's github.ref is the ref the event names; ref_name its short form.
+            github["ref"] = gitRef;
+            github["ref_name"] = gitRef.Split('/', 3) is ["refs", _, var name] ? name : gitRef;
+        }
+
         return github;
     }
 
