@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Tailpaste.TestKit.Runner;
 using Tailpaste.ValidateWorkflows.Expressions;
@@ -162,7 +163,8 @@ public sealed class WorkflowHarness(string repositoryRoot, Func<ILocalActions> l
             }
             else
             {
-                run = await RunStepAsync(step, label, evaluator, stepEnv, actions, trigger);
+                var clock = Stopwatch.StartNew();
+                run = await RunStepAsync(step, label, evaluator, stepEnv, actions, trigger) with { Elapsed = clock.Elapsed };
             }
 
             runs.Add(run);
