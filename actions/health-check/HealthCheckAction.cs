@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Docker.DotNet;
 using Microsoft.Data.Sqlite;
 using Tailpaste.HealthCheck.Checks;
@@ -45,6 +46,7 @@ public static class HealthCheckAction
 
         // The history file in a volume is looked at before any check runs: one that is not a file is bad input.
         await using var volumeFile = await OpenVolumeHistoryAsync(options, context, core, cancellationToken).ConfigureAwait(false);
+        await WaitUntilReadyAsync(options, core, probe, cancellationToken).ConfigureAwait(false);
         var checks = options.Checks.Select(CheckCatalog.Create).ToList();
         var results = await CheckRunner.RunAsync(checks, context, result => Announce(core, result, quiet), cancellationToken).ConfigureAwait(false);
         var report = HealthReport.From(results, timestamp, options.ServiceUrlForDisplay, clock.Elapsed);
@@ -97,6 +99,27 @@ public static class HealthCheckAction
     }
 
     /// <summary>Writes the JSON report when one is asked for; its full path, or null when none was asked for or it could not be written.</summary>
+    // A service started a moment ago (an integration test's) is given ready-timeout to come up before it is judged.
+    private static async Task WaitUntilReadyAsync(HealthCheckOptions options, ActionCore core, HttpProbe probe, CancellationToken cancellationToken)
+    {
+        if (options.ReadyTimeout <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var url = options.ReadinessPath is { } path && SameOriginPath.TryResolve(options.ServiceUrl, path, out _) is { } ready ? ready : options.ServiceUrl;
+        var waited = await ReadinessWait.WaitAsync(probe, url, options.ResponseTimeout, options.ReadyTimeout, cancellationToken).ConfigureAwait(false);
+        var shown = UrlCredentials.Redact(url);
+        if (waited is { } took)
+        {
+            core.WriteInfo(string.Create(CultureInfo.InvariantCulture, $"{shown} answered 2xx after {took.TotalMilliseconds:0} ms"));
+        }
+        else
+        {
+            core.WriteWarning(string.Create(CultureInfo.InvariantCulture, $"{shown} did not answer 2xx within ready-timeout ({options.ReadyTimeout.TotalSeconds:0.###} s); checking the service as it is"));
+        }
+    }
+
     private static async Task<string?> WriteReportAsync(HealthCheckOptions options, ActionCore core, HealthReport report, CancellationToken cancellationToken)
     {
         if (options.ReportPath is not { } path)

@@ -64,6 +64,7 @@ public static class HealthCheckBinder
             ResponseTimeout = responseTimeout,
             MaxResponseTimeMs = Number(inputs, "max-response-time-ms") ?? config.MaxResponseTimeMs ?? Documented(inputs, "max-response-time-ms"),
             ReadinessPath = readiness,
+            ReadyTimeout = inputs.GetOptionalDurationInput("ready-timeout", TimeSpan.FromMinutes(10)) ?? TimeSpan.Zero,
             MaxPasteCreateTimeMs = Number(inputs, "max-paste-create-time-ms") ?? config.MaxPasteCreateTimeMs ?? Documented(inputs, "max-paste-create-time-ms"),
             UploadToken = uploadToken,
             Probes = ProbeBinder.Bind(inputs, serviceUrl, responseTimeout, checks),

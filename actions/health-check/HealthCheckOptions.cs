@@ -31,6 +31,9 @@ public sealed record HealthCheckOptions
     /// <summary>Path GET once for readiness; null to skip.</summary>
     public required string? ReadinessPath { get; init; }
 
+    /// <summary>How long to wait, before the checks, for the readiness path (or the service URL) to answer 2xx; zero does not wait.</summary>
+    public required TimeSpan ReadyTimeout { get; init; }
+
     public required double MaxPasteCreateTimeMs { get; init; }
 
     public required string? UploadToken { get; init; }

@@ -6,21 +6,20 @@ using Tailpaste.ValidateWorkflows.Yaml;
 namespace Tailpaste.Pipeline.Tests;
 
 /// <summary>
-/// health-check.yml on its schedule, run twice by the harness against a service that does not answer: the second
-/// unhealthy run dispatches deploy.yml through the (WireMock) GitHub API, with inputs deploy.yml accepts.
+/// The recovery chain end to end: a broken version runs (its readiness fails), health-check.yml on its schedule finds
+/// it unhealthy twice, and the second run dispatches deploy.yml through the (WireMock) GitHub API; that dispatch's
+/// ref and inputs, as recorded, start deploy.yml in the harness, which redeploys the production image; the next
+/// scheduled health check finds the service healthy.
 /// </summary>
 [Trait("Category", "Docker")]
 public sealed class HealthCheckWorkflowTests(DockerEngineFixture engine) : IClassFixture<DockerEngineFixture>
 {
     [Fact]
-    public async Task A_service_unhealthy_twice_in_a_row_dispatches_deploy_yml_once_with_inputs_it_declares()
+    public async Task A_service_unhealthy_twice_in_a_row_dispatches_deploy_yml_which_redeploys_production_and_the_next_check_is_healthy()
     {
         using var github = new FakeGitHub();
-        var harness = new WorkflowHarness(RepositoryRoot.Path, () => new ContainerLocalActions(engine));
-        harness.Vars["TAILPASTE_URL"] = $"http://127.0.0.1:{DockerEngineFixture.FreeLoopbackPort()}";
-        harness.Vars["TAILPASTE_CONTAINER"] = engine.UniqueName("tailpaste-absent");
-        harness.Vars["TAILPASTE_HISTORY_VOLUME"] = await engine.CreateVolumeAsync("tailpaste-pipeline-history");
-        harness.Vars["TAILPASTE_IMAGE"] = "tailpaste-test/app";
+        var service = await ServiceUnderTest.StartAsync(engine, "1.1.0", "ENV APP_VERSION=1.1.0", "ENV FAULT_READINESS_FAIL=true");
+        var harness = await DeployWorkflowTests.DeployHarnessAsync(engine, service);
         harness.GitHub["repository"] = FakeGitHub.Repository;
         harness.GitHub["api_url"] = github.ApiUrl;
         harness.GitHub["token"] = FakeGitHub.Token;
@@ -41,11 +40,37 @@ public sealed class HealthCheckWorkflowTests(DockerEngineFixture engine) : IClas
         var dispatch = Assert.Single(github.Dispatches);
         Assert.EndsWith("/actions/workflows/deploy.yml/dispatches", dispatch.RequestMessage!.Path, StringComparison.Ordinal);
         Assert.Contains(FakeGitHub.Token, FakeGitHub.Header(dispatch, "Authorization"), StringComparison.Ordinal);
-        var inputs = FakeGitHub.Body(dispatch)["inputs"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
-        Assert.Equal(new Dictionary<string, string> { ["environment"] = "production", ["trigger"] = "automatic", ["image"] = "tailpaste-test/app:production" }, inputs);
+        var body = FakeGitHub.Body(dispatch);
+        var gitRef = body["ref"]!.GetValue<string>();
+        Assert.Equal("main", gitRef);
+        var inputs = body["inputs"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
+        var production = $"{service.ImageRepository}:production";
+        Assert.Equal(new Dictionary<string, string> { ["environment"] = "production", ["trigger"] = "automatic", ["image"] = production }, inputs);
         AssertDeployAccepts(inputs);
         Assert.True(File.Exists(Path.Combine(harness.Artifacts, "health-check-report", "health-check-report.json")), "the report was not uploaded");
         Assert.Equal("30", File.ReadAllText(Path.Combine(harness.Artifacts, "health-check-report", ".retention-days")));
+
+        // What GitHub would start from that request: deploy.yml by workflow_dispatch on the ref, with those inputs.
+        var deployRun = await harness.RunAsync("deploy.yml", WorkflowEvent.Dispatch(inputs, gitRef));
+
+        Assert.True(deployRun.Succeeded, deployRun.ToString());
+        var deploy = deployRun.Job("deploy");
+        Assert.Equal("self-hosted,tailpaste-production", deploy.RunsOn);
+        Assert.Equal("automatic", deploy.Step("deploy").Inputs["trigger"]);
+        Assert.Equal($"{service.ImageRepository}:1.1.0", deploy.Step("deploy").Outputs["previous-image"]);
+        Assert.Equal(production, deploy.Outputs["deployed-image"]);
+        Assert.Equal("false", deploy.Outputs["rolled-back"]);
+        Assert.Equal("healthy", deploy.Outputs["status"]);
+        Assert.Equal("1.0.0", await service.VersionAsync());
+
+        var third = await harness.RunAsync("health-check.yml", WorkflowEvent.Of("schedule"));
+
+        Assert.True(third.Succeeded, third.ToString());
+        var thirdHealth = third.Job("health").Step("health");
+        Assert.Equal("healthy", thirdHealth.Outputs["status"]);
+        Assert.Equal("0", thirdHealth.Outputs["consecutive-failures"]);
+        Assert.Equal("false", thirdHealth.Outputs["recovery-dispatched"]);
+        Assert.Single(github.Dispatches);
     }
 
     // The dispatch is only as good as deploy.yml's acceptance of it: every key a declared dispatch input, every choice one of its options.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Docker.DotNet.Models;
 using Tailpaste.Pipeline.Tests.Harness;
 using Tailpaste.Pipeline.Tests.Support;
@@ -23,7 +24,17 @@ public sealed class IntegrationTestWorkflowTests(DockerEngineFixture engine) : I
             Assert.True(run.Succeeded, run.ToString());
             var job = run.Job("integration");
             Assert.Equal("self-hosted,tailpaste-staging", job.RunsOn);
-            Assert.Equal("healthy", job.Step("health").Outputs["status"]);
+            var health = job.Step("health");
+            Assert.Equal("healthy", health.Outputs["status"]);
+            Assert.Contains("/readyz answered 2xx after ", health.Log, StringComparison.Ordinal);
+            // The uploaded report names each check it ran and how it went.
+            var checks = JsonNode.Parse(File.ReadAllText(Path.Combine(harness.Artifacts, "integration-health-report", "integration-health-report.json")))!["checks"]!.AsObject();
+            Assert.All(["smoke", "fuzz", "service", "functionality", "container", "database", "logs", "slo"], name => Assert.Equal("passed", checks[name]?["status"]?.GetValue<string>()));
+            Assert.Equal(string.Empty, health.Outputs["smoke-failed-steps"]);
+            Assert.Equal("0", health.Outputs["fuzz-high-findings"]);
+            Assert.Equal("0", health.Outputs["slo-error-rate"]);
+            Assert.True(double.TryParse(health.Outputs["slo-p95-ms"], CultureInfo.InvariantCulture, out _), health.ToString());
+            Assert.Contains("thresholds held", checks["slo"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
             Assert.Equal("0123456789abcdef0123456789abcdef0123abcd", job.Steps.Single(s => s.What.StartsWith("actions/checkout", StringComparison.Ordinal)).Inputs["ref"]);
             var cleanup = job.Steps[^1];
             Assert.Equal("success", cleanup.Outcome);
@@ -56,6 +67,10 @@ public sealed class IntegrationTestWorkflowTests(DockerEngineFixture engine) : I
         harness.GitHub["run_id"] = runId;
         harness.Vars["TAILPASTE_INTEGRATION_PORT"] = port.ToString(CultureInfo.InvariantCulture);
         harness.Vars["TAILPASTE_INTEGRATION_URL"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        // The load test's thresholds as a staging host would set them, loose enough for a busy test machine: the
+        // test is that the slo check runs against them and holds, not how fast this machine is.
+        harness.Vars["TAILPASTE_INTEGRATION_SLO"] = "p(95)<10000, rate<0.01";
+        harness.Vars["TAILPASTE_INTEGRATION_HEALTH_SLO"] = "p(95)<10000";
         harness.RunnerEnvironment["DOCKER_HOST"] = engine.DockerHost;
         harness.Doubles["docker/build-push-action"] = SampleImageBuild.Double(engine);
         return harness;

@@ -6,7 +6,9 @@ namespace Tailpaste.Pipeline.Tests.Harness;
 /// <summary>Local actions started as the runner starts a container action, from the actions image (TestKit's ContainerActionRunner).</summary>
 public sealed class ContainerLocalActions(DockerEngineFixture engine) : ILocalActions
 {
-    private readonly ContainerActionRunner _runner = new(engine);
+    // A step of these workflows may take what its job's timeout-minutes allows; a restore drill or a deploy's health
+    // wait on a machine that other test runs keep busy can pass the runner's usual two minutes without hanging.
+    private readonly ContainerActionRunner _runner = new(engine, TimeSpan.FromMinutes(10));
 
     public string Workspace => _runner.Workspace;
 

@@ -11,5 +11,8 @@ public sealed record StepRun(
     string Log,
     string Summary)
 {
-    public override string ToString() => $"step {Label} ({What}): {Outcome}\n{Log}";
+    /// <summary>How long the step took (zero when skipped), so a slow run shows where its time went.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    public override string ToString() => $"step {Label} ({What}): {Outcome} in {Elapsed.TotalSeconds:0.0} s\n{Log}";
 }

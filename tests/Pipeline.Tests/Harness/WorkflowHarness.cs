@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Tailpaste.TestKit.Runner;
 using Tailpaste.ValidateWorkflows.Expressions;
@@ -162,7 +163,8 @@ public sealed class WorkflowHarness(string repositoryRoot, Func<ILocalActions> l
             }
             else
             {
-                run = await RunStepAsync(step, label, evaluator, stepEnv, actions, trigger);
+                var clock = Stopwatch.StartNew();
+                run = await RunStepAsync(step, label, evaluator, stepEnv, actions, trigger) with { Elapsed = clock.Elapsed };
             }
 
             runs.Add(run);
@@ -264,6 +266,13 @@ public sealed class WorkflowHarness(string repositoryRoot, Func<ILocalActions> l
             ["event"] = trigger.Payload,
             ["workflow"] = workflow.Root.GetScalar("name")?.Value ?? workflow.File.DisplayPath,
         };
+        if (trigger.Payload.GetValueOrDefault("ref") is string gitRef && trigger.Name is "workflow_dispatch" or "push")
+        {
+            // The runner's github.ref is the ref the event names; ref_name its short form.
+            github["ref"] = gitRef;
+            github["ref_name"] = gitRef.Split('/', 3) is ["refs", _, var name] ? name : gitRef;
+        }
+
         return github;
     }
 

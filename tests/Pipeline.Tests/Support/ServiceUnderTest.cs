@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using Docker.DotNet.Models;
 using Tailpaste.TestKit;
 
@@ -8,13 +9,16 @@ namespace Tailpaste.Pipeline.Tests.Support;
 
 /// <summary>
 /// The sample service as the workflows find it on their host: a container named for this test on the host network,
-/// its own data volume, and its own image tag (a labelled copy of the sample image, so a restore that moves the tag
-/// and the fixture's sweep of labelled images never touch the shared one).
+/// its own data volume, and its own image repository (labelled copies of the sample image, so a restore or deploy
+/// that moves a tag and the fixture's sweep of labelled images never touch the shared one).
 /// </summary>
 public sealed class ServiceUnderTest
 {
-    private ServiceUnderTest(string name, int port)
+    private readonly DockerEngineFixture _engine;
+
+    private ServiceUnderTest(DockerEngineFixture engine, string name, int port)
     {
+        _engine = engine;
         Name = name;
         Url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
     }
@@ -25,42 +29,67 @@ public sealed class ServiceUnderTest
 
     public string UrlText => Url.ToString().TrimEnd('/');
 
-    public static async Task<ServiceUnderTest> StartAsync(DockerEngineFixture engine)
+    /// <summary>The repository of this service's images (a workflow's <c>TAILPASTE_IMAGE</c>); its <c>production</c> tag reports version 1.0.0.</summary>
+    public string ImageRepository => $"tailpaste-test/{Name}";
+
+    /// <summary>Starts the service from <c>ImageRepository:production</c>, or from <paramref name="runningTag"/> made with <paramref name="runningChanges"/> when one is given.</summary>
+    public static async Task<ServiceUnderTest> StartAsync(DockerEngineFixture engine, string? runningTag = null, params string[] runningChanges)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        var sample = await engine.EnsureSampleImageAsync();
-        var name = engine.UniqueName("tailpaste-pipeline");
-        var image = $"tailpaste-test/{name}:production";
-        var holder = await engine.Client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = sample, Entrypoint = ["true"], Labels = new Dictionary<string, string>(engine.Labels) });
-        try
+        var port = DockerEngineFixture.FreeLoopbackPort();
+        var service = new ServiceUnderTest(engine, engine.UniqueName("tailpaste-pipeline"), port);
+        var image = await service.ImageAsync("production", "ENV APP_VERSION=1.0.0");
+        if (runningTag is not null)
         {
-            await engine.Client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
-            {
-                ContainerID = holder.ID,
-                RepositoryName = image[..image.LastIndexOf(':')],
-                Tag = "production",
-                Changes = [$"LABEL {DockerEngineFixture.TestRunLabel}={engine.TestRunId}", "ENTRYPOINT [\"dotnet\", \"PasteService.dll\"]"],
-            });
-        }
-        finally
-        {
-            await engine.Client.Containers.RemoveContainerAsync(holder.ID, new ContainerRemoveParameters { Force = true });
+            image = await service.ImageAsync(runningTag, runningChanges);
         }
 
         var volume = await engine.CreateVolumeAsync("tailpaste-pipeline-data");
-        var port = DockerEngineFixture.FreeLoopbackPort();
         var created = await engine.Client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
-            Name = name,
+            Name = service.Name,
             Image = image,
             Env = ["LISTEN_ADDRESS=127.0.0.1", $"LISTEN_PORT={port.ToString(CultureInfo.InvariantCulture)}"],
             Labels = new Dictionary<string, string>(engine.Labels),
             HostConfig = new HostConfig { NetworkMode = "host", Binds = [$"{volume}:/data"] },
         });
         await engine.Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters());
-        var service = new ServiceUnderTest(name, port);
         await engine.WaitForHttpAsync(created.ID, new Uri(service.Url, "healthz"), TimeSpan.FromSeconds(90));
         return service;
+    }
+
+    /// <summary>
+    /// A copy of the sample image as <c>ImageRepository:tag</c> with Dockerfile-style <paramref name="changes"/>
+    /// (such as <c>ENV APP_VERSION=2.0.0</c>), labelled for the fixture's sweep; the shared sample image is never moved.
+    /// </summary>
+    public async Task<string> ImageAsync(string tag, params string[] changes)
+    {
+        var sample = await _engine.EnsureSampleImageAsync();
+        var holder = await _engine.Client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = sample, Entrypoint = ["true"], Labels = new Dictionary<string, string>(_engine.Labels) });
+        try
+        {
+            await _engine.Client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
+            {
+                ContainerID = holder.ID,
+                RepositoryName = ImageRepository,
+                Tag = tag,
+                Changes = [$"LABEL {DockerEngineFixture.TestRunLabel}={_engine.TestRunId}", "ENTRYPOINT [\"dotnet\", \"PasteService.dll\"]", .. changes],
+            });
+            return $"{ImageRepository}:{tag}";
+        }
+        finally
+        {
+            await _engine.Client.Containers.RemoveContainerAsync(holder.ID, new ContainerRemoveParameters { Force = true });
+        }
+    }
+
+    /// <summary>The version GET /version reports.</summary>
+    public async Task<string> VersionAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await http.GetAsync(new Uri(Url, "version"));
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["version"]!.GetValue<string>();
     }
 
     public async Task<string> PostAsync(string content)

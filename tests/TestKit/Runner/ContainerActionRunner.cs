@@ -11,14 +11,17 @@ namespace Tailpaste.TestKit.Runner;
 /// </summary>
 public sealed class ContainerActionRunner : IDisposable
 {
-    private static readonly TimeSpan _runTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan _defaultRunTimeout = TimeSpan.FromMinutes(2);
 
     private readonly DockerEngineFixture _engine;
     private readonly string _host;
+    private readonly TimeSpan _runTimeout;
 
-    public ContainerActionRunner(DockerEngineFixture engine)
+    /// <param name="runTimeout">How long one action may run before it counts as hung (default 2 minutes).</param>
+    public ContainerActionRunner(DockerEngineFixture engine, TimeSpan? runTimeout = null)
     {
         _engine = engine;
+        _runTimeout = runTimeout ?? _defaultRunTimeout;
         _host = Directory.CreateTempSubdirectory("tailpaste-runner-").FullName;
         Workspace = Directory.CreateDirectory(Path.Combine(_host, "workspace")).FullName;
         FileCommands = Directory.CreateDirectory(Path.Combine(_host, "file_commands")).FullName;
