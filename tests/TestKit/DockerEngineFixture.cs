@@ -55,6 +55,27 @@ public sealed class DockerEngineFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Distinct free loopback ports: each is held until all are chosen, so the kernel cannot hand one out twice.</summary>
+    public static int[] FreeLoopbackPorts(int count)
+    {
+        var listeners = new List<TcpListener>(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listeners.Add(listener);
+                listener.Start();
+            }
+
+            return [.. listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            listeners.ForEach(listener => listener.Dispose());
+        }
+    }
+
     /// <summary>Builds the sample service's image when its sources changed; returns the image name.</summary>
     public Task<string> EnsureSampleImageAsync() => DockerEngineSetup.SampleImageAsync();
 

@@ -24,10 +24,9 @@ public sealed class Deployment
         DeployVolume = deployVolume;
         HistoryVolume = historyVolume;
         ProxyImage = proxyImage;
-        UsersPort = DockerEngineFixture.FreeLoopbackPort();
-        PreviewPort = DockerEngineFixture.FreeLoopbackPort();
-        BluePort = DockerEngineFixture.FreeLoopbackPort();
-        GreenPort = DockerEngineFixture.FreeLoopbackPort();
+        // The action refuses a slot port equal to the proxy's or the preview's, so the four must differ.
+        var ports = DockerEngineFixture.FreeLoopbackPorts(4);
+        (UsersPort, PreviewPort, BluePort, GreenPort) = (ports[0], ports[1], ports[2], ports[3]);
     }
 
     public string Name { get; }
