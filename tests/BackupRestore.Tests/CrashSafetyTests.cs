@@ -98,7 +98,17 @@ public sealed class CrashSafetyTests(DockerEngineFixture engine) : IClassFixture
             });
             foreach (var container in running.Where(c => c.Image == DockerEngineSetup.ActionsImage))
             {
-                var lines = await engine.ReadLogsAsync(container.ID);
+                IReadOnlyList<ContainerLogLine> lines;
+                try
+                {
+                    lines = await engine.ReadLogsAsync(container.ID);
+                }
+                catch (Docker.DotNet.DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.NotFound)
+                {
+                    // An earlier helper of the same run finished and is being removed since the listing: not the paused one.
+                    continue;
+                }
+
                 if (lines.Any(line => line.Text.Contains(text, StringComparison.Ordinal)))
                 {
                     return container.ID;
