@@ -37,20 +37,8 @@ readonly PACKAGES="ca-certificates,libc6,libgcc-s1,libicu72,libssl3,libstdc++6,t
 # The uid/gid upstream images give their non-root user `app`.
 readonly APP_UID=1654
 
-force=0
 rebuilt=0
-case "${1:-}" in
-  "") ;;
-  --force) force=1 ;;
-  -h | --help)
-    sed -n '2,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
-    exit 2
-    ;;
-  *)
-    printf '%s: error: unknown argument "%s"; expected nothing or --force\n' "${0##*/}" "$1" >&2
-    exit 2
-    ;;
-esac
+force="$(force_argument "${BASH_SOURCE[0]}" 2 19 "$@")"
 
 # The mirror this machine's apt uses for Debian itself (not -security, not third parties).
 debian_mirror() {

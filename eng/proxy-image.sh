@@ -23,19 +23,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/image.sh"
 readonly PROXY="${TAILPASTE_PROXY_IMAGE:-nginx:1.28}"
 readonly RUNTIME_DEPS=mcr.microsoft.com/dotnet/runtime-deps:10.0
 
-force=0
-case "${1:-}" in
-  "") ;;
-  --force) force=1 ;;
-  -h | --help)
-    sed -n '2,16s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
-    exit 2
-    ;;
-  *)
-    printf '%s: error: unknown argument "%s"; expected nothing or --force\n' "${0##*/}" "$1" >&2
-    exit 2
-    ;;
-esac
+force="$(force_argument "${BASH_SOURCE[0]}" 2 16 "$@")"
 
 [[ "$PROXY" =~ ^[a-z0-9][a-z0-9._/:-]*$ ]] ||
   die "TAILPASTE_PROXY_IMAGE=\"$PROXY\" is not a valid image reference (lower case, name[:tag])"

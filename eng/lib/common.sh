@@ -27,6 +27,24 @@ warn() {
   printf '%s: warning: %s\n' "${0##*/}" "$*" >&2
 }
 
+# The argument of a script that takes nothing or --force: prints 1 for --force and 0 for nothing; prints the
+# script's usage (its header comment, lines $2 to $3) for --help; anything else is refused. Exit code 2 for both.
+force_argument() {
+  local script="$1" first="$2" last="$3" argument="${4:-}"
+  case "$argument" in
+    "") echo 0 ;;
+    --force) echo 1 ;;
+    -h | --help)
+      sed -n "${first},${last}s/^# \{0,1\}//p" "$script" >&2
+      exit 2
+      ;;
+    *)
+      printf '%s: error: unknown argument "%s"; expected nothing or --force\n' "${script##*/}" "$argument" >&2
+      exit 2
+      ;;
+  esac
+}
+
 repo_root() {
   local here
   here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
