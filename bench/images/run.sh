@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: the actions images (issue 16). Prints one line per figure, with the load average beside it:
-#   size      total, gzip-compressed (`docker save | gzip -1`) and our layers (total minus the base image) of the
+#   size      total, gzip-compressed (`docker save | gzip -1`) and our layers (those that copy into /app) of the
 #             runner-built image (tailpaste/actions) and of each released Native AOT image
 #   rebuild   the runner-built image after a one-line change in one action, and in src/Shared (warm cache)
 #   cold      the runner-built image with --no-cache (BENCH_COLD=0 skips it: minutes on two cores)
@@ -51,15 +51,20 @@ eng/action-image.sh >/dev/null
 mapfile -t released < <(eng/release-images.sh --registry bench.invalid --owner tailpaste --version 0.0.0)
 
 # --- sizes
-size_line() {
-  local image="$1" base="$2" total base_size compressed
-  total="$(docker image inspect --format '{{.Size}}' "$image")"
-  base_size="$(docker image inspect --format '{{.Size}}' "$base")"
-  compressed="$(docker save "$image" | gzip -1 | wc -c)"
-  say size "$image" "total $(mb "$total"), compressed $(mb "$compressed"), ours $(mb $((total - base_size))) over $base"
+# "ours": the layers that copy our files into /app (the published actions and the entry point), by the image's
+# history; everything else is a base: runtime-deps, the .NET runtime copied from the runtime image, git.
+our_layers() {
+  docker history --no-trunc --human=false --format '{{.Size}}{{"\t"}}{{.CreatedBy}}' "$1" |
+    awk -F'\t' '$2 ~ /COPY/ && $2 ~ /\/app\// { sum += $1 } END { print sum + 0 }'
 }
-size_line "$actions_image" mcr.microsoft.com/dotnet/runtime-deps:10.0
-for image in "${released[@]}"; do size_line "$image" mcr.microsoft.com/dotnet/runtime-deps:10.0; done
+size_line() {
+  local image="$1" total compressed
+  total="$(docker image inspect --format '{{.Size}}' "$image")"
+  compressed="$(docker save "$image" | gzip -1 | wc -c)"
+  say size "$image" "total $(mb "$total"), compressed $(mb "$compressed"), ours $(mb "$(our_layers "$image")")"
+}
+size_line "$actions_image"
+for image in "${released[@]}"; do size_line "$image"; done
 
 # --- rebuild after a one-line change, in a copy of the context (the working tree is never touched)
 copy="$work/context"
@@ -91,7 +96,8 @@ selector="tailpaste.bench-images=$(date +%s%N)"
 trivial=(--labels "$selector" --dry-run --resources containers,volumes,images,networks --prune-dangling false)
 aot_image="$(printf '%s\n' "${released[@]}" | grep /tailpaste-docker-cleanup:)"
 for image in "$actions_image" "$aot_image"; do
-  id="$(docker create "$image" docker-cleanup)"
+  # --network none: no default bridge on this engine (and no warning about it).
+  id="$(docker create --network none "$image" docker-cleanup)"
   docker cp "$id:/app/docker-cleanup" "$work/$(basename "${image%%:*}")" >/dev/null
   docker rm "$id" >/dev/null
 done
