@@ -37,9 +37,19 @@ cleanup() {
 trap cleanup EXIT
 
 load() { cut -d' ' -f1 /proc/loadavg; }
-say() { printf '%-8s %-44s %s   (load %s)\n' "$1" "$2" "$3" "$(load)"; }
+say() {
+  printf '%-8s %-44s %s   (load %s)\n' "$1" "$2" "$3" "$(load)"
+  if [[ -e "$work/failed" ]]; then cat "$work/failed" >&2; exit 1; fi
+}
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1000000 }'; }
-seconds_of() { local start=$EPOCHREALTIME; "$@" >/dev/null 2>&1; awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f", b - a }'; }
+# A timed command that fails leaves a mark (its time would be the time to fail): the next `say` stops the run.
+seconds_of() {
+  local start=$EPOCHREALTIME
+  if ! "$@" >"$work/timed.log" 2>&1; then
+    { printf 'bench/images: failed: %s\n' "$*"; tail -n 20 "$work/timed.log"; } >"$work/failed"
+  fi
+  awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f", b - a }'
+}
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 median_of() { local i; for ((i = 0; i < rounds; i++)); do seconds_of "$@"; echo; done | median; }
 
@@ -73,11 +83,12 @@ context_files | tar --null -T - -cf - | tar -xf - -C "$copy"
 (
   cd "$copy"
   build_image Dockerfile --tag "tailpaste/actions:bench-$TAILPASTE_IMAGE_TAG"
-  # Each round appends a different line, so every round is a real source change with a warm cache.
+  # Each round appends a line no earlier run appended (BuildKit keys its cache on content: a line repeated from an
+  # earlier run of this benchmark would be a cache hit, not a rebuild), so every round is a real source change.
   rebuild_rounds() {
     local file="$1" what="$2" i times=()
     for ((i = 1; i <= rebuilds; i++)); do
-      echo "// bench: one-line change $i" >>"$file"
+      echo "// bench: one-line change $i at $(date +%s%N)" >>"$file"
       times+=("$(seconds_of build_image Dockerfile --tag "tailpaste/actions:bench-$TAILPASTE_IMAGE_TAG")")
     done
     say rebuild "$what" "$(printf '%s\n' "${times[@]}" | median) s median of $rebuilds (${times[*]})"
@@ -116,6 +127,8 @@ if [[ ! -d "$node_dir/node_modules/@actions/core" ]]; then
   (cd "$node_dir" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund @actions/core >/dev/null)
 fi
 cp "$root/bench/images/trivial-action.mjs" "$node_dir/"
+# The runner creates the output file before a step starts; @actions/core refuses to write to a missing one.
+: >"$work/node-output"
 say start "host: Node.js $(node --version) + @actions/core" "$(median_of env "INPUT_LABELS=$selector" "GITHUB_OUTPUT=$work/node-output" node "$node_dir/trivial-action.mjs") s median of $rounds"
 cd "$root"
 socket="${DOCKER_HOST#unix://}"
