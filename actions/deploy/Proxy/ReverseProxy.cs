@@ -22,6 +22,9 @@ public sealed class ReverseProxy(IDockerClient docker, DeployVolume volume, stri
     private static readonly TimeSpan _execTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan _confirmTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Told of every route change that took effect (the report lists them).</summary>
+    public Action<ProxyChange>? Applied { get; init; }
+
     public string ContainerName => $"{service}-proxy";
 
     /// <summary>The configuration folder inside the proxy (and the volume holder).</summary>
@@ -56,7 +59,9 @@ public sealed class ReverseProxy(IDockerClient docker, DeployVolume volume, stri
         await volume.WriteAsync($"{service}/proxy/{NginxConfig.MainFile}", Encoding.UTF8.GetBytes(NginxConfig.MainConfig(Folder)), cancellationToken).ConfigureAwait(false);
         await volume.WriteAsync($"{service}/proxy/{NginxConfig.RoutesFile}", Encoding.UTF8.GetBytes(NginxConfig.Routes(routes, usersPort, previewPort)), cancellationToken).ConfigureAwait(false);
         var id = await CreateAsync(cancellationToken).ConfigureAwait(false);
-        return new RouteChange(id, new HashSet<string>(), DateTimeOffset.UtcNow);
+        var created = new RouteChange(id, new HashSet<string>(), DateTimeOffset.UtcNow);
+        Applied?.Invoke(new ProxyChange(created.At, routes.ToString(), Reloaded: false));
+        return created;
     }
 
     /// <summary>
@@ -106,7 +111,9 @@ public sealed class ReverseProxy(IDockerClient docker, DeployVolume volume, stri
             var now = await WorkersAsync(id, cancellationToken).ConfigureAwait(false) ?? [];
             if (now.Except(before).Any())
             {
-                return new RouteChange(id, before, DateTimeOffset.UtcNow);
+                var change = new RouteChange(id, before, DateTimeOffset.UtcNow);
+                Applied?.Invoke(new ProxyChange(change.At, routes.ToString(), Reloaded: true));
+                return change;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
