@@ -59,6 +59,7 @@ public sealed class ReverseProxy(IDockerClient docker, DeployVolume volume, stri
         await volume.WriteAsync($"{service}/proxy/{NginxConfig.MainFile}", Encoding.UTF8.GetBytes(NginxConfig.MainConfig(Folder)), cancellationToken).ConfigureAwait(false);
         await volume.WriteAsync($"{service}/proxy/{NginxConfig.RoutesFile}", Encoding.UTF8.GetBytes(NginxConfig.Routes(routes, usersPort, previewPort)), cancellationToken).ConfigureAwait(false);
         var id = await CreateAsync(cancellationToken).ConfigureAwait(false);
+        await volume.WriteAsync($"{service}/proxy/{NginxConfig.ServedRoutesFile}", Encoding.UTF8.GetBytes(NginxConfig.Routes(routes, usersPort, previewPort)), cancellationToken).ConfigureAwait(false);
         var created = new RouteChange(id, new HashSet<string>(), DateTimeOffset.UtcNow);
         Applied?.Invoke(new ProxyChange(created.At, routes.ToString(), Reloaded: false));
         return created;
@@ -94,6 +95,11 @@ public sealed class ReverseProxy(IDockerClient docker, DeployVolume volume, stri
         var main = $"{Folder}/{NginxConfig.MainFile}";
         var file = $"{Folder}/{NginxConfig.RoutesFile}";
         await volume.WriteAsync($"{service}/proxy/{NginxConfig.RoutesFile}.new", Encoding.UTF8.GetBytes(NginxConfig.Routes(routes, usersPort, previewPort)), cancellationToken).ConfigureAwait(false);
+        if (await ServesAsync(id, file, cancellationToken).ConfigureAwait(false))
+        {
+            return new RouteChange(id, new HashSet<string>(), DateTimeOffset.UtcNow);
+        }
+
         await ContainerExec.RunCheckedAsync(docker, id, ["cp", "-f", file, file + ".previous"], _execTimeout, cancellationToken).ConfigureAwait(false);
         await ContainerExec.RunCheckedAsync(docker, id, ["mv", "-f", file + ".new", file], _execTimeout, cancellationToken).ConfigureAwait(false);
         var (test, output) = await ContainerExec.RunAsync(docker, id, ["nginx", "-t", "-c", main], _execTimeout, cancellationToken).ConfigureAwait(false);
@@ -112,6 +118,7 @@ public sealed class ReverseProxy(IDockerClient docker, DeployVolume volume, stri
             if (now.Except(before).Any())
             {
                 var change = new RouteChange(id, before, DateTimeOffset.UtcNow);
+                await ContainerExec.RunCheckedAsync(docker, id, ["cp", "-f", file, $"{Folder}/{NginxConfig.ServedRoutesFile}"], _execTimeout, cancellationToken).ConfigureAwait(false);
                 Applied?.Invoke(new ProxyChange(change.At, routes.ToString(), Reloaded: true));
                 return change;
             }
@@ -121,6 +128,26 @@ public sealed class ReverseProxy(IDockerClient docker, DeployVolume volume, stri
 
         var lines = await ContainerReadiness.LastLinesAsync(docker, id).ConfigureAwait(false);
         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"the proxy did not take the new routes within {_confirmTimeout.TotalSeconds:0} s (no new worker started); its last lines: {lines}"));
+    }
+
+    /// <summary>
+    /// True when the running proxy already serves the routes just written beside <paramref name="file"/>: the routes
+    /// file holds them and so does the copy made once nginx confirmed them. Every reload closes users' idle
+    /// kept-alive connections (a request arriving on one just then is reset), so such routes are not reloaded again.
+    /// A run killed between renaming the routes file into place and the reload leaves the two apart: the next
+    /// change reloads.
+    /// </summary>
+    private async Task<bool> ServesAsync(string id, string file, CancellationToken cancellationToken)
+    {
+        var served = $"{Folder}/{NginxConfig.ServedRoutesFile}";
+        var (sameFile, _) = await ContainerExec.RunAsync(docker, id, ["cmp", "-s", file + ".new", file], _execTimeout, cancellationToken).ConfigureAwait(false);
+        if (sameFile != 0)
+        {
+            return false;
+        }
+
+        var (sameServed, _) = await ContainerExec.RunAsync(docker, id, ["cmp", "-s", file + ".new", served], _execTimeout, cancellationToken).ConfigureAwait(false);
+        return sameServed == 0;
     }
 
     private async Task<string> CreateAsync(CancellationToken cancellationToken)
