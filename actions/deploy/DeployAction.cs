@@ -147,6 +147,7 @@ public static class DeployAction
             BackupId = options.BackupId,
             Recovered = recovered,
             Steps = context.Steps,
+            ProxyChanges = context.ProxyChanges,
             PreCutover = result.PreCutover,
             Verify = result.Verify,
             RollbackCheck = result.RollbackCheck,

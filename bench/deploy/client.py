@@ -4,10 +4,12 @@ connection, then pausing PAUSE seconds, until the stop file appears. One CSV lin
 start (unix seconds), end, status (0 for no answer), retried (1 when it was sent again). The same client runs
 against both deploy methods.
 
-Like browsers, curl and .NET's HttpClient, it sends a request once more on a new connection when a kept-alive
-connection was closed under it before any answer came (RFC 9112, section 9.3.1: a client may retry an idempotent
-request then). nginx closes its idle kept-alive connections when a reload retires its old workers, so a client that
-never retries sees each reload as failures that no user would see. Retries are counted in the CSV."""
+Like browsers, curl and Go's net/http, it sends a request once more on a new connection when a kept-alive
+connection was closed or reset under it before any answer came (RFC 9112, section 9.3.1: a client may retry an
+idempotent request then). nginx closes its idle kept-alive connections when a reload retires its old workers, and a
+request arriving on one at that instant is reset, so a client that never retries sees each reload as failures that
+no browser user would see. (.NET's SocketsHttpHandler resends only after a clean close, not after a reset.) Retries
+are counted in the CSV."""
 import http.client
 import os
 import sys

@@ -13,6 +13,9 @@ public static class NginxConfig
     public const string MainFile = "nginx.conf";
     public const string RoutesFile = "routes.conf";
 
+    /// <summary>A copy of the routes nginx confirmed it serves (not included by nginx; compared before a reload).</summary>
+    public const string ServedRoutesFile = "routes.served";
+
     /// <summary>Marks the action's own probe requests in the access log, so users' requests are counted apart.</summary>
     public const string AccessLogFormat =
         "'{\"msec\":\"$msec\",\"request_time\":\"$request_time\",\"status\":\"$status\",\"upstream\":\"$upstream_addr\",\"port\":\"$server_port\",\"agent\":\"$http_user_agent\"}'";

@@ -22,6 +22,9 @@ public sealed class ReverseProxy(IDockerClient docker, DeployVolume volume, stri
     private static readonly TimeSpan _execTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan _confirmTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Told of every route change that took effect (the report lists them).</summary>
+    public Action<ProxyChange>? Applied { get; init; }
+
     public string ContainerName => $"{service}-proxy";
 
     /// <summary>The configuration folder inside the proxy (and the volume holder).</summary>
@@ -56,7 +59,10 @@ public sealed class ReverseProxy(IDockerClient docker, DeployVolume volume, stri
         await volume.WriteAsync($"{service}/proxy/{NginxConfig.MainFile}", Encoding.UTF8.GetBytes(NginxConfig.MainConfig(Folder)), cancellationToken).ConfigureAwait(false);
         await volume.WriteAsync($"{service}/proxy/{NginxConfig.RoutesFile}", Encoding.UTF8.GetBytes(NginxConfig.Routes(routes, usersPort, previewPort)), cancellationToken).ConfigureAwait(false);
         var id = await CreateAsync(cancellationToken).ConfigureAwait(false);
-        return new RouteChange(id, new HashSet<string>(), DateTimeOffset.UtcNow);
+        await volume.WriteAsync($"{service}/proxy/{NginxConfig.ServedRoutesFile}", Encoding.UTF8.GetBytes(NginxConfig.Routes(routes, usersPort, previewPort)), cancellationToken).ConfigureAwait(false);
+        var created = new RouteChange(id, new HashSet<string>(), DateTimeOffset.UtcNow);
+        Applied?.Invoke(new ProxyChange(created.At, routes.ToString(), Reloaded: false));
+        return created;
     }
 
     /// <summary>
@@ -89,6 +95,11 @@ public sealed class ReverseProxy(IDockerClient docker, DeployVolume volume, stri
         var main = $"{Folder}/{NginxConfig.MainFile}";
         var file = $"{Folder}/{NginxConfig.RoutesFile}";
         await volume.WriteAsync($"{service}/proxy/{NginxConfig.RoutesFile}.new", Encoding.UTF8.GetBytes(NginxConfig.Routes(routes, usersPort, previewPort)), cancellationToken).ConfigureAwait(false);
+        if (await ServesAsync(id, file, cancellationToken).ConfigureAwait(false))
+        {
+            return new RouteChange(id, new HashSet<string>(), DateTimeOffset.UtcNow);
+        }
+
         await ContainerExec.RunCheckedAsync(docker, id, ["cp", "-f", file, file + ".previous"], _execTimeout, cancellationToken).ConfigureAwait(false);
         await ContainerExec.RunCheckedAsync(docker, id, ["mv", "-f", file + ".new", file], _execTimeout, cancellationToken).ConfigureAwait(false);
         var (test, output) = await ContainerExec.RunAsync(docker, id, ["nginx", "-t", "-c", main], _execTimeout, cancellationToken).ConfigureAwait(false);
@@ -106,7 +117,10 @@ public sealed class ReverseProxy(IDockerClient docker, DeployVolume volume, stri
             var now = await WorkersAsync(id, cancellationToken).ConfigureAwait(false) ?? [];
             if (now.Except(before).Any())
             {
-                return new RouteChange(id, before, DateTimeOffset.UtcNow);
+                var change = new RouteChange(id, before, DateTimeOffset.UtcNow);
+                await ContainerExec.RunCheckedAsync(docker, id, ["cp", "-f", file, $"{Folder}/{NginxConfig.ServedRoutesFile}"], _execTimeout, cancellationToken).ConfigureAwait(false);
+                Applied?.Invoke(new ProxyChange(change.At, routes.ToString(), Reloaded: true));
+                return change;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
@@ -114,6 +128,26 @@ public sealed class ReverseProxy(IDockerClient docker, DeployVolume volume, stri
 
         var lines = await ContainerReadiness.LastLinesAsync(docker, id).ConfigureAwait(false);
         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"the proxy did not take the new routes within {_confirmTimeout.TotalSeconds:0} s (no new worker started); its last lines: {lines}"));
+    }
+
+    /// <summary>
+    /// True when the running proxy already serves the routes just written beside <paramref name="file"/>: the routes
+    /// file holds them and so does the copy made once nginx confirmed them. Every reload closes users' idle
+    /// kept-alive connections (a request arriving on one just then is reset), so such routes are not reloaded again.
+    /// A run killed between renaming the routes file into place and the reload leaves the two apart: the next
+    /// change reloads.
+    /// </summary>
+    private async Task<bool> ServesAsync(string id, string file, CancellationToken cancellationToken)
+    {
+        var served = $"{Folder}/{NginxConfig.ServedRoutesFile}";
+        var (sameFile, _) = await ContainerExec.RunAsync(docker, id, ["cmp", "-s", file + ".new", file], _execTimeout, cancellationToken).ConfigureAwait(false);
+        if (sameFile != 0)
+        {
+            return false;
+        }
+
+        var (sameServed, _) = await ContainerExec.RunAsync(docker, id, ["cmp", "-s", file + ".new", served], _execTimeout, cancellationToken).ConfigureAwait(false);
+        return sameServed == 0;
     }
 
     private async Task<string> CreateAsync(CancellationToken cancellationToken)

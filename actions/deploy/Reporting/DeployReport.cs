@@ -1,4 +1,5 @@
 using Tailpaste.Deploy.History;
+using Tailpaste.Deploy.Proxy;
 using Tailpaste.Deploy.Strategies;
 using Tailpaste.Deploy.Verification;
 using Tailpaste.Shared.History;
@@ -54,6 +55,9 @@ public sealed record DeployReport
     public string? Recovered { get; init; }
 
     public IReadOnlyList<string> Steps { get; init; } = [];
+
+    /// <summary>The proxy's route changes: each graceful reload closes users' idle kept-alive connections.</summary>
+    public IReadOnlyList<ProxyChange> ProxyChanges { get; init; } = [];
 
     public PreCutoverResult? PreCutover { get; init; }
 

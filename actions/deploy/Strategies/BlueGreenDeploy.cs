@@ -58,7 +58,7 @@ public static class BlueGreenDeploy
         }, cancellationToken).ConfigureAwait(false);
         await context.RemoveAsync(target.ContainerName, cancellationToken, graceSeconds: 5).ConfigureAwait(false);
         var proxy = context.Proxy();
-        await proxy.ApplyAsync(new ProxyRoutes(live?.Port, target.Port), cancellationToken).ConfigureAwait(false);
+        await proxy.ApplyAsync(live?.Serving(options) ?? new ProxyRoutes(null, target.Port), cancellationToken).ConfigureAwait(false);
         context.Step($"the proxy {proxy.ContainerName} serves {(live is null ? "no live version yet" : $"{live.Name} to users")} and {target.Name} on the preview port {options.PreviewPort}");
         var candidateId = await context.StartNewAsync(parameters, cancellationToken).ConfigureAwait(false);
         context.Step($"started {target.ContainerName} ({context.Image.Reference}) on 127.0.0.1:{target.Port}");
@@ -77,7 +77,7 @@ public static class BlueGreenDeploy
         {
             context.Core.WriteError($"{target.Name} failed before the cut-over: {failure}");
             await context.RemoveAsync(candidateId, CancellationToken.None, graceSeconds: 5).ConfigureAwait(false);
-            await proxy.ApplyAsync(new ProxyRoutes(live?.Port, null), CancellationToken.None).ConfigureAwait(false);
+            await proxy.ApplyAsync(live?.Serving(options) ?? new ProxyRoutes(null, null), CancellationToken.None).ConfigureAwait(false);
             await context.SaveAsync(context.Record with { Phase = DeployPhase.Steady, Candidate = null, CandidateImage = null, CandidateImageId = null, CandidateConfigHash = null }, CancellationToken.None).ConfigureAwait(false);
             context.Step($"removed {target.ContainerName}; users never reached it");
             return live is null
@@ -103,7 +103,7 @@ public static class BlueGreenDeploy
             context.Step($"stopped {context.ServiceName}, the plain container the proxy takes over from");
         }
 
-        var change = await proxy.ApplyAsync(new ProxyRoutes(target.Port, live?.Port), cancellationToken).ConfigureAwait(false);
+        var change = await proxy.ApplyAsync(target.Serving(options), cancellationToken).ConfigureAwait(false);
         var cutoverAt = change.At;
         context.Step($"switched users to {target.Name} at {cutoverAt:HH:mm:ss.fff} (graceful nginx reload)");
         await context.PauseAsync("switched", cancellationToken).ConfigureAwait(false);
@@ -150,7 +150,7 @@ public static class BlueGreenDeploy
             drain = await DrainAsync(context, proxy, change, live, verify.InFlightAtSwitch, cancellationToken).ConfigureAwait(false);
         }
 
-        await proxy.ApplyAsync(new ProxyRoutes(target.Port, null), cancellationToken).ConfigureAwait(false);
+        await proxy.ApplyAsync(target.Serving(options), cancellationToken).ConfigureAwait(false);
         if (plain is not null)
         {
             await context.RemoveAsync(plain.ID, cancellationToken).ConfigureAwait(false);
@@ -193,7 +193,7 @@ public static class BlueGreenDeploy
             return new DeployResult { Outcome = DeployOutcome.Failed, Message = $"the first blue-green deploy failed after the cut-over: {reason}", Reason = reason, CutoverAt = cutoverAt, PreCutover = checks, Verify = verify };
         }
 
-        var back = await proxy.ApplyAsync(new ProxyRoutes(live.Port, target.Port), cancellationToken).ConfigureAwait(false);
+        var back = await proxy.ApplyAsync(live.Serving(options), cancellationToken).ConfigureAwait(false);
         context.Step($"switched users back to {live.Name} at {back.At:HH:mm:ss.fff}, {(back.At - cutoverAt).TotalSeconds:0.#} s after the cut-over");
         var liveId = (await context.InspectAsync(live.ContainerName, cancellationToken).ConfigureAwait(false))?.ID ?? live.ContainerName;
         WatchOutcome? check = null;
@@ -205,7 +205,7 @@ public static class BlueGreenDeploy
         }
 
         var drain = await DrainAsync(context, proxy, back, target, check?.InFlightAtSwitch ?? 0, cancellationToken).ConfigureAwait(false);
-        await proxy.ApplyAsync(new ProxyRoutes(live.Port, null), cancellationToken).ConfigureAwait(false);
+        await proxy.ApplyAsync(live.Serving(options), cancellationToken).ConfigureAwait(false);
         await context.SaveAsync(context.Record with { Phase = DeployPhase.Steady, Candidate = null, CandidateImage = null, CandidateImageId = null, CandidateConfigHash = null }, cancellationToken).ConfigureAwait(false);
         var restoredWell = check?.Passed != false;
         return new DeployResult

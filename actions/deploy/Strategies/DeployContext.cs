@@ -33,6 +33,9 @@ public sealed class DeployContext(DeployOptions options, ActionCore core, IDocke
     /// <summary>Every step taken, in order, for the report and the summary.</summary>
     public List<string> Steps { get; } = [];
 
+    /// <summary>Every change of the proxy's routes, in order, for the report.</summary>
+    public List<ProxyChange> ProxyChanges { get; } = [];
+
     /// <summary>The newest record, as written or read.</summary>
     public DeployRecord Record { get; set; } = DeployRecord.Empty(options.ContainerName, options.Strategy == Strategy.Recreate ? "recreate" : "blue-green");
 
@@ -46,7 +49,10 @@ public sealed class DeployContext(DeployOptions options, ActionCore core, IDocke
     /// <summary>service-url with the preview port: where the proxy serves the version not (yet, or no longer) live.</summary>
     public Uri PreviewUrl => new UriBuilder(Options.ServiceUrl) { Port = Options.PreviewPort, Query = string.Empty, Fragment = string.Empty }.Uri;
 
-    public ReverseProxy Proxy() => new(Docker, Volume, ServiceName, Options.ProxyImage, Options.ProxyPort, Options.PreviewPort, Labels("proxy", null));
+    public ReverseProxy Proxy() => new(Docker, Volume, ServiceName, Options.ProxyImage, Options.ProxyPort, Options.PreviewPort, Labels("proxy", null))
+    {
+        Applied = ProxyChanges.Add,
+    };
 
     /// <summary>
     /// The token the smoke probe uploads with: upload-token, else the new container's UPLOAD_TOKEN (Tailpaste's own

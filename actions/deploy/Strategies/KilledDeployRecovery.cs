@@ -43,7 +43,7 @@ public static class KilledDeployRecovery
         var proxy = context.Proxy();
         if (await proxy.RunningIdAsync(cancellationToken).ConfigureAwait(false) is null)
         {
-            await proxy.ApplyAsync(new ProxyRoutes(live.Port, null), cancellationToken).ConfigureAwait(false);
+            await proxy.ApplyAsync(live.Serving(context.Options), cancellationToken).ConfigureAwait(false);
             return $"the proxy was not running; it was created again with the record's routes (users → {live.Name})";
         }
 
@@ -64,7 +64,7 @@ public static class KilledDeployRecovery
                 await context.RemoveAsync(candidate.ContainerName, cancellationToken, graceSeconds: 10).ConfigureAwait(false);
             }
 
-            await proxy.ApplyAsync(new ProxyRoutes(live?.Port, null), cancellationToken).ConfigureAwait(false);
+            await proxy.ApplyAsync(live?.Serving(options) ?? new ProxyRoutes(null, null), cancellationToken).ConfigureAwait(false);
             await SteadyAsync(context, record, cancellationToken).ConfigureAwait(false);
             return $"finished the deploy of {record.LiveImage} that {record.Run} left in its last phase: removed {candidate?.ContainerName ?? "nothing"}, users → {live?.Name ?? "none"}";
         }
@@ -73,7 +73,7 @@ public static class KilledDeployRecovery
         var candidateHealthy = !liveHealthy && candidate is not null && await AnswersAsync(context, candidate, cancellationToken).ConfigureAwait(false);
         if (candidateHealthy && candidate is not null)
         {
-            await proxy.ApplyAsync(new ProxyRoutes(candidate.Port, null), cancellationToken).ConfigureAwait(false);
+            await proxy.ApplyAsync(candidate.Serving(options), cancellationToken).ConfigureAwait(false);
             await context.SaveAsync(record with
             {
                 Phase = DeployPhase.Steady,
@@ -96,7 +96,7 @@ public static class KilledDeployRecovery
             await context.RemoveAsync(candidate.ContainerName, cancellationToken, graceSeconds: 10).ConfigureAwait(false);
         }
 
-        await proxy.ApplyAsync(new ProxyRoutes(liveHealthy ? live!.Port : null, null), cancellationToken).ConfigureAwait(false);
+        await proxy.ApplyAsync(liveHealthy ? live!.Serving(options) : new ProxyRoutes(null, null), cancellationToken).ConfigureAwait(false);
         await SteadyAsync(context, record, cancellationToken).ConfigureAwait(false);
         return liveHealthy
             ? $"undid the deploy of {record.CandidateImage} that {record.Run} left {Describe(record.Phase)}: removed {candidate?.ContainerName}, users → {live!.Name} ({record.LiveImage})"
