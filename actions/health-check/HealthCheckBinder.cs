@@ -41,28 +41,18 @@ public static class HealthCheckBinder
         }
 
         var (container, containerSource) = Pick(inputs, "container-name", config, "container_name", config.ContainerName);
-        var logFile = inputs.GetOptionalInput("log-file");
-        if (logFile is not null && InputFile.Problem(logFile) is { } logProblem)
-        {
-            throw inputs.Invalid("log-file", logFile, $"a log file (or a link to one), but {logProblem}");
-        }
-
-        var diskWarn = inputs.GetDoubleInput("disk-warn-percent", 0, 100);
-        var diskFail = inputs.GetDoubleInput("disk-fail-percent", 0, 100);
-        if (diskWarn > diskFail)
-        {
-            throw inputs.Invalid("disk-warn-percent", diskWarn.ToString(CultureInfo.InvariantCulture), $"a share no higher than disk-fail-percent ({diskFail.ToString(CultureInfo.InvariantCulture)})");
-        }
-
+        var logs = LogsCheckOptions.Bind(inputs, config);
+        var disk = DiskCheckOptions.Bind(inputs);
         var responseTimeout = inputs.GetOptionalDurationInput("response-timeout", TimeSpan.FromHours(1), allowZero: false)
             ?? TimeSpan.FromSeconds(config.ResponseTimeoutSeconds ?? Documented(inputs, "response-timeout"));
         var options = new HealthCheckOptions
         {
             Checks = checks,
             ServiceUrl = serviceUrl,
-            Attempts = inputs.GetIntInput("attempts", 1, 100),
             ResponseTimeout = responseTimeout,
-            MaxResponseTimeMs = Number(inputs, "max-response-time-ms") ?? config.MaxResponseTimeMs ?? Documented(inputs, "max-response-time-ms"),
+            Service = new ServiceCheckOptions(
+                inputs.GetIntInput("attempts", 1, 100),
+                Number(inputs, "max-response-time-ms") ?? config.MaxResponseTimeMs ?? Documented(inputs, "max-response-time-ms")),
             ReadinessPath = readiness,
             ReadyTimeout = inputs.GetOptionalDurationInput("ready-timeout", TimeSpan.FromMinutes(10)) ?? TimeSpan.Zero,
             MaxPasteCreateTimeMs = Number(inputs, "max-paste-create-time-ms") ?? config.MaxPasteCreateTimeMs ?? Documented(inputs, "max-paste-create-time-ms"),
@@ -70,16 +60,12 @@ public static class HealthCheckBinder
             Probes = ProbeBinder.Bind(inputs, serviceUrl, responseTimeout, checks),
             ContainerName = DockerNames.Container(container, containerSource),
             MaxRestarts = inputs.GetIntInput("max-restarts", 0),
-            StoragePath = Pick(inputs, "storage-path", config, "storage_path", config.StoragePath, runner.Get("STORAGE_PATH"), "STORAGE_PATH").Value,
-            MaxDbSizeMb = Number(inputs, "max-db-size-mb") ?? config.MaxDbSizeMb ?? Documented(inputs, "max-db-size-mb"),
-            QuickIntegrityCheck = inputs.GetChoiceInput("integrity-check", "full", "quick") == "quick",
-            LogLines = inputs.GetIntInput("log-lines", 1, 1_000_000),
-            LogFile = logFile,
-            CriticalErrorThreshold = inputs.GetOptionalInput("critical-error-threshold") is not null
-                ? inputs.GetIntInput("critical-error-threshold", 0)
-                : config.CriticalErrorThreshold ?? (int)Documented(inputs, "critical-error-threshold"),
-            DiskWarnPercent = diskWarn,
-            DiskFailPercent = diskFail,
+            Database = new DatabaseCheckOptions(
+                Pick(inputs, "storage-path", config, "storage_path", config.StoragePath, runner.Get("STORAGE_PATH"), "STORAGE_PATH").Value,
+                Number(inputs, "max-db-size-mb") ?? config.MaxDbSizeMb ?? Documented(inputs, "max-db-size-mb"),
+                inputs.GetChoiceInput("integrity-check", "full", "quick") == "quick"),
+            Logs = logs,
+            Disk = disk,
             DiskCheckImage = inputs.GetInput("disk-check-image", required: true),
             SiblingLabels = inputs.GetLabelSetInput("container-labels"),
             Docker = inputs.GetDockerHostInput(runner).Endpoint,

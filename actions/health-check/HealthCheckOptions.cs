@@ -1,3 +1,4 @@
+using Tailpaste.HealthCheck.Checks;
 using Tailpaste.HealthCheck.History;
 using Tailpaste.HealthCheck.Notifications;
 using Tailpaste.HealthCheck.Probes;
@@ -10,7 +11,9 @@ namespace Tailpaste.HealthCheck;
 
 /// <summary>
 /// Everything one run needs, bound and validated from inputs, the config file and the documented variables by
-/// <see cref="HealthCheckBinder"/>. No value has a default here: defaults live in action.yml.
+/// <see cref="HealthCheckBinder"/>. No value has a default here: defaults live in action.yml. Settings that one
+/// check alone reads are grouped under that check (<see cref="Service"/>, <see cref="Database"/>, <see cref="Logs"/>,
+/// <see cref="Disk"/>); what several parts read stays here.
 /// </summary>
 public sealed record HealthCheckOptions
 {
@@ -22,13 +25,11 @@ public sealed record HealthCheckOptions
     /// <summary>The service URL with its userinfo replaced by ***, for reports, logs and notifications.</summary>
     public string ServiceUrlForDisplay => UrlCredentials.Redact(ServiceUrl);
 
-    public required int Attempts { get; init; }
-
     public required TimeSpan ResponseTimeout { get; init; }
 
-    public required double MaxResponseTimeMs { get; init; }
+    public required ServiceCheckOptions Service { get; init; }
 
-    /// <summary>Path GET once for readiness; null to skip.</summary>
+    /// <summary>Path GET once for readiness by the service check, and waited for before the checks; null to skip.</summary>
     public required string? ReadinessPath { get; init; }
 
     /// <summary>How long to wait, before the checks, for the readiness path (or the service URL) to answer 2xx; zero does not wait.</summary>
@@ -45,22 +46,13 @@ public sealed record HealthCheckOptions
 
     public required int MaxRestarts { get; init; }
 
-    public required string StoragePath { get; init; }
+    public required DatabaseCheckOptions Database { get; init; }
 
-    public required double MaxDbSizeMb { get; init; }
+    public required LogsCheckOptions Logs { get; init; }
 
-    public required bool QuickIntegrityCheck { get; init; }
+    public required DiskCheckOptions Disk { get; init; }
 
-    public required int LogLines { get; init; }
-
-    public required string? LogFile { get; init; }
-
-    public required int CriticalErrorThreshold { get; init; }
-
-    public required double DiskWarnPercent { get; init; }
-
-    public required double DiskFailPercent { get; init; }
-
+    /// <summary>The image of the short-lived sibling containers: the disk check's df, and the history file in a volume.</summary>
     public required string DiskCheckImage { get; init; }
 
     public required DockerEndpoint Docker { get; init; }

@@ -103,6 +103,7 @@ public sealed class BadInputTests
     [InlineData("container-name", "../../containers/prune?", "a container name or id (letters, digits, _ . -, starting with a letter or digit)")]
     [InlineData("log-file", "/tmp", "a log file (or a link to one), but it is a folder")]
     [InlineData("log-file", "/dev/zero", "a log file (or a link to one), but it is not a regular file")]
+    [InlineData("disk-warn-percent", "95", "a share no higher than disk-fail-percent (90)")]
     [InlineData("config", "/dev/zero", "a JSON file, but it is not a regular file")]
     [InlineData("github-api-url", "http://github.example.com/api/v3", "an https URL (plain http only to localhost, 127.0.0.1 or ::1) such as https://api.github.com")]
     public async Task Bad_values_name_the_input_the_value_and_the_expectation(string input, string value, string expected)

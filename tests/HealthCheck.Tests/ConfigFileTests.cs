@@ -30,13 +30,13 @@ public sealed class ConfigFileTests : IDisposable
         var options = Bind(new() { ["config"] = path });
 
         Assert.Equal(new Uri("http://paste.internal:8080"), options.ServiceUrl);
-        Assert.Equal("/srv/tailpaste", options.StoragePath);
-        Assert.Equal(250, options.MaxDbSizeMb);
+        Assert.Equal("/srv/tailpaste", options.Database.StoragePath);
+        Assert.Equal(250, options.Database.MaxDbSizeMb);
         Assert.Equal(TimeSpan.FromSeconds(3), options.ResponseTimeout);
-        Assert.Equal(4, options.CriticalErrorThreshold);
+        Assert.Equal(4, options.Logs.CriticalErrorThreshold);
         Assert.Contains("tailscale", options.Checks);
         Assert.Equal("paste", options.ContainerName);
-        Assert.Equal(900, options.MaxResponseTimeMs);
+        Assert.Equal(900, options.Service.MaxResponseTimeMs);
         Assert.Equal(1500, options.MaxPasteCreateTimeMs);
     }
 
@@ -50,8 +50,8 @@ public sealed class ConfigFileTests : IDisposable
             new() { ["TAILPASTE_URL"] = "http://from-env:2", ["STORAGE_PATH"] = "/from-env" });
 
         Assert.Equal(new Uri("http://from-file:1"), options.ServiceUrl);
-        Assert.Equal("/from-file", options.StoragePath);
-        Assert.Equal(300, options.MaxResponseTimeMs);
+        Assert.Equal("/from-file", options.Database.StoragePath);
+        Assert.Equal(300, options.Service.MaxResponseTimeMs);
     }
 
     [Fact]
@@ -60,8 +60,9 @@ public sealed class ConfigFileTests : IDisposable
         Assert.Equal(new Uri("http://from-env:2"), Bind(new(), new() { ["TAILPASTE_URL"] = "http://from-env:2" }).ServiceUrl);
         var defaults = Bind(new());
         Assert.Equal(new Uri("http://tailpaste:8080"), defaults.ServiceUrl);
-        Assert.Equal("/data", defaults.StoragePath);
+        Assert.Equal("/data", defaults.Database.StoragePath);
         Assert.Equal(TimeSpan.FromSeconds(10), defaults.ResponseTimeout);
+        Assert.Equal(10, defaults.Logs.CriticalErrorThreshold);
         Assert.Equal(["service", "functionality", "container", "database", "logs"], defaults.Checks);
     }
 

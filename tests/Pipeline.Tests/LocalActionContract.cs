@@ -12,13 +12,6 @@ namespace Tailpaste.Pipeline.Tests;
 /// </summary>
 public sealed class LocalActionContract
 {
-    /// <summary>
-    /// Actions built on their own branch and merged separately (deploy, issue 14): while the folder is absent from
-    /// this tree their steps cannot be checked and are counted in <see cref="StepsNotYetCheckable"/>; once the
-    /// folder exists they are checked like every other action. Empty this list when they have all landed.
-    /// </summary>
-    public static readonly IReadOnlySet<string> LandingSeparately = new HashSet<string>(StringComparer.Ordinal);
-
     private readonly string _repositoryRoot;
     private readonly Dictionary<string, ActionMetadata> _actions = new(StringComparer.Ordinal);
 
@@ -33,15 +26,11 @@ public sealed class LocalActionContract
     /// <summary>How many output reads of local-action steps the last <see cref="Check"/> looked at.</summary>
     public int OutputReadsChecked { get; private set; }
 
-    /// <summary>Steps of an action in <see cref="LandingSeparately"/> whose folder is not in this tree yet.</summary>
-    public int StepsNotYetCheckable { get; private set; }
-
     public IReadOnlyList<string> Check(Workflow workflow)
     {
         ArgumentNullException.ThrowIfNull(workflow);
         StepsChecked = 0;
         OutputReadsChecked = 0;
-        StepsNotYetCheckable = 0;
         var problems = new List<string>();
         foreach (var job in workflow.Jobs)
         {
@@ -67,12 +56,6 @@ public sealed class LocalActionContract
     {
         var where = $"job {job.Id.Value}, step {step.Label} ({step.Uses!.Value})";
         var action = Load(step.Uses.Value);
-        if (action is null && LandingSeparately.Contains(step.Uses.Value.TrimEnd('/')))
-        {
-            StepsNotYetCheckable++;
-            return;
-        }
-
         if (action is null)
         {
             problems.Add($"{where}: no action.yml at {step.Uses.Value}");

@@ -1,8 +1,8 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Tailpaste.Shared.Actions;
+using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.Deploy.Containers;
 
@@ -39,21 +39,10 @@ public sealed partial record ImageFacts(string Reference, string Id, string Dige
     }
 
     /// <summary>The image, or null when the engine does not have it.</summary>
-    public static async Task<ImageInspectResponse?> InspectAsync(IDockerClient docker, string reference, CancellationToken cancellationToken)
+    public static Task<ImageInspectResponse?> InspectAsync(IDockerClient docker, string reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(docker);
-        try
-        {
-            return await docker.Images.InspectImageAsync(reference, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerImageNotFoundException)
-        {
-            return null;
-        }
-        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        return docker.Images.InspectOrNullAsync(reference, cancellationToken);
     }
 
     private static async Task<string?> PullAsync(IDockerClient docker, string reference, CancellationToken cancellationToken)

@@ -50,4 +50,12 @@ public sealed record DeployRecord
 
     /// <summary>A record before any deploy.</summary>
     public static DeployRecord Empty(string service, string strategy) => new() { Service = service, Strategy = strategy };
+
+    /// <summary>This record with no deploy in progress: steady, and no candidate.</summary>
+    public DeployRecord Settled() =>
+        this with { Phase = DeployPhase.Steady, Candidate = null, CandidateImage = null, CandidateImageId = null, CandidateConfigHash = null };
+
+    /// <summary>This record with the candidate's image and settings as the live ones (the slot and the previous version are the caller's to set).</summary>
+    public DeployRecord WithCandidateLive() =>
+        this with { LiveImage = CandidateImage, LiveImageId = CandidateImageId, ConfigHash = CandidateConfigHash };
 }

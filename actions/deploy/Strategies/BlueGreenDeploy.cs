@@ -78,7 +78,7 @@ public static class BlueGreenDeploy
             context.Core.WriteError($"{target.Name} failed before the cut-over: {failure}");
             await context.RemoveAsync(candidateId, CancellationToken.None, graceSeconds: 5).ConfigureAwait(false);
             await proxy.ApplyAsync(live?.Serving(options) ?? new ProxyRoutes(null, null), CancellationToken.None).ConfigureAwait(false);
-            await context.SaveAsync(context.Record with { Phase = DeployPhase.Steady, Candidate = null, CandidateImage = null, CandidateImageId = null, CandidateConfigHash = null }, CancellationToken.None).ConfigureAwait(false);
+            await context.SaveAsync(context.Record.Settled(), CancellationToken.None).ConfigureAwait(false);
             context.Step($"removed {target.ContainerName}; users never reached it");
             return live is null
                 ? new DeployResult { Outcome = DeployOutcome.Failed, Message = $"the first deploy failed before the cut-over: {failure}", Reason = failure, PreCutover = checks }
@@ -157,7 +157,7 @@ public static class BlueGreenDeploy
             context.Step($"removed the plain container {context.ServiceName}; its volumes stay");
         }
 
-        await context.SaveAsync(context.Record with { Phase = DeployPhase.Steady, Candidate = null, CandidateImage = null, CandidateImageId = null, CandidateConfigHash = null }, cancellationToken).ConfigureAwait(false);
+        await context.SaveAsync(context.Record.Settled(), cancellationToken).ConfigureAwait(false);
         return new DeployResult
         {
             Outcome = DeployOutcome.Succeeded,
@@ -188,7 +188,7 @@ public static class BlueGreenDeploy
 
             await context.RemoveAsync(candidateId, cancellationToken, graceSeconds: 5).ConfigureAwait(false);
             await proxy.ApplyAsync(new ProxyRoutes(null, null), cancellationToken).ConfigureAwait(false);
-            await context.SaveAsync(context.Record with { Phase = DeployPhase.Steady, Candidate = null, CandidateImage = null, CandidateImageId = null, CandidateConfigHash = null }, cancellationToken).ConfigureAwait(false);
+            await context.SaveAsync(context.Record.Settled(), cancellationToken).ConfigureAwait(false);
             context.Step($"removed {target.ContainerName}; there was no previous blue-green version to switch back to");
             return new DeployResult { Outcome = DeployOutcome.Failed, Message = $"the first blue-green deploy failed after the cut-over: {reason}", Reason = reason, CutoverAt = cutoverAt, PreCutover = checks, Verify = verify };
         }
@@ -206,7 +206,7 @@ public static class BlueGreenDeploy
 
         var drain = await DrainAsync(context, proxy, back, target, check?.InFlightAtSwitch ?? 0, cancellationToken).ConfigureAwait(false);
         await proxy.ApplyAsync(live.Serving(options), cancellationToken).ConfigureAwait(false);
-        await context.SaveAsync(context.Record with { Phase = DeployPhase.Steady, Candidate = null, CandidateImage = null, CandidateImageId = null, CandidateConfigHash = null }, cancellationToken).ConfigureAwait(false);
+        await context.SaveAsync(context.Record.Settled(), cancellationToken).ConfigureAwait(false);
         var restoredWell = check?.Passed != false;
         return new DeployResult
         {

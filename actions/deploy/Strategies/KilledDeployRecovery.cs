@@ -65,7 +65,7 @@ public static class KilledDeployRecovery
             }
 
             await proxy.ApplyAsync(live?.Serving(options) ?? new ProxyRoutes(null, null), cancellationToken).ConfigureAwait(false);
-            await SteadyAsync(context, record, cancellationToken).ConfigureAwait(false);
+            await context.SaveAsync(record.Settled(), cancellationToken).ConfigureAwait(false);
             return $"finished the deploy of {record.LiveImage} that {record.Run} left in its last phase: removed {candidate?.ContainerName ?? "nothing"}, users → {live?.Name ?? "none"}";
         }
 
@@ -74,20 +74,8 @@ public static class KilledDeployRecovery
         if (candidateHealthy && candidate is not null)
         {
             await proxy.ApplyAsync(candidate.Serving(options), cancellationToken).ConfigureAwait(false);
-            await context.SaveAsync(record with
-            {
-                Phase = DeployPhase.Steady,
-                LiveSlot = candidate.Name,
-                PreviousImage = record.LiveImage,
-                PreviousImageId = record.LiveImageId,
-                LiveImage = record.CandidateImage,
-                LiveImageId = record.CandidateImageId,
-                ConfigHash = record.CandidateConfigHash,
-                Candidate = null,
-                CandidateImage = null,
-                CandidateImageId = null,
-                CandidateConfigHash = null,
-            }, cancellationToken).ConfigureAwait(false);
+            var kept = record.WithCandidateLive().Settled() with { LiveSlot = candidate.Name, PreviousImage = record.LiveImage, PreviousImageId = record.LiveImageId };
+            await context.SaveAsync(kept, cancellationToken).ConfigureAwait(false);
             return $"kept {candidate.Name} ({record.CandidateImage}) from the deploy {record.Run} left half-done: the previous version no longer answers";
         }
 
@@ -97,7 +85,7 @@ public static class KilledDeployRecovery
         }
 
         await proxy.ApplyAsync(liveHealthy ? live!.Serving(options) : new ProxyRoutes(null, null), cancellationToken).ConfigureAwait(false);
-        await SteadyAsync(context, record, cancellationToken).ConfigureAwait(false);
+        await context.SaveAsync(record.Settled(), cancellationToken).ConfigureAwait(false);
         return liveHealthy
             ? $"undid the deploy of {record.CandidateImage} that {record.Run} left {Describe(record.Phase)}: removed {candidate?.ContainerName}, users → {live!.Name} ({record.LiveImage})"
             : $"undid the deploy of {record.CandidateImage} that {record.Run} left {Describe(record.Phase)}; no version answered, so none serves until this deploy";
@@ -122,17 +110,7 @@ public static class KilledDeployRecovery
             }
 
             var finished = record.Phase == DeployPhase.Replaced;
-            await context.SaveAsync(record with
-            {
-                Phase = DeployPhase.Steady,
-                LiveImage = finished ? record.CandidateImage : record.LiveImage,
-                LiveImageId = finished ? record.CandidateImageId : record.LiveImageId,
-                ConfigHash = finished ? record.CandidateConfigHash : record.ConfigHash,
-                Candidate = null,
-                CandidateImage = null,
-                CandidateImageId = null,
-                CandidateConfigHash = null,
-            }, cancellationToken).ConfigureAwait(false);
+            await context.SaveAsync((finished ? record.WithCandidateLive() : record).Settled(), cancellationToken).ConfigureAwait(false);
             return finished
                 ? $"finished the recreate of {record.CandidateImage} that {record.Run} left: removed the set-aside container"
                 : $"the recreate {record.Run} left had not set the old container aside yet; {context.ServiceName} stays as it is";
@@ -140,7 +118,7 @@ public static class KilledDeployRecovery
 
         await context.RemoveAsync(context.ServiceName, cancellationToken, graceSeconds: 5).ConfigureAwait(false);
         var problem = await RecreateDeploy.Restore(context, asideContainer.ID, cancellationToken).ConfigureAwait(false);
-        await SteadyAsync(context, record, cancellationToken).ConfigureAwait(false);
+        await context.SaveAsync(record.Settled(), cancellationToken).ConfigureAwait(false);
         return problem is null
             ? $"undid the recreate of {record.CandidateImage} that {record.Run} left half-done: {context.ServiceName} runs {record.LiveImage} again"
             : $"undid the recreate of {record.CandidateImage} that {record.Run} left half-done, but {record.LiveImage} does not answer: {problem}";
@@ -157,9 +135,6 @@ public static class KilledDeployRecovery
         // The slot's own loopback port is not reachable from everywhere; the container's state and Docker's health say enough.
         return container.State.Health?.Status is null or "" or "healthy" or "starting";
     }
-
-    private static Task SteadyAsync(DeployContext context, DeployRecord record, CancellationToken cancellationToken) =>
-        context.SaveAsync(record with { Phase = DeployPhase.Steady, Candidate = null, CandidateImage = null, CandidateImageId = null, CandidateConfigHash = null }, cancellationToken);
 
     private static string Describe(DeployPhase phase) => phase switch
     {

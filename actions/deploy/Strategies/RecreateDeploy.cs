@@ -63,9 +63,8 @@ public static class RecreateDeploy
             context.Step($"removed the previous container ({previous}); its volumes stay");
         }
 
-        await context.SaveAsync(context.Record with
+        await context.SaveAsync(context.Record.Settled() with
         {
-            Phase = DeployPhase.Steady,
             LiveImage = context.Image.Reference,
             LiveImageId = context.Image.Id,
             LiveDigest = context.Image.Digest,
@@ -73,10 +72,6 @@ public static class RecreateDeploy
             PreviousImage = old is null ? null : previous,
             PreviousImageId = old?.Image,
             PreviousDigest = oldImage?.RepoDigests?.FirstOrDefault() ?? old?.Image,
-            Candidate = null,
-            CandidateImage = null,
-            CandidateImageId = null,
-            CandidateConfigHash = null,
         }, cancellationToken).ConfigureAwait(false);
         return new DeployResult
         {
@@ -132,12 +127,12 @@ public static class RecreateDeploy
         context.Step($"removed the new container of {context.Image.Reference}");
         if (old is null)
         {
-            await context.SaveAsync(context.Record with { Phase = DeployPhase.Steady, Candidate = null, CandidateImage = null, CandidateImageId = null, CandidateConfigHash = null }, CancellationToken.None).ConfigureAwait(false);
+            await context.SaveAsync(context.Record.Settled(), CancellationToken.None).ConfigureAwait(false);
             return new DeployResult { Outcome = DeployOutcome.Failed, Message = $"the first deploy of {name} failed: {failure}", Reason = failure, PreCutover = checks };
         }
 
         var restored = await Restore(context, old.ID, CancellationToken.None).ConfigureAwait(false);
-        await context.SaveAsync(context.Record with { Phase = DeployPhase.Steady, Candidate = null, CandidateImage = null, CandidateImageId = null, CandidateConfigHash = null }, CancellationToken.None).ConfigureAwait(false);
+        await context.SaveAsync(context.Record.Settled(), CancellationToken.None).ConfigureAwait(false);
         return restored is null
             ? new DeployResult { Outcome = DeployOutcome.RolledBack, Message = $"rolled back: {name} runs {previous} again", Reason = failure, DeployedImage = previous, PreviousImage = previous, PreCutover = checks }
             : new DeployResult { Outcome = DeployOutcome.Failed, Message = $"the deploy failed ({failure}) and so did putting {previous} back ({restored})", Reason = $"{failure}; putting the previous container back failed: {restored}", PreviousImage = previous, PreCutover = checks };

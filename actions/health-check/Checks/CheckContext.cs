@@ -1,4 +1,3 @@
-using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Tailpaste.Shared.Docker;
@@ -33,7 +32,7 @@ public sealed class CheckContext : IDisposable
 
     /// <summary>The service container's inspection, or null when no container has that name.</summary>
     public Task<ContainerInspectResponse?> ServiceContainerAsync(CancellationToken cancellationToken) =>
-        _serviceContainer ??= InspectAsync(Options.ContainerName, cancellationToken);
+        _serviceContainer ??= Docker.Containers.InspectOrNullAsync(Options.ContainerName, cancellationToken);
 
     /// <summary>The service container, or an exception whose message says it is missing.</summary>
     public async Task<ContainerInspectResponse> RequireServiceContainerAsync(CancellationToken cancellationToken) =>
@@ -48,19 +47,4 @@ public sealed class CheckContext : IDisposable
         }
     }
 
-    private async Task<ContainerInspectResponse?> InspectAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await Docker.Containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            return null;
-        }
-        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
 }

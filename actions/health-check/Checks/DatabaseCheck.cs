@@ -18,19 +18,19 @@ public sealed class DatabaseCheck : IHealthCheck
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(recorder);
         var options = context.Options;
-        var limitBytes = (long)Math.Min(options.MaxDbSizeMb * DatabaseSize.BytesPerMb, long.MaxValue);
+        var limitBytes = (long)Math.Min(options.Database.MaxDbSizeMb * DatabaseSize.BytesPerMb, long.MaxValue);
         DatabaseSize size;
         string? containerId = null;
         try
         {
-            if (DatabaseLocator.MeasureLocal(options.StoragePath) is { } local)
+            if (DatabaseLocator.MeasureLocal(options.Database.StoragePath) is { } local)
             {
                 size = local;
             }
             else
             {
                 containerId = (await context.RequireServiceContainerAsync(cancellationToken).ConfigureAwait(false)).ID;
-                size = await DatabaseLocator.MeasureInContainerAsync(context.Docker, containerId, options.StoragePath, cancellationToken).ConfigureAwait(false);
+                size = await DatabaseLocator.MeasureInContainerAsync(context.Docker, containerId, options.Database.StoragePath, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (FileNotFoundException e)
@@ -39,26 +39,26 @@ public sealed class DatabaseCheck : IHealthCheck
             return;
         }
 
-        recorder.Measure(size.TotalMb, options.MaxDbSizeMb, "MB");
+        recorder.Measure(size.TotalMb, options.Database.MaxDbSizeMb, "MB");
         recorder.Metric("source", size.Source);
         recorder.Metric("size_bytes", size.TotalBytes);
-        recorder.Metric("integrity_check", options.QuickIntegrityCheck ? "quick_check" : "integrity_check");
+        recorder.Metric("integrity_check", options.Database.QuickIntegrityCheck ? "quick_check" : "integrity_check");
 
         // Over the limit, the file is neither copied nor opened: its size is the finding, and reading it would cost what the limit guards.
         if (size.TotalBytes > limitBytes)
         {
             recorder.Metric("integrity", "not checked (over the size limit)");
-            recorder.Error(string.Create(CultureInfo.InvariantCulture, $"the database is {size.Describe()}, over the limit of {options.MaxDbSizeMb:0.###} MB; it was not copied or opened"));
+            recorder.Error(string.Create(CultureInfo.InvariantCulture, $"the database is {size.Describe()}, over the limit of {options.Database.MaxDbSizeMb:0.###} MB; it was not copied or opened"));
             return;
         }
 
         using var file = containerId is null
             ? DatabaseLocator.OpenLocal(size)
-            : await DatabaseLocator.CopyFromContainerAsync(context.Docker, containerId, options.StoragePath, limitBytes, cancellationToken).ConfigureAwait(false);
+            : await DatabaseLocator.CopyFromContainerAsync(context.Docker, containerId, options.Database.StoragePath, limitBytes, cancellationToken).ConfigureAwait(false);
         try
         {
             using var connection = DatabaseInspector.Open(file);
-            var problems = DatabaseInspector.CheckIntegrity(connection, options.QuickIntegrityCheck);
+            var problems = DatabaseInspector.CheckIntegrity(connection, options.Database.QuickIntegrityCheck);
             recorder.Metric("integrity", problems.Count == 0 ? "ok" : string.Join("; ", problems));
             if (problems.Count > 0)
             {

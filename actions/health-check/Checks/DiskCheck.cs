@@ -44,13 +44,13 @@ public sealed class DiskCheck : IHealthCheck
                 ["available_bytes"] = usage.AvailableBytes,
                 ["size_bytes"] = usage.SizeBytes,
             });
-            if (usage.UsedPercent > options.DiskFailPercent)
+            if (usage.UsedPercent > options.Disk.FailPercent)
             {
-                recorder.Error(string.Create(CultureInfo.InvariantCulture, $"{label} ({path}) is {usage.UsedPercent:0.0} % full, over {options.DiskFailPercent:0.#} %"));
+                recorder.Error(string.Create(CultureInfo.InvariantCulture, $"{label} ({path}) is {usage.UsedPercent:0.0} % full, over {options.Disk.FailPercent:0.#} %"));
             }
-            else if (usage.UsedPercent > options.DiskWarnPercent)
+            else if (usage.UsedPercent > options.Disk.WarnPercent)
             {
-                recorder.Warning(string.Create(CultureInfo.InvariantCulture, $"{label} is {usage.UsedPercent:0.0} % full, over {options.DiskWarnPercent:0.#} %"));
+                recorder.Warning(string.Create(CultureInfo.InvariantCulture, $"{label} is {usage.UsedPercent:0.0} % full, over {options.Disk.WarnPercent:0.#} %"));
             }
         }
 
@@ -59,9 +59,9 @@ public sealed class DiskCheck : IHealthCheck
             recorder.Error($"df reported {usages.Count} of {targets.Count} file systems: {output.Trim()}");
         }
 
-        recorder.Measure(worst, options.DiskFailPercent, "percent");
+        recorder.Measure(worst, options.Disk.FailPercent, "percent");
         recorder.Metric("filesystems", filesystems);
-        recorder.Metric("warn_percent", options.DiskWarnPercent);
+        recorder.Metric("warn_percent", options.Disk.WarnPercent);
         recorder.Message = string.Create(CultureInfo.InvariantCulture, $"fullest file system {worst:0.0} % used");
     }
 

@@ -21,7 +21,7 @@ public sealed class LogsCheck : IHealthCheck
         var options = context.Options;
         var analyzer = new LogAnalyzer();
         string source;
-        if (options.LogFile is { } file)
+        if (options.Logs.File is { } file)
         {
             if (!File.Exists(file))
             {
@@ -35,13 +35,13 @@ public sealed class LogsCheck : IHealthCheck
         else
         {
             var container = await context.RequireServiceContainerAsync(cancellationToken).ConfigureAwait(false);
-            await LogSources.AnalyzeContainerAsync(context.Docker, container, options.LogLines, analyzer, cancellationToken).ConfigureAwait(false);
-            source = string.Create(CultureInfo.InvariantCulture, $"container:{options.ContainerName} (last {options.LogLines} lines)");
+            await LogSources.AnalyzeContainerAsync(context.Docker, container, options.Logs.Lines, analyzer, cancellationToken).ConfigureAwait(false);
+            source = string.Create(CultureInfo.InvariantCulture, $"container:{options.ContainerName} (last {options.Logs.Lines} lines)");
         }
 
         var statistics = analyzer.Snapshot();
         Statistics = statistics;
-        recorder.Measure(statistics.ErrorCount, options.CriticalErrorThreshold, "errors");
+        recorder.Measure(statistics.ErrorCount, options.Logs.CriticalErrorThreshold, "errors");
         recorder.Metric("source", source);
         recorder.Metric("lines", statistics.TotalLines);
         recorder.Metric("requests", statistics.Requests);
@@ -55,13 +55,13 @@ public sealed class LogsCheck : IHealthCheck
         recorder.Metric("warning_count", statistics.WarningCount);
         recorder.Metric("errors_by_category", statistics.ErrorsByCategory);
         recorder.Metric("recent_errors", statistics.RecentErrors);
-        if (statistics.ErrorCount > options.CriticalErrorThreshold)
+        if (statistics.ErrorCount > options.Logs.CriticalErrorThreshold)
         {
-            recorder.Error(string.Create(CultureInfo.InvariantCulture, $"{statistics.ErrorCount} error lines in the log, more than the threshold of {options.CriticalErrorThreshold}"));
+            recorder.Error(string.Create(CultureInfo.InvariantCulture, $"{statistics.ErrorCount} error lines in the log, more than the threshold of {options.Logs.CriticalErrorThreshold}"));
         }
         else if (statistics.ErrorCount > 0)
         {
-            recorder.Warning(string.Create(CultureInfo.InvariantCulture, $"{statistics.ErrorCount} error lines in the log (threshold {options.CriticalErrorThreshold})"));
+            recorder.Warning(string.Create(CultureInfo.InvariantCulture, $"{statistics.ErrorCount} error lines in the log (threshold {options.Logs.CriticalErrorThreshold})"));
         }
 
         recorder.Message = string.Create(CultureInfo.InvariantCulture, $"{statistics.TotalLines} lines, {statistics.Requests} requests, {statistics.ErrorCount} errors, {statistics.WarningCount} warnings");

@@ -19,7 +19,7 @@ public sealed class ServiceCheck : IHealthCheck
         var attempts = new List<Dictionary<string, object?>>();
         var times = new List<double>();
         var failures = 0;
-        for (var i = 1; i <= options.Attempts; i++)
+        for (var i = 1; i <= options.Service.Attempts; i++)
         {
             var result = await context.Probe.SendAsync(HttpProbeRequest.Get(options.ServiceUrl, options.ResponseTimeout), cancellationToken).ConfigureAwait(false);
             times.Add(result.ElapsedMs);
@@ -42,20 +42,20 @@ public sealed class ServiceCheck : IHealthCheck
 
         var average = times.Average();
         var max = times.Max();
-        recorder.Measure(average, options.MaxResponseTimeMs, "ms");
+        recorder.Measure(average, options.Service.MaxResponseTimeMs, "ms");
         recorder.Metric("url", options.ServiceUrlForDisplay);
         recorder.Metric("attempts", attempts);
         recorder.Metric("response_time_avg_ms", Math.Round(average, 1));
         recorder.Metric("response_time_max_ms", Math.Round(max, 1));
         recorder.Metric("response_time_p95_ms", Math.Round(Percentile.Of(times, 95) ?? 0, 1));
-        recorder.Metric("error_rate", Math.Round((double)failures / options.Attempts, 4));
-        if (average > options.MaxResponseTimeMs)
+        recorder.Metric("error_rate", Math.Round((double)failures / options.Service.Attempts, 4));
+        if (average > options.Service.MaxResponseTimeMs)
         {
-            recorder.Error(string.Create(CultureInfo.InvariantCulture, $"average response time {average:0} ms is over the limit of {options.MaxResponseTimeMs:0} ms"));
+            recorder.Error(string.Create(CultureInfo.InvariantCulture, $"average response time {average:0} ms is over the limit of {options.Service.MaxResponseTimeMs:0} ms"));
         }
-        else if (max > options.MaxResponseTimeMs)
+        else if (max > options.Service.MaxResponseTimeMs)
         {
-            recorder.Warning(string.Create(CultureInfo.InvariantCulture, $"slowest response took {max:0} ms, over the limit of {options.MaxResponseTimeMs:0} ms (the average is within it)"));
+            recorder.Warning(string.Create(CultureInfo.InvariantCulture, $"slowest response took {max:0} ms, over the limit of {options.Service.MaxResponseTimeMs:0} ms (the average is within it)"));
         }
 
         if (options.ReadinessPath is { } path)
@@ -76,7 +76,7 @@ public sealed class ServiceCheck : IHealthCheck
             }
         }
 
-        recorder.Message = string.Create(CultureInfo.InvariantCulture, $"{options.Attempts} of {options.Attempts} answered 200, average {average:0} ms");
+        recorder.Message = string.Create(CultureInfo.InvariantCulture, $"{options.Service.Attempts} of {options.Service.Attempts} answered 200, average {average:0} ms");
     }
 
     internal static string Describe(HttpProbeResult result) => result.Failure switch

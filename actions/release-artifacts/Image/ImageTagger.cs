@@ -1,6 +1,6 @@
-using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.ReleaseArtifacts.Image;
 
@@ -15,17 +15,8 @@ public sealed class ImageTagger
     }
 
     /// <summary>The image's ID, or null when the engine does not have it.</summary>
-    public async Task<string?> FindAsync(string image, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return (await _client.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false)).ID;
-        }
-        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public async Task<string?> FindAsync(string image, CancellationToken cancellationToken = default) =>
+        (await _client.Images.InspectOrNullAsync(image, cancellationToken).ConfigureAwait(false))?.ID;
 
     /// <summary>Points every tag of <paramref name="plan"/> at its image (moving a tag that points elsewhere); returns the references.</summary>
     public async Task<IReadOnlyList<string>> TagAsync(ImageTagPlan plan, CancellationToken cancellationToken = default)

@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -17,19 +16,8 @@ public static class ContainerFileCopy
     public static async Task<ContainerPathEntry?> StatAsync(IDockerClient docker, string containerId, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(docker);
-        try
-        {
-            var answer = await docker.Containers.GetArchiveFromContainerAsync(containerId, new ContainerPathStatParameters { Path = path }, statOnly: true, cancellationToken).ConfigureAwait(false);
-            return ContainerPathEntry.From(path, answer.Stat);
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            return null;
-        }
-        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        var answer = await EngineLookups.NullWhenMissingAsync(() => docker.Containers.GetArchiveFromContainerAsync(containerId, new ContainerPathStatParameters { Path = path }, statOnly: true, cancellationToken)).ConfigureAwait(false);
+        return answer is null ? null : ContainerPathEntry.From(path, answer.Stat);
     }
 
     /// <summary>
@@ -40,16 +28,8 @@ public static class ContainerFileCopy
     public static async Task<long?> CopyOutAsync(IDockerClient docker, string containerId, string path, string folder, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(docker);
-        ContainerArchiveResponse archive;
-        try
-        {
-            archive = await docker.Containers.GetArchiveFromContainerAsync(containerId, new ContainerPathStatParameters { Path = path }, statOnly: false, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            return null;
-        }
-        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        var archive = await EngineLookups.NullWhenMissingAsync(() => docker.Containers.GetArchiveFromContainerAsync(containerId, new ContainerPathStatParameters { Path = path }, statOnly: false, cancellationToken)).ConfigureAwait(false);
+        if (archive is null)
         {
             return null;
         }

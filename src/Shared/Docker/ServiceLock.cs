@@ -117,16 +117,13 @@ public sealed class ServiceLock : IAsyncDisposable
 
     private static async Task<(string Id, LockHolder Holder)?> HolderAsync(IDockerClient docker, string name, CancellationToken cancellationToken)
     {
-        try
-        {
-            var container = await docker.Containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false);
-            var created = container.Created == default ? DateTimeOffset.MinValue : new DateTimeOffset(DateTime.SpecifyKind(container.Created, DateTimeKind.Utc));
-            return (container.ID, LockHolder.FromLabels(container.Config?.Labels, created));
-        }
-        catch (DockerContainerNotFoundException)
+        if (await docker.Containers.InspectOrNullAsync(name, cancellationToken).ConfigureAwait(false) is not { } container)
         {
             return null;
         }
+
+        var created = container.Created == default ? DateTimeOffset.MinValue : new DateTimeOffset(DateTime.SpecifyKind(container.Created, DateTimeKind.Utc));
+        return (container.ID, LockHolder.FromLabels(container.Config?.Labels, created));
     }
 
     private static async Task RemoveAsync(IDockerClient docker, string id)

@@ -1,4 +1,3 @@
-using Docker.DotNet.Models;
 using Tailpaste.Pipeline.Tests.Harness;
 using Tailpaste.TestKit;
 
@@ -22,28 +21,12 @@ public static class SampleImageBuild
         var sample = await engine.EnsureSampleImageAsync();
         var labels = step.With.GetValueOrDefault("labels", string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var tags = step.With.GetValueOrDefault("tags", string.Empty).Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var holder = await engine.Client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = sample, Entrypoint = ["true"], Labels = new Dictionary<string, string>(engine.Labels) });
-        try
+        string? id = null;
+        foreach (var tag in tags)
         {
-            string? id = null;
-            foreach (var tag in tags)
-            {
-                var colon = tag.LastIndexOf(':');
-                var committed = await engine.Client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
-                {
-                    ContainerID = holder.ID,
-                    RepositoryName = tag[..colon],
-                    Tag = tag[(colon + 1)..],
-                    Changes = [.. labels.Select(l => "LABEL " + l), $"LABEL {DockerEngineFixture.TestRunLabel}={engine.TestRunId}", "ENTRYPOINT [\"dotnet\", \"PasteService.dll\"]"],
-                });
-                id = committed.ID;
-            }
+            id = await PasteServiceImage.CommitCopyAsync(engine, sample, tag, [.. labels.Select(l => "LABEL " + l)]);
+        }
 
-            return new LocalActionResult(0, $"build-push-action double: {sample} committed as {string.Join(", ", tags)}", new Dictionary<string, string> { ["imageid"] = id ?? string.Empty }, string.Empty);
-        }
-        finally
-        {
-            await engine.Client.Containers.RemoveContainerAsync(holder.ID, new ContainerRemoveParameters { Force = true });
-        }
+        return new LocalActionResult(0, $"build-push-action double: {sample} committed as {string.Join(", ", tags)}", new Dictionary<string, string> { ["imageid"] = id ?? string.Empty }, string.Empty);
     };
 }

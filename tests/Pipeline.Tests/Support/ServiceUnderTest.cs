@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Docker.DotNet.Models;
 using Tailpaste.TestKit;
@@ -10,7 +8,10 @@ namespace Tailpaste.Pipeline.Tests.Support;
 /// <summary>
 /// The sample service as the workflows find it on their host: a container named for this test on the host network,
 /// its own data volume, and its own image repository (labelled copies of the sample image, so a restore or deploy
-/// that moves a tag and the fixture's sweep of labelled images never touch the shared one).
+/// that moves a tag and the fixture's sweep of labelled images never touch the shared one). It stays apart from
+/// TestKit's <see cref="PasteServiceContainer"/> because the workflows need a repository of versions: a
+/// <c>production</c> tag that reports 1.0.0 to roll back to, and a running tag whose image (not container) carries
+/// the changes a release would, such as its version; the copies and the paste requests are TestKit's.
 /// </summary>
 public sealed class ServiceUnderTest
 {
@@ -64,23 +65,9 @@ public sealed class ServiceUnderTest
     /// </summary>
     public async Task<string> ImageAsync(string tag, params string[] changes)
     {
-        var sample = await _engine.EnsureSampleImageAsync();
-        var holder = await _engine.Client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = sample, Entrypoint = ["true"], Labels = new Dictionary<string, string>(_engine.Labels) });
-        try
-        {
-            await _engine.Client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
-            {
-                ContainerID = holder.ID,
-                RepositoryName = ImageRepository,
-                Tag = tag,
-                Changes = [$"LABEL {DockerEngineFixture.TestRunLabel}={_engine.TestRunId}", "ENTRYPOINT [\"dotnet\", \"PasteService.dll\"]", .. changes],
-            });
-            return $"{ImageRepository}:{tag}";
-        }
-        finally
-        {
-            await _engine.Client.Containers.RemoveContainerAsync(holder.ID, new ContainerRemoveParameters { Force = true });
-        }
+        var image = $"{ImageRepository}:{tag}";
+        await PasteServiceImage.CommitCopyAsync(_engine, await _engine.EnsureSampleImageAsync(), image, changes);
+        return image;
     }
 
     /// <summary>The version GET /version reports.</summary>
@@ -92,27 +79,8 @@ public sealed class ServiceUnderTest
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["version"]!.GetValue<string>();
     }
 
-    public async Task<string> PostAsync(string content)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        using var body = new StringContent(content, Encoding.UTF8, "text/plain");
-        using var response = await http.PostAsync(Url, body);
-        response.EnsureSuccessStatusCode();
-        var link = (await response.Content.ReadAsStringAsync()).Trim();
-        return link[(link.LastIndexOf('/') + 1)..];
-    }
+    public Task<string> PostAsync(string content) => PasteServiceClient.PostAsync(Url, content);
 
     /// <summary>The paste's content, or null when the service answers 404.</summary>
-    public async Task<string?> GetAsync(string id)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        using var response = await http.GetAsync(new Uri(Url, id));
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadAsStringAsync();
-    }
+    public Task<string?> GetAsync(string id) => PasteServiceClient.GetAsync(Url, id);
 }
