@@ -6,7 +6,8 @@
 #   - by the runner, for `uses: ./actions/<name>` (each action.yml says image: ../../Dockerfile): the last
 #     stage, `actions`, holds every action, framework-dependent (PUBLISH=jit), so a source change rebuilds in
 #     seconds (only the changed action's stage reruns; restore is its own layer keyed on the project files,
-#     src/Shared is compiled once in its own stage);
+#     src/Shared is compiled once in its own stage, and the actions compile against its API only, so an edit
+#     inside src/Shared's method bodies recompiles src/Shared alone);
 #   - by eng/release-images.sh, for released versions: one small image per action (--target <name>) with
 #     PUBLISH=aot, Native AOT on runtime-deps, pushed to a registry; released action.yml files name them
 #     with docker://.
@@ -42,43 +43,88 @@ RUN for project in actions/*/*.csproj; do \
       dotnet restore "$project" --use-current-runtime -p:TailpastePublish="$PUBLISH" || exit 1; \
     done
 
-# src/Shared compiled once, with the global properties every publish below passes to it, so each action's
-# publish finds it up to date (MSBuild skips its compile) instead of compiling it again six times.
+# src/Shared compiled once, with the global properties every publish below passes to it (aot: each action's
+# publish then finds it up to date and skips its compile). It also lays out two small trees for the runner's
+# build (jit), so an edit inside a method body of src/Shared reruns this stage and no action's compile:
+#   /shared/api      the reference assembly (public and internal API only; deterministic, so byte-identical
+#                    after a body-only edit) at the path MSBuild compiles against, and a copy of it at the
+#                    implementation's path, which a publish that does not build its references copies out;
+#   /shared/runtime  the implementation and its .pdb, laid over each action's output afterwards (empty for aot).
+# BuildKit keys `COPY --from` on the copied files' content, so the compiles keep their cache while the API bytes
+# stay the same. aot (released images) keeps compiling against the whole of src/Shared: Native AOT and ReadyToRun
+# compile the program as one.
 FROM restore AS shared
 COPY src/Shared/ src/Shared/
-RUN dotnet build src/Shared --no-restore -c Release --use-current-runtime -p:TailpastePublish="$TAILPASTE_PUBLISH"
+RUN dotnet build src/Shared --no-restore -c Release --use-current-runtime -p:TailpastePublish="$TAILPASTE_PUBLISH" \
+    && mkdir -p /shared/api /shared/runtime \
+    && for api in src/Shared/obj/Release/*/*/ref/Tailpaste.Shared.dll; do \
+         output="$(echo "$api" | sed 's#^src/Shared/obj/\(.*\)/ref/\(.*\)$#src/Shared/bin/\1/\2#')"; \
+         install -D -m 644 "$api" "/shared/api/$api" && install -D -m 644 "$api" "/shared/api/$output" || exit 1; \
+         if [ "$TAILPASTE_PUBLISH" = jit ]; then cp "$output" "${output%.dll}.pdb" /shared/runtime/ || exit 1; fi; \
+       done
 
-# One stage per action: an edit in one action reruns that action's publish alone. BuildKit (eng/lib/image.sh,
+# What each action compiles against. jit: the restore plus src/Shared's API, and MSBuild told not to build
+# src/Shared (its sources are not here); aot: the whole shared stage, built as before.
+FROM restore AS shared-api-jit
+COPY --from=shared /shared/api/ ./
+ENV TAILPASTE_BUILD_SHARED=false
+
+FROM shared AS shared-api-aot
+ENV TAILPASTE_BUILD_SHARED=true
+
+FROM shared-api-${PUBLISH} AS shared-api
+
+# One stage per action: an edit in one action reruns that action's compile alone. BuildKit (eng/lib/image.sh,
 # and the runner's docker) runs them side by side and builds only the stages the target needs.
-FROM shared AS publish-backup-restore
+FROM shared-api AS compile-backup-restore
 COPY actions/backup-restore/ actions/backup-restore/
 RUN dotnet publish actions/backup-restore --no-restore -c Release --use-current-runtime \
-      -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/backup-restore
+      -p:TailpastePublish="$TAILPASTE_PUBLISH" -p:BuildProjectReferences="$TAILPASTE_BUILD_SHARED" -o /app/backup-restore
 
-FROM shared AS publish-deploy
+FROM shared-api AS compile-deploy
 COPY actions/deploy/ actions/deploy/
 RUN dotnet publish actions/deploy --no-restore -c Release --use-current-runtime \
-      -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/deploy
+      -p:TailpastePublish="$TAILPASTE_PUBLISH" -p:BuildProjectReferences="$TAILPASTE_BUILD_SHARED" -o /app/deploy
 
-FROM shared AS publish-docker-cleanup
+FROM shared-api AS compile-docker-cleanup
 COPY actions/docker-cleanup/ actions/docker-cleanup/
 RUN dotnet publish actions/docker-cleanup --no-restore -c Release --use-current-runtime \
-      -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/docker-cleanup
+      -p:TailpastePublish="$TAILPASTE_PUBLISH" -p:BuildProjectReferences="$TAILPASTE_BUILD_SHARED" -o /app/docker-cleanup
 
-FROM shared AS publish-health-check
+FROM shared-api AS compile-health-check
 COPY actions/health-check/ actions/health-check/
 RUN dotnet publish actions/health-check --no-restore -c Release --use-current-runtime \
-      -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/health-check
+      -p:TailpastePublish="$TAILPASTE_PUBLISH" -p:BuildProjectReferences="$TAILPASTE_BUILD_SHARED" -o /app/health-check
 
-FROM shared AS publish-release-artifacts
+FROM shared-api AS compile-release-artifacts
 COPY actions/release-artifacts/ actions/release-artifacts/
 RUN dotnet publish actions/release-artifacts --no-restore -c Release --use-current-runtime \
-      -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/release-artifacts
+      -p:TailpastePublish="$TAILPASTE_PUBLISH" -p:BuildProjectReferences="$TAILPASTE_BUILD_SHARED" -o /app/release-artifacts
 
-FROM shared AS publish-validate-workflows
+FROM shared-api AS compile-validate-workflows
 COPY actions/validate-workflows/ actions/validate-workflows/
 RUN dotnet publish actions/validate-workflows --no-restore -c Release --use-current-runtime \
-      -p:TailpastePublish="$TAILPASTE_PUBLISH" -o /app/validate-workflows
+      -p:TailpastePublish="$TAILPASTE_PUBLISH" -p:BuildProjectReferences="$TAILPASTE_BUILD_SHARED" -o /app/validate-workflows
+
+# Each action's publish output with src/Shared's implementation laid over the reference assembly it was
+# compiled against (jit); nothing changes for aot. The released targets and `actions` copy from these.
+FROM compile-backup-restore AS publish-backup-restore
+COPY --from=shared /shared/runtime/ /app/backup-restore/
+
+FROM compile-deploy AS publish-deploy
+COPY --from=shared /shared/runtime/ /app/deploy/
+
+FROM compile-docker-cleanup AS publish-docker-cleanup
+COPY --from=shared /shared/runtime/ /app/docker-cleanup/
+
+FROM compile-health-check AS publish-health-check
+COPY --from=shared /shared/runtime/ /app/health-check/
+
+FROM compile-release-artifacts AS publish-release-artifacts
+COPY --from=shared /shared/runtime/ /app/release-artifacts/
+
+FROM compile-validate-workflows AS publish-validate-workflows
+COPY --from=shared /shared/runtime/ /app/validate-workflows/
 
 # What every action image starts from: the native dependencies of .NET, the entry point, and labels
 # docker-cleanup can select (tailpaste.actions=<name>; see actions/docker-cleanup/README.md).

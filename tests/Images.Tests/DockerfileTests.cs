@@ -12,19 +12,15 @@ public sealed partial class DockerfileTests
 {
     private readonly Dockerfile _dockerfile = Dockerfile.Load();
 
-    public static TheoryData<string> Actions()
-    {
-        var data = new TheoryData<string>();
-        foreach (var folder in Directory.GetDirectories(RepositoryRoot.Combine("actions")).Order(StringComparer.Ordinal))
-        {
-            if (File.Exists(Path.Combine(folder, "action.yml")))
-            {
-                data.Add(Path.GetFileName(folder));
-            }
-        }
+    /// <summary>Every folder under actions/ with an action.yml, by name.</summary>
+    public static IReadOnlyList<string> ActionNames() =>
+        Directory.GetDirectories(RepositoryRoot.Combine("actions"))
+            .Where(folder => File.Exists(Path.Combine(folder, "action.yml")))
+            .Select(folder => Path.GetFileName(folder))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
-        return data;
-    }
+    public static TheoryData<string> Actions() => new(ActionNames());
 
     [Theory]
     [InlineData("Dockerfile")]
@@ -34,7 +30,7 @@ public sealed partial class DockerfileTests
         var dockerfile = Dockerfile.Load(path);
         var external = dockerfile.FromLines
             .Select(l => l.Split(' ')[1])
-            .Where(image => !dockerfile.Stages.Contains(image))
+            .Where(image => !NamesStages(dockerfile, image))
             .ToList();
 
         Assert.NotEmpty(external);
@@ -65,7 +61,10 @@ public sealed partial class DockerfileTests
         var project = Path.GetFileName(Directory.GetFiles(RepositoryRoot.Combine("actions", action), "*.csproj").Single());
 
         Assert.Contains($"COPY actions/{action}/{project} actions/{action}/", _dockerfile.Stage("restore"));
-        Assert.Contains($"COPY actions/{action}/ actions/{action}/", _dockerfile.Stage("publish-" + action));
+        Assert.Contains($"COPY actions/{action}/ actions/{action}/", _dockerfile.Stage("compile-" + action));
+        Assert.Equal("shared-api", _dockerfile.Parent("compile-" + action));
+        Assert.Equal($"compile-{action}", _dockerfile.Parent("publish-" + action));
+        Assert.Contains($"COPY --from=shared /shared/runtime/ /app/{action}/", _dockerfile.Stage("publish-" + action));
         Assert.Contains(_dockerfile.Stage(action), i => i == $"LABEL tailpaste.actions=\"{action}\"");
         Assert.Contains($"COPY --from=publish-{action} /app/{action} /app/{action}", _dockerfile.Stage(action));
         Assert.Contains($"COPY --from=publish-{action} /app/{action} /app/{action}", _dockerfile.Stage("actions"));
@@ -106,6 +105,12 @@ public sealed partial class DockerfileTests
 
         Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "**/bin/", "**/obj/", ".git/", "bench/", "tests/", "**/*.md" }, patterns);
     }
+
+    // A stage, or a stage chosen by the build argument PUBLISH (FROM shared-api-${PUBLISH}) for each value it takes.
+    private static bool NamesStages(Dockerfile dockerfile, string image) =>
+        image.Contains("${PUBLISH}", StringComparison.Ordinal)
+            ? new[] { "jit", "aot" }.All(value => dockerfile.Stages.Contains(image.Replace("${PUBLISH}", value, StringComparison.Ordinal)))
+            : dockerfile.Stages.Contains(image);
 
     [GeneratedRegex(@"^[a-z0-9.-]+(/[a-z0-9._-]+)+:[A-Za-z0-9._-]+@sha256:[0-9a-f]{64}$")]
     private static partial Regex PinnedImage();
