@@ -13,7 +13,7 @@
 #
 #   bash bench/images/run.sh
 #
-# Environment: BENCH_ROUNDS (7), BENCH_REBUILDS (3: rounds of each rebuild), BENCH_COLD (1), TAILPASTE_IMAGE_TAG (the images' tag, default dev).
+# Environment: BENCH_PARTS (all, or rebuild: the rebuild and cold builds alone), BENCH_ROUNDS (7), BENCH_REBUILDS (3: rounds of each rebuild), BENCH_COLD (1), TAILPASTE_IMAGE_TAG (the images' tag, default dev).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -26,6 +26,8 @@ source eng/lib/image.sh
 rounds="${BENCH_ROUNDS:-7}"
 cold="${BENCH_COLD:-1}"
 rebuilds="${BENCH_REBUILDS:-3}"
+parts="${BENCH_PARTS:-all}"
+case "$parts" in all | rebuild) ;; *) echo "bench/images: BENCH_PARTS=\"$parts\": expected all or rebuild" >&2; exit 2 ;; esac
 eval "$(eng/docker-engine.sh start)"
 export DOCKER_HOST
 work="$(mktemp -d)"
@@ -58,7 +60,10 @@ printf 'machine: %s cores, %s, %s; date %s UTC\n' "$(nproc)" "$(awk '/MemTotal/ 
 
 actions_image="tailpaste/actions:$TAILPASTE_IMAGE_TAG"
 eng/action-image.sh >/dev/null
-mapfile -t released < <(eng/release-images.sh --registry bench.invalid --owner tailpaste --version 0.0.0)
+released=()
+if [[ "$parts" == all ]]; then
+  mapfile -t released < <(eng/release-images.sh --registry bench.invalid --owner tailpaste --version 0.0.0)
+fi
 
 # --- sizes
 # "ours": the layers that copy our files into /app (the published actions and the entry point), by the image's
@@ -73,8 +78,10 @@ size_line() {
   compressed="$(docker save "$image" | gzip -1 | wc -c)"
   say size "$image" "total $(mb "$total"), compressed $(mb "$compressed"), ours $(mb "$(our_layers "$image")")"
 }
-size_line "$actions_image"
-for image in "${released[@]}"; do size_line "$image"; done
+if [[ "$parts" == all ]]; then
+  size_line "$actions_image"
+  for image in "${released[@]}"; do size_line "$image"; done
+fi
 
 # --- rebuild after a one-line change, in a copy of the context (the working tree is never touched)
 copy="$work/context"
@@ -100,6 +107,7 @@ context_files | tar --null -T - -cf - | tar -xf - -C "$copy"
   fi
 )
 docker image rm "tailpaste/actions:bench-$TAILPASTE_IMAGE_TAG" >/dev/null 2>&1 || true
+[[ "$parts" == all ]] || exit 0
 
 # --- start-to-exit of a trivial run
 selector="tailpaste.bench-images=$(date +%s%N)"
