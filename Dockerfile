@@ -108,15 +108,10 @@ FROM base-git AS base-git-dotnet
 COPY --from=dotnet-runtime /usr/share/dotnet /usr/share/dotnet
 RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
 
-FROM base AS base-dotnet
-COPY --from=dotnet-runtime /usr/share/dotnet /usr/share/dotnet
-RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
-
-# Released images, one per action (eng/release-images.sh builds them with PUBLISH=aot): Native AOT on
-# runtime-deps (own JSON source-generated; Octokit rooted with the constructors its JSON mapping looks up,
-# src/Shared/GitHub/OctokitNativeAot.xml), release-artifacts with git beside it; backup-restore's AOT helper is
-# not yet proven, so it is ReadyToRun on the .NET runtime (see its README).
-FROM base-dotnet AS backup-restore
+# Released images, one per action (eng/release-images.sh builds them with PUBLISH=aot): every action is Native
+# AOT on runtime-deps (its own JSON source-generated; Octokit rooted with the constructors its JSON mapping
+# looks up, src/Shared/GitHub/OctokitNativeAot.xml), release-artifacts with git beside it.
+FROM base AS backup-restore
 LABEL tailpaste.actions="backup-restore"
 COPY --from=publish-backup-restore /app/backup-restore /app/backup-restore
 
