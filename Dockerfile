@@ -141,24 +141,23 @@ LABEL org.opencontainers.image.title="tailpaste-actions" \
 COPY eng/run-action.sh /app/run-action.sh
 ENTRYPOINT ["/app/run-action.sh"]
 
-# The .NET runtime, for actions that are not Native AOT.
-FROM mcr.microsoft.com/dotnet/runtime:10.0@sha256:58318ab0733b63d3ac0d7609c46f2718244e623a176f45991ee01fad46fbf880 AS dotnet-runtime
-
-FROM base AS base-dotnet
-COPY --from=dotnet-runtime /usr/share/dotnet /usr/share/dotnet
-RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
-
 # release-artifacts reads history and builds archives from the git object store with the git CLI.
-FROM base-dotnet AS base-git
+FROM base AS base-git
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends git \
     && rm -rf /var/lib/apt/lists/*
 
-# Released images, one per action (eng/release-images.sh builds them with PUBLISH=aot). Native AOT on
-# runtime-deps where the action's libraries allow (deploy, docker-cleanup, validate-workflows: source-generated
-# JSON); health-check and release-artifacts call GitHub through Octokit, which maps JSON by reflection, and
-# backup-restore's AOT helper is not yet proven, so they are ReadyToRun on the .NET runtime (see their READMEs).
-FROM base-dotnet AS backup-restore
+# The .NET runtime, for the runner-built image (framework-dependent) and any action that is not Native AOT.
+FROM mcr.microsoft.com/dotnet/runtime:10.0@sha256:58318ab0733b63d3ac0d7609c46f2718244e623a176f45991ee01fad46fbf880 AS dotnet-runtime
+
+FROM base-git AS base-git-dotnet
+COPY --from=dotnet-runtime /usr/share/dotnet /usr/share/dotnet
+RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
+
+# Released images, one per action (eng/release-images.sh builds them with PUBLISH=aot): every action is Native
+# AOT on runtime-deps (its own JSON source-generated; Octokit rooted with the constructors its JSON mapping
+# looks up, src/Shared/GitHub/OctokitNativeAot.xml), release-artifacts with git beside it.
+FROM base AS backup-restore
 LABEL tailpaste.actions="backup-restore"
 COPY --from=publish-backup-restore /app/backup-restore /app/backup-restore
 
@@ -170,7 +169,7 @@ FROM base AS docker-cleanup
 LABEL tailpaste.actions="docker-cleanup"
 COPY --from=publish-docker-cleanup /app/docker-cleanup /app/docker-cleanup
 
-FROM base-dotnet AS health-check
+FROM base AS health-check
 LABEL tailpaste.actions="health-check"
 COPY --from=publish-health-check /app/health-check /app/health-check
 
@@ -183,7 +182,7 @@ LABEL tailpaste.actions="validate-workflows"
 COPY --from=publish-validate-workflows /app/validate-workflows /app/validate-workflows
 
 # Last, so it is what the runner builds: every action, with the .NET runtime and git.
-FROM base-git AS actions
+FROM base-git-dotnet AS actions
 LABEL tailpaste.actions="all"
 COPY --from=publish-backup-restore /app/backup-restore /app/backup-restore
 COPY --from=publish-deploy /app/deploy /app/deploy
