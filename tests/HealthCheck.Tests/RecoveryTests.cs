@@ -42,13 +42,7 @@ public sealed class RecoveryTests(PasteServiceFixture fixture) : IClassFixture<P
         Assert.Equal("2", second.Outputs["consecutive-failures"]);
         Assert.Equal("true", second.Outputs["recovery-dispatched"]);
         var dispatch = Assert.Single(fake.Dispatches);
-        Assert.Equal("POST", dispatch.RequestMessage!.Method);
-        Assert.Equal($"/repos/{FakeGitHubAndSlack.Owner}/{FakeGitHubAndSlack.Repository}/actions/workflows/deploy.yml/dispatches", dispatch.RequestMessage!.Path);
-        var body = FakeGitHubAndSlack.Body(dispatch);
-        Assert.Equal("main", body["ref"]!.GetValue<string>());
-        Assert.Equal("health-check", body["inputs"]!["reason"]!.GetValue<string>());
-        Assert.Equal("production", body["inputs"]!["environment"]!.GetValue<string>());
-        Assert.EndsWith(FakeGitHubAndSlack.Token, FakeGitHubAndSlack.Header(dispatch, "Authorization"), StringComparison.Ordinal);
+        FakeGitHubAndSlack.AssertDeployDispatch(dispatch);
         Assert.Single(fake.SlackMessages); // still unhealthy: no new message
         Assert.True(second.Report!["recovery"]!["dispatched"]!.GetValue<bool>());
 

@@ -46,12 +46,7 @@ public sealed class ReleasedImageTests(PasteServiceFixture fixture) : IClassFixt
         Assert.Equal("true", run.Outputs["recovery-dispatched"]);
         Assert.Equal("1", run.Outputs["consecutive-failures"]);
         var dispatch = Assert.Single(github.Dispatches);
-        Assert.Equal($"/repos/{FakeGitHubAndSlack.Owner}/{FakeGitHubAndSlack.Repository}/actions/workflows/deploy.yml/dispatches", dispatch.RequestMessage!.Path);
-        var body = FakeGitHubAndSlack.Body(dispatch);
-        Assert.Equal("main", body["ref"]!.GetValue<string>());
-        Assert.Equal("health-check", body["inputs"]!["reason"]!.GetValue<string>());
-        Assert.Equal("production", body["inputs"]!["environment"]!.GetValue<string>());
-        Assert.EndsWith(FakeGitHubAndSlack.Token, FakeGitHubAndSlack.Header(dispatch, "Authorization"), StringComparison.Ordinal);
+        FakeGitHubAndSlack.AssertDeployDispatch(dispatch);
     }
 
     private static int ClosedPort()

@@ -68,6 +68,22 @@ public sealed class FakeGitHubAndSlack : IDisposable
         ["webhook-url"] = WebhookUrl,
     };
 
+    /// <summary>
+    /// Asserts that a recorded request is the dispatch <see cref="RecoveryInputs"/> configures: a POST of deploy.yml on main
+    /// with the reason and environment inputs, authorised with the token.
+    /// </summary>
+    public static void AssertDeployDispatch(ILogEntry dispatch)
+    {
+        ArgumentNullException.ThrowIfNull(dispatch);
+        Assert.Equal("POST", dispatch.RequestMessage!.Method);
+        Assert.Equal($"/repos/{Owner}/{Repository}/actions/workflows/deploy.yml/dispatches", dispatch.RequestMessage!.Path);
+        var body = Body(dispatch);
+        Assert.Equal("main", body["ref"]!.GetValue<string>());
+        Assert.Equal("health-check", body["inputs"]!["reason"]!.GetValue<string>());
+        Assert.Equal("production", body["inputs"]!["environment"]!.GetValue<string>());
+        Assert.EndsWith(Token, Header(dispatch, "Authorization"), StringComparison.Ordinal);
+    }
+
     public static JsonNode Body(ILogEntry entry) => JsonNode.Parse(entry.RequestMessage!.Body ?? "null")!;
 
     public static string Header(ILogEntry entry, string name) =>
