@@ -67,7 +67,7 @@ public sealed class HealthCheckWorkflowTests(DockerEngineFixture engine) : IClas
 
         Assert.True(third.Succeeded, third.ToString());
         var thirdHealth = third.Job("health").Step("health");
-        Assert.Equal("healthy", thirdHealth.Outputs["status"]);
+        Assert.True(thirdHealth.Outputs.GetValueOrDefault("status") == "healthy", third.ToString());
         Assert.Equal("0", thirdHealth.Outputs["consecutive-failures"]);
         Assert.Equal("false", thirdHealth.Outputs["recovery-dispatched"]);
         Assert.Single(github.Dispatches);
