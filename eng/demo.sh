@@ -145,7 +145,7 @@ version_image() { # tag, changes...
   local changes=(-c "LABEL tailpaste.demo=$run_id" -c 'ENTRYPOINT ["dotnet", "PasteService.dll"]')
   for c in "$@"; do changes+=(-c "$c"); done
   docker commit "${changes[@]}" "$holder" "tailpaste-demo/$run_id:$tag" >/dev/null
-  docker rm "$holder" >/dev/null
+  docker rm -v "$holder" >/dev/null
 }
 version_image 1.0.0 "ENV APP_VERSION=1.0.0"
 version_image 1.1.0 "ENV APP_VERSION=1.1.0" "ENV FAULT_ERROR_RATE=0.2" "ENV FAULT_ONSET_SECONDS=15"

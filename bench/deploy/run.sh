@@ -62,7 +62,7 @@ image() { # name, changes...
   local changes=(-c "LABEL $label" -c 'ENTRYPOINT ["dotnet", "PasteService.dll"]')
   for c in "$@"; do changes+=(-c "$c"); done
   docker commit "${changes[@]}" "$holder" "$name" >/dev/null
-  docker rm "$holder" >/dev/null
+  docker rm -v "$holder" >/dev/null
 }
 image "tailpaste-bench/$id:1" "ENV APP_VERSION=1.0.0"
 image "tailpaste-bench/$id:2" "ENV APP_VERSION=2.0.0"

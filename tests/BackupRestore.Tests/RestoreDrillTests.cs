@@ -17,7 +17,8 @@ public sealed class RestoreDrillTests(DockerEngineFixture engine) : IClassFixtur
     [Fact]
     public async Task A_backup_drilled_after_it_was_taken_restores_serves_and_holds_the_rows_the_manifest_counts()
     {
-        var service = await PasteServiceContainer.StartAsync(engine, new Dictionary<string, string> { ["UPLOAD_TOKEN"] = "drill-secret-token" });
+        // A second VOLUME in the image: the scratch container gets an anonymous volume there, which the drill must remove too.
+        var service = await PasteServiceContainer.StartAsync(engine, new Dictionary<string, string> { ["UPLOAD_TOKEN"] = "drill-secret-token" }, ["VOLUME /cache"]);
         var store = await engine.CreateVolumeAsync("tailpaste-backups");
         using var runs = new BackupRestoreRuns(engine, service, store);
         for (var i = 0; i < 12; i++)
@@ -25,10 +26,15 @@ public sealed class RestoreDrillTests(DockerEngineFixture engine) : IClassFixtur
             await PostWithTokenAsync(service, $"drilled paste {i}");
         }
 
+        await using var events = EngineEventLog.Start(engine.Client, ["container", "volume"]);
+
         var run = await runs.RunAsync("backup", new Dictionary<string, string> { ["verify-after-backup"] = "true" });
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("true", run.Outputs["verified"]);
+        var drillVolumes = await VolumesMountedInDrillsAsync(events);
+        Assert.True(drillVolumes.Count >= 2, "the scratch container mounts its scratch volume and an anonymous one for the image's VOLUME /cache: " + string.Join(", ", drillVolumes));
+        Assert.Empty(await StillThereAsync(drillVolumes));
         Assert.Contains("Restore drill passed", run.Stdout, StringComparison.Ordinal);
         var manifest = await ManifestAsync(store, service, run.Outputs["backup-id"]);
         Assert.True(manifest.Drill!.Passed, manifest.Drill.Detail);
@@ -75,6 +81,40 @@ public sealed class RestoreDrillTests(DockerEngineFixture engine) : IClassFixtur
         await using var access = await StoreAccess.OpenAsync(engine, store);
         var path = await access.CopyOutAsync(StoreAccess.BackupFile(service.Name, id, BackupManifest.FileName));
         return JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(path), StoreJson.Compact)!;
+    }
+
+    /// <summary>
+    /// Every volume the engine mounted into a drill's scratch container, once that container is destroyed: its
+    /// named scratch volume, and the anonymous volume the saved image's <c>VOLUME</c> line makes, which carries no
+    /// label and is seen only in the engine's events.
+    /// </summary>
+    private static async Task<List<string>> VolumesMountedInDrillsAsync(EngineEventLog events)
+    {
+        static string? Attribute(Message e, string key) => e.Actor?.Attributes is { } attributes && attributes.TryGetValue(key, out var value) ? value : null;
+        static bool IsDrill(Message e) => e.Type == "container" && Attribute(e, "name")?.StartsWith("tailpaste-drill-", StringComparison.Ordinal) == true;
+        var seen = await events.WaitUntilAsync(all => all.Any(e => IsDrill(e) && e.Action == "destroy"));
+        var drills = seen.Where(IsDrill).Select(e => e.Actor.ID).ToHashSet();
+        return seen.Where(e => e.Type == "volume" && e.Action == "mount" && drills.Contains(Attribute(e, "container") ?? string.Empty))
+            .Select(e => e.Actor.ID).Distinct().ToList();
+    }
+
+    private async Task<List<string>> StillThereAsync(IEnumerable<string> volumes)
+    {
+        var there = new List<string>();
+        foreach (var volume in volumes)
+        {
+            try
+            {
+                await engine.Client.Volumes.InspectAsync(volume);
+                there.Add(volume);
+            }
+            catch (Docker.DotNet.DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                // Removed with the scratch container.
+            }
+        }
+
+        return there;
     }
 
     /// <summary>Scratch containers and volumes of a drill that are still there.</summary>

@@ -41,14 +41,17 @@ public sealed class PasteServiceContainer
 
     public string UrlText => Url.ToString().TrimEnd('/');
 
-    /// <summary>Starts the service and waits until it answers; <paramref name="extraEnv"/> adds to its environment (faults, a token).</summary>
-    public static async Task<PasteServiceContainer> StartAsync(DockerEngineFixture engine, IReadOnlyDictionary<string, string>? extraEnv = null)
+    /// <summary>
+    /// Starts the service and waits until it answers; <paramref name="extraEnv"/> adds to its environment (faults, a token),
+    /// <paramref name="imageChanges"/> to its image (Dockerfile-style lines, such as another <c>VOLUME</c>).
+    /// </summary>
+    public static async Task<PasteServiceContainer> StartAsync(DockerEngineFixture engine, IReadOnlyDictionary<string, string>? extraEnv = null, IReadOnlyList<string>? imageChanges = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         var sample = await engine.EnsureSampleImageAsync();
         var name = engine.UniqueName("tailpaste-svc");
         var image = $"tailpaste-test/{name}:prod";
-        await PasteServiceImage.CommitCopyAsync(engine, sample, image, []);
+        await PasteServiceImage.CommitCopyAsync(engine, sample, image, imageChanges ?? []);
         var volume = await engine.CreateVolumeAsync("tailpaste-data");
         var port = DockerEngineFixture.FreeLoopbackPort();
         var env = new List<string> { "LISTEN_ADDRESS=127.0.0.1", $"LISTEN_PORT={port.ToString(CultureInfo.InvariantCulture)}" };

@@ -31,7 +31,8 @@ public static class PasteServiceImage
         }
         finally
         {
-            await engine.Client.Containers.RemoveContainerAsync(holder.ID, new ContainerRemoveParameters { Force = true });
+            // With its volumes: creating the holder made an anonymous volume for the image's VOLUME /data.
+            await engine.Client.Containers.RemoveContainerAsync(holder.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true });
         }
     }
 }

@@ -91,7 +91,8 @@ public static class RestoreDrill
         {
             if (scratchId is not null)
             {
-                await RemoveQuietlyAsync(() => docker.Containers.RemoveContainerAsync(scratchId, new ContainerRemoveParameters { Force = true }, CancellationToken.None)).ConfigureAwait(false);
+                // With its volumes: every VOLUME of the saved image not covered by the scratch volume got an anonymous one.
+                await RemoveQuietlyAsync(() => docker.Containers.RemoveContainerAsync(scratchId, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, CancellationToken.None)).ConfigureAwait(false);
             }
 
             await RemoveQuietlyAsync(() => docker.Volumes.RemoveAsync(volume, force: true, CancellationToken.None)).ConfigureAwait(false);

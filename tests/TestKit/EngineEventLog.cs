@@ -2,7 +2,7 @@ using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
-namespace Tailpaste.DockerCleanup.Tests.Support;
+namespace Tailpaste.TestKit;
 
 /// <summary>
 /// The engine's own events from the moment a test starts watching, for asserting what happened in which order
@@ -11,7 +11,7 @@ namespace Tailpaste.DockerCleanup.Tests.Support;
 /// history within seconds. The stream asks for a closed window (until the patience runs out), so the engine ends
 /// it even if cancellation were not honoured.
 /// </summary>
-internal sealed class EngineEventLog : IAsyncDisposable
+public sealed class EngineEventLog : IAsyncDisposable
 {
     private static readonly TimeSpan _patience = TimeSpan.FromMinutes(2);
 
