@@ -13,7 +13,7 @@
 #
 #   bash bench/images/run.sh
 #
-# Environment: BENCH_PARTS (all, or rebuild: the rebuild and cold builds alone), BENCH_ROUNDS (7), BENCH_REBUILDS (3: rounds of each rebuild), BENCH_COLD (1), TAILPASTE_IMAGE_TAG (the images' tag, default dev).
+# Environment: BENCH_PARTS (all; rebuild: the rebuild and cold builds alone; sizes: the size lines alone), BENCH_ROUNDS (7), BENCH_REBUILDS (3: rounds of each rebuild), BENCH_COLD (1), TAILPASTE_IMAGE_TAG (the images' tag, default dev).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -27,7 +27,7 @@ rounds="${BENCH_ROUNDS:-7}"
 cold="${BENCH_COLD:-1}"
 rebuilds="${BENCH_REBUILDS:-3}"
 parts="${BENCH_PARTS:-all}"
-case "$parts" in all | rebuild) ;; *) echo "bench/images: BENCH_PARTS=\"$parts\": expected all or rebuild" >&2; exit 2 ;; esac
+case "$parts" in all | rebuild | sizes) ;; *) echo "bench/images: BENCH_PARTS=\"$parts\": expected all, rebuild or sizes" >&2; exit 2 ;; esac
 eval "$(eng/docker-engine.sh start)"
 export DOCKER_HOST
 work="$(mktemp -d)"
@@ -61,7 +61,7 @@ printf 'machine: %s cores, %s, %s; date %s UTC\n' "$(nproc)" "$(awk '/MemTotal/ 
 actions_image="tailpaste/actions:$TAILPASTE_IMAGE_TAG"
 eng/action-image.sh >/dev/null
 released=()
-if [[ "$parts" == all ]]; then
+if [[ "$parts" != rebuild ]]; then
   mapfile -t released < <(eng/release-images.sh --registry bench.invalid --owner tailpaste --version 0.0.0)
 fi
 
@@ -78,10 +78,11 @@ size_line() {
   compressed="$(docker save "$image" | gzip -1 | wc -c)"
   say size "$image" "total $(mb "$total"), compressed $(mb "$compressed"), ours $(mb "$(our_layers "$image")")"
 }
-if [[ "$parts" == all ]]; then
+if [[ "$parts" != rebuild ]]; then
   size_line "$actions_image"
   for image in "${released[@]}"; do size_line "$image"; done
 fi
+[[ "$parts" != sizes ]] || exit 0
 
 # --- rebuild after a one-line change, in a copy of the context (the working tree is never touched)
 copy="$work/context"
