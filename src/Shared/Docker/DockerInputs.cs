@@ -4,7 +4,7 @@ namespace Tailpaste.Shared.Docker;
 
 /// <summary>
 /// Typed getters for the Docker-shaped inputs every action spells the same way: labels to put on what it creates,
-/// a selector (all of), protected labels (any of), and the engine (<c>docker-host</c>, else <c>DOCKER_HOST</c>,
+/// a selector (all of), protected labels (any of), an image reference, and the engine (<c>docker-host</c>, else <c>DOCKER_HOST</c>,
 /// else the local socket).
 /// </summary>
 public static class DockerInputs
@@ -33,6 +33,20 @@ public static class DockerInputs
         return ProtectedLabels.Parse(inputs.GetInput(name, required: true), name);
     }
 
+    /// <summary>An <see cref="ImageReference"/>; empty or anything else is bad input.</summary>
+    public static string GetImageInput(this ActionInputs inputs, string name)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return CheckedImage(inputs, name, inputs.GetInput(name, required: true));
+    }
+
+    /// <summary>An <see cref="ImageReference"/>, or null when the input is empty.</summary>
+    public static string? GetOptionalImageInput(this ActionInputs inputs, string name)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return inputs.GetOptionalInput(name) is { } image ? CheckedImage(inputs, name, image) : null;
+    }
+
     /// <summary>
     /// The engine from the <c>docker-host</c> input, else the <c>DOCKER_HOST</c> variable, else the local socket.
     /// With <paramref name="needed"/> false the input is read but not parsed and the local socket is returned: an
@@ -57,4 +71,7 @@ public static class DockerInputs
             ? new DockerHostSetting(DockerEndpoint.Parse(fromVariable, DockerHostVariable), DockerHostVariable)
             : new DockerHostSetting(DockerEndpoint.Default, DockerHostInput);
     }
+
+    private static string CheckedImage(ActionInputs inputs, string name, string image) =>
+        ImageReference.IsValid(image) ? image : throw inputs.Invalid(name, image, ImageReference.Expected);
 }
