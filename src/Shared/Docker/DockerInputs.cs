@@ -4,7 +4,7 @@ namespace Tailpaste.Shared.Docker;
 
 /// <summary>
 /// Typed getters for the Docker-shaped inputs every action spells the same way: labels to put on what it creates,
-/// a selector (all of), protected labels (any of), an image reference, and the engine (<c>docker-host</c>, else <c>DOCKER_HOST</c>,
+/// a selector (all of), protected labels (any of), an image reference, a volume, and the engine (<c>docker-host</c>, else <c>DOCKER_HOST</c>,
 /// else the local socket).
 /// </summary>
 public static class DockerInputs
@@ -45,6 +45,20 @@ public static class DockerInputs
     {
         ArgumentNullException.ThrowIfNull(inputs);
         return inputs.GetOptionalInput(name) is { } image ? CheckedImage(inputs, name, image) : null;
+    }
+
+    /// <summary>A volume name (<see cref="DockerNames.VolumeExpected"/>); empty or anything else is bad input.</summary>
+    public static string GetVolumeInput(this ActionInputs inputs, string name)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return DockerNames.Volume(inputs.GetInput(name, required: true), name);
+    }
+
+    /// <summary><see cref="GetVolumeInput"/>, or null when the input is empty.</summary>
+    public static string? GetOptionalVolumeInput(this ActionInputs inputs, string name)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return inputs.GetOptionalInput(name) is { } volume ? DockerNames.Volume(volume, name) : null;
     }
 
     /// <summary>
