@@ -68,7 +68,7 @@ public static class HealthCheckBinder
             Disk = disk,
             DiskCheckImage = inputs.GetInput("disk-check-image", required: true),
             SiblingLabels = inputs.GetLabelSetInput("container-labels"),
-            Docker = inputs.GetDockerHostInput(runner).Endpoint,
+            Docker = inputs.GetDockerHostInput(runner),
             FailOn = inputs.GetChoiceInput("fail-on", "degraded", "unhealthy") == "unhealthy" ? FailOn.Unhealthy : FailOn.Degraded,
             ReportPath = ReportPath(inputs, runner),
             Silent = inputs.GetBoolInput("silent"),
@@ -100,14 +100,10 @@ public static class HealthCheckBinder
     /// <summary>The report's full path, checked now (not a folder, link or device; its folder takes a file); null for none outside a run.</summary>
     private static string? ReportPath(ActionInputs inputs, RunnerEnvironment runner)
     {
-        if (inputs.GetOptionalInput("report-path") is not null)
+        var given = inputs.GetOptionalOutputPathInput("report-path");
+        if (given is not null || !runner.IsActions)
         {
-            return inputs.GetOutputPathInput("report-path");
-        }
-
-        if (!runner.IsActions)
-        {
-            return null;
+            return given;
         }
 
         var file = inputs.DocumentedDefault("report-path");

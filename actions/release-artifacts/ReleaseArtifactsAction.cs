@@ -72,12 +72,11 @@ public static partial class ReleaseArtifactsAction
             ServerUrl = github.ServerUrl,
             MoveMajorTag = inputs.GetBoolInput("move-major-tag"),
             DryRun = dryRun,
-            ReportPath = inputs.GetOptionalInput("report-path") is null ? null : inputs.GetOutputPathInput("report-path"),
+            ReportPath = inputs.GetOptionalOutputPathInput("report-path"),
             Image = image.Image,
             ImageName = image.ImageName,
             ImageProduction = image.Production,
-            Engine = image.Engine.Endpoint,
-            EngineSource = image.Engine.Source,
+            Docker = image.Docker,
         };
     }
 

@@ -48,10 +48,8 @@ public sealed record ReleaseArtifactsOptions
 
     public required bool ImageProduction { get; init; }
 
-    public required DockerEndpoint Engine { get; init; }
-
-    /// <summary>Where <see cref="Engine"/> came from (docker-host or DOCKER_HOST), named in errors.</summary>
-    public required string EngineSource { get; init; }
+    /// <summary>The engine the image step tags in, and where its address came from (docker-host or DOCKER_HOST), named in errors.</summary>
+    public required DockerHostSetting Docker { get; init; }
 
     public bool Runs(ReleaseSteps step) => (Steps & step) == step;
 }

@@ -4,7 +4,7 @@ using Tailpaste.Shared.Docker;
 namespace Tailpaste.ReleaseArtifacts.Image;
 
 /// <summary>The image step's inputs: the built image (null for none), the repository its tags go to, production, and the engine.</summary>
-public sealed record ImageInputs(string? Image, string ImageName, bool Production, DockerHostSetting Engine)
+public sealed record ImageInputs(string? Image, string ImageName, bool Production, DockerHostSetting Docker)
 {
     public static ImageInputs Bind(ActionInputs inputs, RunnerEnvironment runner)
     {

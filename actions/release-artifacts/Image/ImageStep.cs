@@ -30,12 +30,12 @@ public sealed class ImageStep : IReleaseStep, IDisposable
         }
 
         // The engine address is only read with an image: a DOCKER_HOST meant for other tools never fails a release.
-        _docker = DockerClientFactory.Create(_options.Engine);
-        await DockerEngineProbe.RequireAnswerAsync(_docker, _options.Engine, _options.EngineSource, "to tag the image", cancellationToken).ConfigureAwait(false);
+        _docker = DockerClientFactory.Create(_options.Docker.Endpoint);
+        await DockerEngineProbe.RequireAnswerAsync(_docker, _options.Docker.Endpoint, _options.Docker.Source, "to tag the image", cancellationToken).ConfigureAwait(false);
 
         if (await new ImageTagger(_docker).FindAsync(image, cancellationToken).ConfigureAwait(false) is null)
         {
-            throw new InputException("image", image, $"an image the Docker engine at {_options.Engine} has (build it first)");
+            throw new InputException("image", image, $"an image the Docker engine at {_options.Docker.Endpoint} has (build it first)");
         }
     }
 
