@@ -18,18 +18,14 @@ public static class BackupRestoreBinder
         ArgumentNullException.ThrowIfNull(runner);
         // Read in the order of action.yml, so the first bad input named is the same on every run.
         var mode = Enum.Parse<Mode>(inputs.GetChoiceInput("mode", "backup", "verify", "list", "prune", "restore"), ignoreCase: true);
-        var container = inputs.GetInput("container-name", required: true);
-        if (!DockerNames.IsContainerName(container))
-        {
-            throw inputs.Invalid("container-name", container, DockerNames.ContainerExpected);
-        }
+        var container = inputs.GetContainerNameInput("container-name");
 
         var storagePath = StoragePath(inputs);
         var (store, storeInput) = StoreInputs.Bind(inputs);
         var options = new BackupRestoreOptions
         {
             Mode = mode,
-            ContainerName = container.TrimStart('/'),
+            ContainerName = container,
             StoragePath = storagePath,
             Store = store,
             StoreInput = storeInput,

@@ -20,11 +20,8 @@ public static class DeployBinder
         ArgumentNullException.ThrowIfNull(runner);
         var strategy = inputs.GetChoiceInput("strategy", "recreate", "blue-green") == "recreate" ? Strategy.Recreate : Strategy.BlueGreen;
         var image = inputs.GetImageInput("image");
-        var container = inputs.GetInput("container-name", required: true);
-        if (!DockerNames.IsContainerName(container) || container.Length > 200)
-        {
-            throw inputs.Invalid("container-name", container, DockerNames.ContainerExpected + ", at most 200 characters");
-        }
+        // Slot and proxy containers are named after it, so it leaves room for their suffixes.
+        var container = inputs.GetContainerNameInput("container-name", maxLength: 200);
 
         var overrides = SettingsOverrides.Bind(inputs);
         var serviceUrl = ServiceUrlInput.Bind(inputs, runner, allowCredentials: false);
@@ -32,7 +29,7 @@ public static class DeployBinder
         {
             Strategy = strategy,
             Image = image,
-            ContainerName = container.TrimStart('/'),
+            ContainerName = container,
             Overrides = overrides,
             ServiceUrl = serviceUrl,
             Health = HealthGate.Bind(inputs),

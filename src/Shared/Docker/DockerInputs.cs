@@ -4,7 +4,7 @@ namespace Tailpaste.Shared.Docker;
 
 /// <summary>
 /// Typed getters for the Docker-shaped inputs every action spells the same way: labels to put on what it creates,
-/// a selector (all of), protected labels (any of), an image reference, a volume, and the engine (<c>docker-host</c>, else <c>DOCKER_HOST</c>,
+/// a selector (all of), protected labels (any of), a container name, an image reference, a volume, and the engine (<c>docker-host</c>, else <c>DOCKER_HOST</c>,
 /// else the local socket).
 /// </summary>
 public static class DockerInputs
@@ -31,6 +31,22 @@ public static class DockerInputs
     {
         ArgumentNullException.ThrowIfNull(inputs);
         return ProtectedLabels.Parse(inputs.GetInput(name, required: true), name);
+    }
+
+    /// <summary>
+    /// A container name or id (<see cref="DockerNames.ContainerExpected"/>), without the leading slash the engine may
+    /// show; <paramref name="maxLength"/> where the name is a base that others are made from.
+    /// </summary>
+    public static string GetContainerNameInput(this ActionInputs inputs, string name, int? maxLength = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var container = inputs.GetInput(name, required: true);
+        if (!DockerNames.IsContainerName(container) || container.Length > maxLength)
+        {
+            throw inputs.Invalid(name, container, maxLength is null ? DockerNames.ContainerExpected : $"{DockerNames.ContainerExpected}, at most {maxLength} characters");
+        }
+
+        return container.TrimStart('/');
     }
 
     /// <summary>An <see cref="ImageReference"/>; empty or anything else is bad input.</summary>

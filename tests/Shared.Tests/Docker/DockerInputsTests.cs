@@ -6,6 +6,23 @@ namespace Tailpaste.Shared.Tests.Docker;
 
 public sealed class DockerInputsTests
 {
+    [Fact]
+    public void A_container_name_is_taken_without_its_leading_slash()
+    {
+        Assert.Equal("tailpaste", GetterManifest.Inputs(("container-name", "/tailpaste")).GetContainerNameInput("container-name"));
+        Assert.Equal(new string('a', 200), GetterManifest.Inputs(("container-name", new string('a', 200))).GetContainerNameInput("container-name", maxLength: 200));
+    }
+
+    [Fact]
+    public void A_bad_or_too_long_container_name_is_bad_input_naming_input_value_and_what_was_expected()
+    {
+        var bad = Assert.Throws<InputException>(() => GetterManifest.Inputs(("container-name", "../etc")).GetContainerNameInput("container-name"));
+        var tooLong = Assert.Throws<InputException>(() => GetterManifest.Inputs(("container-name", new string('a', 201))).GetContainerNameInput("container-name", maxLength: 200));
+
+        Assert.Equal(("container-name", "../etc", DockerNames.ContainerExpected), (bad.Input, bad.Value, bad.Expected));
+        Assert.Equal(("container-name", new string('a', 201), DockerNames.ContainerExpected + ", at most 200 characters"), (tooLong.Input, tooLong.Value, tooLong.Expected));
+    }
+
     [Theory]
     [InlineData("tailpaste/paste-service:1.4.0")]
     [InlineData("ghcr.io/owner/tailpaste-deploy@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]

@@ -13,6 +13,8 @@ internal static class GetterManifest
             description: The commit the release is built from.
           backup-id:
             description: The backup taken before.
+          container-name:
+            description: The service container.
           image:
             description: The image to run.
           helper-image:
