@@ -32,8 +32,8 @@ public static class BackupRestoreAction
         }
 
         // Stopping the service may take its whole grace period; the client waits longer than that.
-        using var docker = DockerClientFactory.Create(options.Docker, DockerClientFactory.DefaultTimeout + TimeSpan.FromSeconds(30));
-        await DockerEngineProbe.RequireAnswerAsync(docker, options.Docker, options.DockerSource, cancellationToken: cancellationToken).ConfigureAwait(false);
+        using var docker = DockerClientFactory.Create(options.Docker.Endpoint, DockerClientFactory.DefaultTimeout + TimeSpan.FromSeconds(30));
+        await DockerEngineProbe.RequireAnswerAsync(docker, options.Docker.Endpoint, options.Docker.Source, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         var context = new ModeContext(options, core, docker, Time);
         ModeResult result;

@@ -1,4 +1,5 @@
 using Tailpaste.BackupRestore.Store;
+using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.BackupRestore;
@@ -51,10 +52,8 @@ public sealed record BackupRestoreOptions
 
     public TimeSpan LockStaleAfter { get; init; } = TimeSpan.FromHours(1);
 
-    public required DockerEndpoint Docker { get; init; }
-
-    /// <summary>Where <see cref="Docker"/> came from (docker-host, DOCKER_HOST or the default), for messages.</summary>
-    public required string DockerSource { get; init; }
+    /// <summary>The engine, and where its address came from (docker-host, DOCKER_HOST or the default), for messages.</summary>
+    public required DockerHostSetting Docker { get; init; }
 
     public string? ReportPath { get; init; }
 

@@ -40,27 +40,27 @@ public static class DeployAction
         ArgumentNullException.ThrowIfNull(core);
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        using var docker = DockerClientFactory.Create(options.Docker, DockerClientFactory.DefaultTimeout + TimeSpan.FromSeconds(30));
-        var status = await DockerEngineProbe.ProbeAsync(docker, options.Docker, ProbeTimeout, cancellationToken).ConfigureAwait(false);
+        using var docker = DockerClientFactory.Create(options.Docker.Endpoint, DockerClientFactory.DefaultTimeout + TimeSpan.FromSeconds(30));
+        var status = await DockerEngineProbe.ProbeAsync(docker, options.Docker.Endpoint, ProbeTimeout, cancellationToken).ConfigureAwait(false);
         if (!status.Answers)
         {
-            throw new InputException(options.DockerSource, options.Docker.ToString(), $"a Docker engine that answers ({status.Error})");
+            throw new InputException(options.Docker.Source, options.Docker.Endpoint.ToString(), $"a Docker engine that answers ({status.Error})");
         }
 
         // Everything that can be bad input is looked at before the first change.
-        var image = await ImageFacts.ResolveAsync(docker, options.Image, "image", options.Version, options.GitCommit, options.WorkflowSha, cancellationToken).ConfigureAwait(false);
+        var image = await ImageFacts.ResolveAsync(docker, options.Image, "image", options.Release.Version, options.Release.GitCommit, options.Release.WorkflowSha, cancellationToken).ConfigureAwait(false);
         if (options.Strategy == Strategy.BlueGreen)
         {
-            await ImageFacts.ResolveAsync(docker, options.ProxyImage, "proxy-image", null, null, null, cancellationToken).ConfigureAwait(false);
+            await ImageFacts.ResolveAsync(docker, options.Proxy.Image, "proxy-image", null, null, null, cancellationToken).ConfigureAwait(false);
         }
 
         var helperLabels = DeployLabels.For(options.ContainerName, "helper", null, image, options.Overrides.Labels);
         var services = options.Strategy == Strategy.Recreate
             ? [options.ContainerName]
             : new List<string> { options.ContainerName, $"{options.ContainerName}-{Slot.Blue}", $"{options.ContainerName}-{Slot.Green}" };
-        if (options.BackupId is { } backupId)
+        if (options.Backup.Id is { } backupId)
         {
-            await BackupCheck.EnsureExistsAsync(docker, options.BackupVolume, backupId, services, image.Reference, helperLabels, cancellationToken).ConfigureAwait(false);
+            await BackupCheck.EnsureExistsAsync(docker, options.Backup.Volume, backupId, services, image.Reference, helperLabels, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -144,7 +144,7 @@ public static class DeployAction
             CutoverAt = result.CutoverAt,
             RolledBackAt = result.RolledBackAt,
             LiveSlot = result.LiveSlot,
-            BackupId = options.BackupId,
+            BackupId = options.Backup.Id,
             Recovered = recovered,
             Steps = context.Steps,
             ProxyChanges = context.ProxyChanges,
@@ -275,7 +275,7 @@ public static class DeployAction
                         CutoverAt = result.CutoverAt,
                         CutoverErrorRate = result.Verify?.ErrorRate,
                         CutoverP95Ms = result.Verify?.P95Ms,
-                        BackupId = options.BackupId ?? string.Empty,
+                        BackupId = options.Backup.Id ?? string.Empty,
                         Run = options.Run.ToString(),
                     },
                     options.Run.Actor,

@@ -1,10 +1,15 @@
 using Tailpaste.Deploy.Containers;
+using Tailpaste.Deploy.History;
+using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
-using Tailpaste.Shared.Probes.Slo;
 
 namespace Tailpaste.Deploy;
 
-/// <summary>Everything one deploy needs, bound and checked from the inputs and the documented variables before anything is touched.</summary>
+/// <summary>
+/// Everything one deploy needs, bound and checked from the inputs and the documented variables before anything is
+/// touched. Settings of one concern are grouped (<see cref="Health"/>, <see cref="Rollback"/>, <see cref="Proxy"/>,
+/// <see cref="Backup"/>, <see cref="Release"/>, <see cref="History"/>), each with its own Bind; what the whole deploy reads stays here.
+/// </summary>
 public sealed record DeployOptions
 {
     public required Strategy Strategy { get; init; }
@@ -20,74 +25,32 @@ public sealed record DeployOptions
     /// <summary>Where users reach the service; never with a user name or password.</summary>
     public required Uri ServiceUrl { get; init; }
 
-    public required string HealthPath { get; init; }
+    public required HealthGate Health { get; init; }
 
-    public required TimeSpan HealthTimeout { get; init; }
+    /// <summary>Blue-green only: when the deploy is rolled back.</summary>
+    public required RollbackPolicy Rollback { get; init; }
 
-    public bool Smoke { get; init; } = true;
-
-    public string? UploadToken { get; init; }
-
-    public required IReadOnlyList<SloThreshold> Slo { get; init; }
-
-    public TimeSpan SloDuration { get; init; }
-
-    public required TimeSpan VerifyWindow { get; init; }
-
-    public int VerifyRate { get; init; } = 10;
-
-    /// <summary>Share 0..1 of failed requests past which a blue-green deploy is rolled back.</summary>
-    public double RollbackErrorRate { get; init; } = 0.05;
-
-    public double RollbackP95Ms { get; init; } = 1000;
-
-    public int LogErrorsAfterDeploy { get; init; } = 5;
-
-    public int LogErrorsAfterRollback { get; init; } = 3;
-
-    public TimeSpan RollbackVerifyWindow { get; init; } = TimeSpan.FromMinutes(2);
-
-    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
-
-    public required string ProxyImage { get; init; }
-
-    public required int ProxyPort { get; init; }
-
-    public required int PreviewPort { get; init; }
-
-    /// <summary>The loopback ports of the blue and the green slot.</summary>
-    public required (int Blue, int Green) SlotPorts { get; init; }
+    /// <summary>Blue-green only: the reverse proxy and the slots behind it.</summary>
+    public required ProxySettings Proxy { get; init; }
 
     public required string DeployVolume { get; init; }
 
-    /// <summary>The history: a file name inside <see cref="HistoryVolume"/>, or a local file; null for none.</summary>
-    public string? HistoryPath { get; init; }
+    public required HistoryLocation History { get; init; }
 
-    public string? HistoryVolume { get; init; }
+    public required DeployTrigger Trigger { get; init; }
 
-    public DeployTrigger Trigger { get; init; } = DeployTrigger.Automatic;
+    public required BackupLink Backup { get; init; }
 
-    public string? BackupId { get; init; }
+    public required ReleaseIdentity Release { get; init; }
 
-    public required string BackupVolume { get; init; }
+    public required TimeSpan LockStaleAfter { get; init; }
 
-    public string? Version { get; init; }
-
-    public string? GitCommit { get; init; }
-
-    /// <summary>GITHUB_SHA, the commit label when neither the input nor the image gives one.</summary>
-    public string? WorkflowSha { get; init; }
-
-    public TimeSpan LockStaleAfter { get; init; } = TimeSpan.FromMinutes(30);
-
-    public required DockerEndpoint Docker { get; init; }
-
-    /// <summary>Where <see cref="Docker"/> came from (docker-host, DOCKER_HOST or the default), for messages.</summary>
-    public required string DockerSource { get; init; }
+    /// <summary>The engine, and where its address came from (docker-host, DOCKER_HOST or the default), for messages.</summary>
+    public required DockerHostSetting Docker { get; init; }
 
     public string? ReportPath { get; init; }
 
-    public required DeployRun Run { get; init; }
+    public required RunIdentity Run { get; init; }
 
     /// <summary>
     /// Test-only (TAILPASTE_TEST_PAUSE_AT): a phase at which the deploy waits until it is killed, so the

@@ -5,7 +5,7 @@ namespace Tailpaste.DockerCleanup;
 
 /// <summary>Everything the action was asked to do, validated.</summary>
 /// <param name="Resources">The kinds to clean, in removal order.</param>
-/// <param name="EngineSource">Where <paramref name="Engine"/> came from (the docker-host input, DOCKER_HOST, or the default), named in errors.</param>
+/// <param name="Docker">The engine, and where its address came from (the docker-host input, DOCKER_HOST, or the default), named in errors.</param>
 public sealed record CleanupOptions(
     LabelSelector Labels,
     ProtectedLabels ProtectLabels,
@@ -15,6 +15,5 @@ public sealed record CleanupOptions(
     TimeSpan StopTimeout,
     bool DryRun,
     bool FailOnError,
-    DockerEndpoint Engine,
-    string EngineSource,
+    DockerHostSetting Docker,
     string ReportPath);

@@ -31,10 +31,10 @@ public static class DockerCleanupAction
         var stopTimeout = inputs.GetDurationInput("stop-timeout", max: TimeSpan.FromHours(1));
         var dryRun = inputs.GetBoolInput("dry-run");
         var failOnError = inputs.GetBoolInput("fail-on-error");
-        var engine = inputs.GetDockerHostInput(runner);
+        var docker = inputs.GetDockerHostInput(runner);
         // Checked now, not when the report is written after the removals: a path that cannot take it is bad input.
         var reportPath = inputs.GetOutputPathInput("report-path");
-        return new CleanupOptions(labels, protect, resources, pruneDangling, olderThan, stopTimeout, dryRun, failOnError, engine.Endpoint, engine.Source, reportPath);
+        return new CleanupOptions(labels, protect, resources, pruneDangling, olderThan, stopTimeout, dryRun, failOnError, docker, reportPath);
     }
 
     public static async Task<int> RunAsync(CleanupOptions options, ActionCore core, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ public static class DockerCleanupAction
 
         // Stopping a container may take its whole grace period; the client must wait longer than that.
         // One client for the probe and the work: a second one would cost a short run its warm-up again.
-        using var client = CleanupClientFactory.Create(options.Engine, DockerClientFactory.DefaultTimeout + options.StopTimeout);
+        using var client = CleanupClientFactory.Create(options.Docker.Endpoint, DockerClientFactory.DefaultTimeout + options.StopTimeout);
 
         // The listing only reads, so it goes out with the probe instead of after it: on a healthy engine the
         // run does not pay for the two one after the other. An engine that does not answer is still a wrong
@@ -54,7 +54,7 @@ public static class DockerCleanupAction
         var inventory = Task.Run(() => runner.ReadInventoryAsync(cancellationToken), cancellationToken);
         try
         {
-            await DockerEngineProbe.RequireAnswerAsync(client, options.Engine, options.EngineSource, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await DockerEngineProbe.RequireAnswerAsync(client, options.Docker.Endpoint, options.Docker.Source, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (InputException)
         {

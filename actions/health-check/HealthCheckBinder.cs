@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tailpaste.HealthCheck.Checks;
 using Tailpaste.HealthCheck.Configuration;
 using Tailpaste.HealthCheck.History;
@@ -16,7 +15,7 @@ namespace Tailpaste.HealthCheck;
 /// <summary>
 /// Inputs to <see cref="HealthCheckOptions"/>. For the settings the seed's config file knows: a given input, then
 /// the config file, then TAILPASTE_URL / STORAGE_PATH (as the seed reads them), then the input's documented
-/// default in action.yml. Every declared input is read on every call.
+/// default in action.yml (<see cref="ConfigLayers"/>). Every declared input is read on every call.
 /// </summary>
 public static class HealthCheckBinder
 {
@@ -26,49 +25,34 @@ public static class HealthCheckBinder
         ArgumentNullException.ThrowIfNull(runner);
         var config = inputs.GetOptionalInput("config") is { } configPath ? HealthCheckConfigFile.Load(configPath) : HealthCheckConfigFile.Empty;
         var checks = CheckSelection.Bind(inputs, config);
-        var (url, urlSource) = Pick(inputs, "service-url", config, "service_url", config.ServiceUrl, runner.Get("TAILPASTE_URL"), "TAILPASTE_URL");
+        var (url, urlSource) = ConfigLayers.Pick(inputs, "service-url", config, "service_url", config.ServiceUrl, runner.Get("TAILPASTE_URL"), "TAILPASTE_URL");
         var serviceUrl = HttpUrl.Parse(url, urlSource);
-        var readiness = inputs.GetOptionalInput("readiness-path");
-        if (readiness is not null && SameOriginPath.TryResolve(serviceUrl, readiness, out var readinessProblem) is null)
-        {
-            throw inputs.Invalid("readiness-path", readiness, $"{SameOriginPath.Expected} (or empty to skip the readiness probe), but {readinessProblem}");
-        }
-
-        var uploadToken = inputs.GetOptionalInput("upload-token");
-        if (uploadToken is not null && uploadToken.Any(char.IsControl))
-        {
-            throw inputs.Invalid("upload-token", uploadToken, "one token without line breaks or other control characters");
-        }
-
-        var (container, containerSource) = Pick(inputs, "container-name", config, "container_name", config.ContainerName);
+        var readiness = ReadinessPath(inputs, serviceUrl);
+        var uploadToken = UploadToken(inputs);
+        var (container, containerSource) = ConfigLayers.Pick(inputs, "container-name", config, "container_name", config.ContainerName);
         var logs = LogsCheckOptions.Bind(inputs, config);
         var disk = DiskCheckOptions.Bind(inputs);
         var responseTimeout = inputs.GetOptionalDurationInput("response-timeout", TimeSpan.FromHours(1), allowZero: false)
-            ?? TimeSpan.FromSeconds(config.ResponseTimeoutSeconds ?? Documented(inputs, "response-timeout"));
+            ?? TimeSpan.FromSeconds(config.ResponseTimeoutSeconds ?? ConfigLayers.Documented(inputs, "response-timeout"));
         var options = new HealthCheckOptions
         {
             Checks = checks,
             ServiceUrl = serviceUrl,
             ResponseTimeout = responseTimeout,
-            Service = new ServiceCheckOptions(
-                inputs.GetIntInput("attempts", 1, 100),
-                Number(inputs, "max-response-time-ms") ?? config.MaxResponseTimeMs ?? Documented(inputs, "max-response-time-ms")),
+            Service = ServiceCheckOptions.Bind(inputs, config),
             ReadinessPath = readiness,
             ReadyTimeout = inputs.GetOptionalDurationInput("ready-timeout", TimeSpan.FromMinutes(10)) ?? TimeSpan.Zero,
-            MaxPasteCreateTimeMs = Number(inputs, "max-paste-create-time-ms") ?? config.MaxPasteCreateTimeMs ?? Documented(inputs, "max-paste-create-time-ms"),
+            MaxPasteCreateTimeMs = ConfigLayers.Number(inputs, "max-paste-create-time-ms", config.MaxPasteCreateTimeMs),
             UploadToken = uploadToken,
             Probes = ProbeBinder.Bind(inputs, serviceUrl, responseTimeout, checks),
             ContainerName = DockerNames.Container(container, containerSource),
             MaxRestarts = inputs.GetIntInput("max-restarts", 0),
-            Database = new DatabaseCheckOptions(
-                Pick(inputs, "storage-path", config, "storage_path", config.StoragePath, runner.Get("STORAGE_PATH"), "STORAGE_PATH").Value,
-                Number(inputs, "max-db-size-mb") ?? config.MaxDbSizeMb ?? Documented(inputs, "max-db-size-mb"),
-                inputs.GetChoiceInput("integrity-check", "full", "quick") == "quick"),
+            Database = DatabaseCheckOptions.Bind(inputs, config, runner),
             Logs = logs,
             Disk = disk,
             DiskCheckImage = inputs.GetInput("disk-check-image", required: true),
             SiblingLabels = inputs.GetLabelSetInput("container-labels"),
-            Docker = inputs.GetDockerHostInput(runner).Endpoint,
+            Docker = inputs.GetDockerHostInput(runner),
             FailOn = inputs.GetChoiceInput("fail-on", "degraded", "unhealthy") == "unhealthy" ? FailOn.Unhealthy : FailOn.Degraded,
             ReportPath = ReportPath(inputs, runner),
             Silent = inputs.GetBoolInput("silent"),
@@ -84,30 +68,30 @@ public static class HealthCheckBinder
         return options with { Recovery = RecoveryBinder.Bind(inputs, runner, options.History.Path is not null) };
     }
 
-    // A given input, then the config file's key, then a variable, then the input's documented default; and where it came from.
-    private static (string Value, string Source) Pick(ActionInputs inputs, string name, HealthCheckConfigFile config, string key, string? fromConfig, string? fromVariable = null, string? variable = null) =>
-        inputs.GetOptionalInput(name) is { } given ? (given, name)
-        : fromConfig is not null ? (fromConfig, $"config '{config.Path}' key {key}")
-        : fromVariable is not null ? (fromVariable, variable!)
-        : (inputs.DocumentedDefault(name), name);
+    private static string? UploadToken(ActionInputs inputs)
+    {
+        var token = inputs.GetOptionalInput("upload-token");
+        return token is not null && token.Any(char.IsControl)
+            ? throw inputs.Invalid("upload-token", token, "one token without line breaks or other control characters")
+            : token;
+    }
 
-    private static double? Number(ActionInputs inputs, string name) =>
-        inputs.GetOptionalInput(name) is null ? null : inputs.GetDoubleInput(name, 0.001);
-
-    private static double Documented(ActionInputs inputs, string name) =>
-        double.Parse(inputs.DocumentedDefault(name), NumberStyles.Float, CultureInfo.InvariantCulture);
+    /// <summary>A path on the service's origin GET once for readiness; null to skip the readiness probe.</summary>
+    private static string? ReadinessPath(ActionInputs inputs, Uri serviceUrl)
+    {
+        var readiness = inputs.GetOptionalInput("readiness-path");
+        return readiness is not null && SameOriginPath.TryResolve(serviceUrl, readiness, out var problem) is null
+            ? throw inputs.Invalid("readiness-path", readiness, $"{SameOriginPath.Expected} (or empty to skip the readiness probe), but {problem}")
+            : readiness;
+    }
 
     /// <summary>The report's full path, checked now (not a folder, link or device; its folder takes a file); null for none outside a run.</summary>
     private static string? ReportPath(ActionInputs inputs, RunnerEnvironment runner)
     {
-        if (inputs.GetOptionalInput("report-path") is not null)
+        var given = inputs.GetOptionalOutputPathInput("report-path");
+        if (given is not null || !runner.IsActions)
         {
-            return inputs.GetOutputPathInput("report-path");
-        }
-
-        if (!runner.IsActions)
-        {
-            return null;
+            return given;
         }
 
         var file = inputs.DocumentedDefault("report-path");

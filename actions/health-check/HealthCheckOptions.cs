@@ -55,7 +55,8 @@ public sealed record HealthCheckOptions
     /// <summary>The image of the short-lived sibling containers: the disk check's df, and the history file in a volume.</summary>
     public required string DiskCheckImage { get; init; }
 
-    public required DockerEndpoint Docker { get; init; }
+    /// <summary>The engine, and where its address came from (docker-host, DOCKER_HOST or the default).</summary>
+    public required DockerHostSetting Docker { get; init; }
 
     public required FailOn FailOn { get; init; }
 

@@ -41,19 +41,6 @@ public static partial class ReleaseArtifactsAction
         var changelog = ChangelogInputs.Bind(inputs, steps);
         var installUrl = inputs.GetOptionalUrlInput("install-url");
         var dryRun = inputs.GetBoolInput("dry-run");
-        var publish = (steps & ReleaseSteps.Publish) != 0;
-        var github = inputs.GetGitHubSettings(runner);
-        if (publish && !dryRun && github.Token is null)
-        {
-            throw new InputException(GitHubInputs.TokenInput, null, "a GitHub token with contents:write for the publish step (or the GITHUB_TOKEN variable, or dry-run: true)");
-        }
-
-        if (publish && github.Repository is null)
-        {
-            throw new InputException(GitHubInputs.RepositoryInput, null, "owner/name of the repository to publish to (or the GITHUB_REPOSITORY variable)");
-        }
-
-        var image = ImageInputs.Bind(inputs, runner);
         return new ReleaseArtifactsOptions
         {
             Version = version,
@@ -61,24 +48,28 @@ public static partial class ReleaseArtifactsAction
             OutputDir = outputDir,
             RepositoryPath = repositoryPath,
             Commit = commit,
-            HiddenTypes = changelog.HiddenTypes,
-            IncludeMerges = changelog.IncludeMerges,
-            ChangelogFile = changelog.ChangelogFile,
-            ArchiveChangelog = changelog.ArchiveChangelog,
+            Changelog = changelog,
             InstallUrl = installUrl?.OriginalString,
-            Token = github.Token,
-            Repository = github.Repository,
-            ApiUrl = github.ApiUrl,
-            ServerUrl = github.ServerUrl,
+            GitHub = GitHub(inputs, runner, (steps & ReleaseSteps.Publish) != 0, dryRun),
+            Image = ImageInputs.Bind(inputs, runner),
             MoveMajorTag = inputs.GetBoolInput("move-major-tag"),
             DryRun = dryRun,
-            ReportPath = inputs.GetOptionalInput("report-path") is null ? null : inputs.GetOutputPathInput("report-path"),
-            Image = image.Image,
-            ImageName = image.ImageName,
-            ImageProduction = image.Production,
-            Engine = image.Engine.Endpoint,
-            EngineSource = image.Engine.Source,
+            ReportPath = inputs.GetOptionalOutputPathInput("report-path"),
         };
+    }
+
+    /// <summary>The API address, repository and token; publishing needs the repository, and the token unless it is a dry run.</summary>
+    private static GitHubSettings GitHub(ActionInputs inputs, RunnerEnvironment runner, bool publish, bool dryRun)
+    {
+        var github = inputs.GetGitHubSettings(runner);
+        if (publish && !dryRun && github.Token is null)
+        {
+            throw new InputException(GitHubInputs.TokenInput, null, "a GitHub token with contents:write for the publish step (or the GITHUB_TOKEN variable, or dry-run: true)");
+        }
+
+        return publish && github.Repository is null
+            ? throw new InputException(GitHubInputs.RepositoryInput, null, "owner/name of the repository to publish to (or the GITHUB_REPOSITORY variable)")
+            : github;
     }
 
     [GeneratedRegex(@"^[0-9A-Za-z_][0-9A-Za-z._/^~-]*$")]

@@ -1,5 +1,7 @@
+using Tailpaste.ReleaseArtifacts.Changelog;
+using Tailpaste.ReleaseArtifacts.Image;
 using Tailpaste.ReleaseArtifacts.Versioning;
-using Tailpaste.Shared.Docker;
+using Tailpaste.Shared.GitHub;
 
 namespace Tailpaste.ReleaseArtifacts;
 
@@ -16,23 +18,13 @@ public sealed record ReleaseArtifactsOptions
 
     public required string Commit { get; init; }
 
-    public required IReadOnlyList<string> HiddenTypes { get; init; }
-
-    public required bool IncludeMerges { get; init; }
-
-    public required string ChangelogFile { get; init; }
-
-    public required bool ArchiveChangelog { get; init; }
+    /// <summary>Hidden commit types, merges, the CHANGELOG.md to prepend to, and whether it goes into the archive.</summary>
+    public required ChangelogInputs Changelog { get; init; }
 
     public string? InstallUrl { get; init; }
 
-    public string? Token { get; init; }
-
-    public string? Repository { get; init; }
-
-    public required Uri ApiUrl { get; init; }
-
-    public required string ServerUrl { get; init; }
+    /// <summary>The API address, repository and token the publish step uses, and the web address for links.</summary>
+    public required GitHubSettings GitHub { get; init; }
 
     public required bool MoveMajorTag { get; init; }
 
@@ -41,17 +33,8 @@ public sealed record ReleaseArtifactsOptions
     /// <summary>The full path of the JSON report, checked writable; null for the default in output-dir.</summary>
     public string? ReportPath { get; init; }
 
-    /// <summary>The built image to tag, or null to leave images alone.</summary>
-    public string? Image { get; init; }
-
-    public required string ImageName { get; init; }
-
-    public required bool ImageProduction { get; init; }
-
-    public required DockerEndpoint Engine { get; init; }
-
-    /// <summary>Where <see cref="Engine"/> came from (docker-host or DOCKER_HOST), named in errors.</summary>
-    public required string EngineSource { get; init; }
+    /// <summary>The image step: the built image to tag (null to leave images alone), its repository, production, and the engine.</summary>
+    public required ImageInputs Image { get; init; }
 
     public bool Runs(ReleaseSteps step) => (Steps & step) == step;
 }

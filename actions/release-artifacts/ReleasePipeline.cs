@@ -35,7 +35,7 @@ public sealed class ReleasePipeline
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        if (_options.Token is { } token)
+        if (_options.GitHub.Token is { } token)
         {
             _core.SetSecret(token);
         }
@@ -50,7 +50,7 @@ public sealed class ReleasePipeline
             throw new InputException("repository-path", _options.RepositoryPath, $"a git repository with the release tag ({e.Result?.Stderr.Trim() ?? e.Message})");
         }
 
-        var state = new ReleaseState(release, Path.TrimEndingDirectorySeparator(Path.GetFullPath(_options.OutputDir)), new RepositoryLinks(_options.ServerUrl, _options.Repository));
+        var state = new ReleaseState(release, Path.TrimEndingDirectorySeparator(Path.GetFullPath(_options.OutputDir)), new RepositoryLinks(_options.GitHub.ServerUrl, _options.GitHub.Repository));
         var steps = Steps();
         try
         {

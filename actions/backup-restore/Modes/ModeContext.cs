@@ -35,7 +35,7 @@ public sealed class ModeContext(BackupRestoreOptions options, ActionCore core, I
     /// <summary>The service's container and database; from then on the service is known by the container's own name.</summary>
     public async Task<ServiceLocation> LocateServiceAsync(CancellationToken cancellationToken)
     {
-        var container = await ServiceLocation.FindContainerAsync(docker, options.ContainerName, options.Docker.ToString(), cancellationToken).ConfigureAwait(false);
+        var container = await ServiceLocation.FindContainerAsync(docker, options.ContainerName, options.Docker.Endpoint.ToString(), cancellationToken).ConfigureAwait(false);
         _serviceName = container.Name.TrimStart('/');
         return await ServiceLocation.LocateAsync(docker, container, options.StoragePath, cancellationToken).ConfigureAwait(false);
     }

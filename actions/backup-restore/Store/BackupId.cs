@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
+using Tailpaste.Shared.Backups;
 
 namespace Tailpaste.BackupRestore.Store;
 
@@ -10,9 +10,9 @@ namespace Tailpaste.BackupRestore.Store;
 /// time as text, fit in a Docker tag (<c>backup-&lt;id&gt;</c>) and a folder name, and two backups taken in the
 /// same second still differ.
 /// </summary>
-public static partial class BackupId
+public static class BackupId
 {
-    public const string Expected = "a backup id such as 20260102T030405Z-1a2b3c4d (UTC time, a dash and 8 hex digits)";
+    public const string Expected = BackupIdFormat.Expected;
 
     public static string New(DateTimeOffset time, string seed)
     {
@@ -21,12 +21,9 @@ public static partial class BackupId
         return $"{stamp}-{Convert.ToHexStringLower(hash)[..8]}";
     }
 
-    public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
+    public static bool IsValid(string? id) => BackupIdFormat.IsValid(id);
 
     /// <summary>The time the id carries.</summary>
     public static DateTimeOffset TimeOf(string id) =>
         DateTimeOffset.ParseExact(id[..16], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-
-    [GeneratedRegex("^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
 }

@@ -1,13 +1,13 @@
-using System.Text.RegularExpressions;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
+using Tailpaste.Shared.Git;
 
 namespace Tailpaste.Deploy.Containers;
 
 /// <summary>What the deploy needs to know of an image: its reference, id, digest, and the version and commit its containers are labelled with.</summary>
-public sealed partial record ImageFacts(string Reference, string Id, string Digest, string Version, string Commit)
+public sealed record ImageFacts(string Reference, string Id, string Digest, string Version, string Commit)
 {
     public const string Unknown = "unknown";
 
@@ -28,13 +28,13 @@ public sealed partial record ImageFacts(string Reference, string Id, string Dige
 
         var labels = image.Config?.Labels ?? new Dictionary<string, string>();
         var tag = reference.Contains('@', StringComparison.Ordinal) || reference.LastIndexOf(':') <= reference.LastIndexOf('/') ? null : reference[(reference.LastIndexOf(':') + 1)..];
-        var labelVersion = labels.TryGetValue(DeployLabels.OciVersion, out var v) && LabelValue().IsMatch(v) ? v : null;
-        var labelCommit = labels.TryGetValue(DeployLabels.OciRevision, out var c) && CommitPattern().IsMatch(c) ? c.ToLowerInvariant() : null;
+        var labelVersion = labels.TryGetValue(DeployLabels.OciVersion, out var v) && LabelValueFormat.IsValid(v) ? v : null;
+        var labelCommit = labels.TryGetValue(DeployLabels.OciRevision, out var c) ? CommitId.Normalize(c) : null;
         return new ImageFacts(
             reference,
             image.ID,
             image.RepoDigests?.FirstOrDefault() ?? image.ID,
-            version ?? labelVersion ?? (tag is not null && LabelValue().IsMatch(tag) ? tag : Unknown),
+            version ?? labelVersion ?? (tag is not null && LabelValueFormat.IsValid(tag) ? tag : Unknown),
             commit ?? labelCommit ?? workflowSha ?? Unknown);
     }
 
@@ -63,10 +63,4 @@ public sealed partial record ImageFacts(string Reference, string Id, string Dige
 
         return failure?.ReplaceLineEndings(" ");
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$", RegexOptions.CultureInvariant)]
-    private static partial Regex LabelValue();
-
-    [GeneratedRegex("^[0-9a-fA-F]{7,64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex CommitPattern();
 }

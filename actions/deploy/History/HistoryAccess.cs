@@ -28,12 +28,12 @@ public sealed class HistoryAccess : IAsyncDisposable
     public static async Task<HistoryAccess?> OpenAsync(DeployOptions options, IDockerClient docker, string image, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.HistoryPath is not { } path)
+        if (options.History.Path is not { } path)
         {
             return null;
         }
 
-        if (options.HistoryVolume is not { } volume)
+        if (options.History.Volume is not { } volume)
         {
             return new HistoryAccess(null, path, path);
         }

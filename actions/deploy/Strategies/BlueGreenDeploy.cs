@@ -59,7 +59,7 @@ public static class BlueGreenDeploy
         await context.RemoveAsync(target.ContainerName, cancellationToken, graceSeconds: 5).ConfigureAwait(false);
         var proxy = context.Proxy();
         await proxy.ApplyAsync(live?.Serving(options) ?? new ProxyRoutes(null, target.Port), cancellationToken).ConfigureAwait(false);
-        context.Step($"the proxy {proxy.ContainerName} serves {(live is null ? "no live version yet" : $"{live.Name} to users")} and {target.Name} on the preview port {options.PreviewPort}");
+        context.Step($"the proxy {proxy.ContainerName} serves {(live is null ? "no live version yet" : $"{live.Name} to users")} and {target.Name} on the preview port {options.Proxy.PreviewPort}");
         var candidateId = await context.StartNewAsync(parameters, cancellationToken).ConfigureAwait(false);
         context.Step($"started {target.ContainerName} ({context.Image.Reference}) on 127.0.0.1:{target.Port}");
         await context.PauseAsync("candidate-started", cancellationToken).ConfigureAwait(false);
@@ -69,8 +69,8 @@ public static class BlueGreenDeploy
         PreCutoverResult? checks = null;
         if (unhealthy is null)
         {
-            context.Step($"{target.Name} answers {options.HealthPath}");
-            checks = await PreCutoverChecks.RunAsync(context.Http.Probe, preview, options.Smoke, context.UploadToken(parameters), options.Slo, options.SloDuration, cancellationToken).ConfigureAwait(false);
+            context.Step($"{target.Name} answers {options.Health.Path}");
+            checks = await PreCutoverChecks.RunAsync(context.Http.Probe, preview, options.Health.Smoke, context.UploadToken(parameters), options.Health.Slo, options.Health.SloDuration, cancellationToken).ConfigureAwait(false);
         }
 
         if ((unhealthy ?? checks?.Failure) is { } failure)
@@ -108,13 +108,13 @@ public static class BlueGreenDeploy
         context.Step($"switched users to {target.Name} at {cutoverAt:HH:mm:ss.fff} (graceful nginx reload)");
         await context.PauseAsync("switched", cancellationToken).ConfigureAwait(false);
 
-        var watch = new LiveWatch(context.Docker, new ProxyLog(context.Docker, change.ProxyId, cutoverAt), Watch(options, options.VerifyWindow, options.LogErrorsAfterDeploy))
+        var watch = new LiveWatch(context.Docker, new ProxyLog(context.Docker, change.ProxyId, cutoverAt), options.Rollback.Watch(options.Rollback.VerifyWindow, options.Rollback.LogErrorsAfterDeploy))
         {
             AfterFirstTick = () => context.PauseAsync("verifying", cancellationToken),
         };
         var switchProblem = await context.WaitHealthyAsync(candidateId, context.HealthUrl(options.ServiceUrl), cancellationToken).ConfigureAwait(false);
         var verify = switchProblem is null
-            ? await watch.RunAsync(new WatchTarget(options.ServiceUrl, options.ProxyPort, candidateId, target.Port, live?.Port, cutoverAt), cancellationToken).ConfigureAwait(false)
+            ? await watch.RunAsync(new WatchTarget(options.ServiceUrl, options.Proxy.Port, candidateId, target.Port, live?.Port, cutoverAt), cancellationToken).ConfigureAwait(false)
             : new WatchOutcome { Failure = $"the users' URL did not answer after the switch: {switchProblem}" };
         if (verify.Failure is { } reason)
         {
@@ -197,10 +197,10 @@ public static class BlueGreenDeploy
         context.Step($"switched users back to {live.Name} at {back.At:HH:mm:ss.fff}, {(back.At - cutoverAt).TotalSeconds:0.#} s after the cut-over");
         var liveId = (await context.InspectAsync(live.ContainerName, cancellationToken).ConfigureAwait(false))?.ID ?? live.ContainerName;
         WatchOutcome? check = null;
-        if (options.RollbackVerifyWindow > TimeSpan.Zero)
+        if (options.Rollback.RollbackVerifyWindow > TimeSpan.Zero)
         {
-            check = await new LiveWatch(context.Docker, new ProxyLog(context.Docker, back.ProxyId, back.At), Watch(options, options.RollbackVerifyWindow, options.LogErrorsAfterRollback))
-                .RunAsync(new WatchTarget(options.ServiceUrl, options.ProxyPort, liveId, live.Port, target.Port, back.At), cancellationToken).ConfigureAwait(false);
+            check = await new LiveWatch(context.Docker, new ProxyLog(context.Docker, back.ProxyId, back.At), options.Rollback.Watch(options.Rollback.RollbackVerifyWindow, options.Rollback.LogErrorsAfterRollback))
+                .RunAsync(new WatchTarget(options.ServiceUrl, options.Proxy.Port, liveId, live.Port, target.Port, back.At), cancellationToken).ConfigureAwait(false);
             context.Step(check.Passed ? $"{live.Name} serves well again: {Describe(check)}" : $"{live.Name} is not well after the rollback either: {check.Failure}");
         }
 
@@ -231,7 +231,7 @@ public static class BlueGreenDeploy
     private static async Task<DrainReport> DrainAsync(DeployContext context, ReverseProxy proxy, RouteChange change, Slot leaving, long inFlightAtSwitch, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var drained = await proxy.WaitDrainedAsync(change, context.Options.DrainTimeout, cancellationToken).ConfigureAwait(false);
+        var drained = await proxy.WaitDrainedAsync(change, context.Options.Proxy.DrainTimeout, cancellationToken).ConfigureAwait(false);
         var deadline = DateTimeOffset.UtcNow;
         await context.RemoveAsync(leaving.ContainerName, cancellationToken, graceSeconds: 10).ConfigureAwait(false);
         long cut = 0;
@@ -245,12 +245,9 @@ public static class BlueGreenDeploy
         var report = new DrainReport(leaving.ContainerName, inFlightAtSwitch, drained, cut, Math.Round(clock.Elapsed.TotalMilliseconds, 0));
         context.Step(drained
             ? $"drained and removed {leaving.ContainerName}: {inFlightAtSwitch} requests were in flight on it at the switch and finished there"
-            : $"removed {leaving.ContainerName} at the drain deadline ({DeployContext.Seconds(context.Options.DrainTimeout)}): {inFlightAtSwitch} requests were in flight at the switch, {cut} were cut");
+            : $"removed {leaving.ContainerName} at the drain deadline ({DeployContext.Seconds(context.Options.Proxy.DrainTimeout)}): {inFlightAtSwitch} requests were in flight at the switch, {cut} were cut");
         return report;
     }
-
-    private static WatchSettings Watch(DeployOptions options, TimeSpan length, int logErrors) =>
-        new(length, options.VerifyRate, options.RollbackErrorRate, options.RollbackP95Ms, logErrors);
 
     private static string Describe(WatchOutcome watch) => System.FormattableString.Invariant(
         $"{watch.Requests} requests ({watch.UserRequests} from users), error rate {(watch.ErrorRate ?? 0) * 100:0.##} %, p95 {watch.P95Ms ?? 0:0} ms, {watch.LogErrors} error lines");

@@ -44,12 +44,12 @@ public sealed class DeployContext(DeployOptions options, ActionCore core, IDocke
     /// <summary>Labels of a container with this role, carrying the image's version and commit.</summary>
     public Dictionary<string, string> Labels(string role, string? slot) => DeployLabels.For(ServiceName, role, slot, Image, Options.Overrides.Labels);
 
-    public Uri HealthUrl(Uri baseUrl) => new(baseUrl, Options.HealthPath);
+    public Uri HealthUrl(Uri baseUrl) => new(baseUrl, Options.Health.Path);
 
     /// <summary>service-url with the preview port: where the proxy serves the version not (yet, or no longer) live.</summary>
-    public Uri PreviewUrl => new UriBuilder(Options.ServiceUrl) { Port = Options.PreviewPort, Query = string.Empty, Fragment = string.Empty }.Uri;
+    public Uri PreviewUrl => new UriBuilder(Options.ServiceUrl) { Port = Options.Proxy.PreviewPort, Query = string.Empty, Fragment = string.Empty }.Uri;
 
-    public ReverseProxy Proxy() => new(Docker, Volume, ServiceName, Options.ProxyImage, Options.ProxyPort, Options.PreviewPort, Labels("proxy", null))
+    public ReverseProxy Proxy() => new(Docker, Volume, ServiceName, Options.Proxy.Image, Options.Proxy.Port, Options.Proxy.PreviewPort, Labels("proxy", null))
     {
         Applied = ProxyChanges.Add,
     };
@@ -61,7 +61,7 @@ public sealed class DeployContext(DeployOptions options, ActionCore core, IDocke
     public string? UploadToken(CreateContainerParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var token = Options.UploadToken
+        var token = Options.Health.UploadToken
             ?? parameters.Env?.LastOrDefault(v => v.StartsWith("UPLOAD_TOKEN=", StringComparison.Ordinal))?["UPLOAD_TOKEN=".Length..];
         if (string.IsNullOrEmpty(token))
         {
@@ -146,7 +146,7 @@ public sealed class DeployContext(DeployOptions options, ActionCore core, IDocke
 
     /// <summary>Waits until the container runs and answers <paramref name="healthUrl"/>; null when healthy, else why not.</summary>
     public Task<string?> WaitHealthyAsync(string containerId, Uri healthUrl, CancellationToken cancellationToken) =>
-        ContainerReadiness.WaitAsync(Docker, Http.Probe, containerId, healthUrl, healthUrl.AbsolutePath, only200: false, Options.HealthTimeout, cancellationToken);
+        ContainerReadiness.WaitAsync(Docker, Http.Probe, containerId, healthUrl, healthUrl.AbsolutePath, only200: false, Options.Health.Timeout, cancellationToken);
 
     public static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s");
 }

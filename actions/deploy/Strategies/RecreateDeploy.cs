@@ -104,14 +104,14 @@ public static class RecreateDeploy
             return (unhealthy, null, started);
         }
 
-        context.Step($"{context.Options.HealthPath} answers");
-        var checks = await PreCutoverChecks.RunAsync(context.Http.Probe, context.Options.ServiceUrl, context.Options.Smoke, context.UploadToken(parameters), [], TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        context.Step($"{context.Options.Health.Path} answers");
+        var checks = await PreCutoverChecks.RunAsync(context.Http.Probe, context.Options.ServiceUrl, context.Options.Health.Smoke, context.UploadToken(parameters), [], TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         if (checks.Failure is { } failure)
         {
             return (failure, checks, started);
         }
 
-        if (context.Options.Smoke)
+        if (context.Options.Health.Smoke)
         {
             context.Step("the smoke probe passed");
         }

@@ -11,7 +11,7 @@ public sealed record Slot(string Name, string ContainerName, int Port)
     public static (Slot Blue, Slot Green) Of(DeployOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return (new Slot(Blue, $"{options.ContainerName}-{Blue}", options.SlotPorts.Blue), new Slot(Green, $"{options.ContainerName}-{Green}", options.SlotPorts.Green));
+        return (new Slot(Blue, $"{options.ContainerName}-{Blue}", options.Proxy.SlotPorts.Blue), new Slot(Green, $"{options.ContainerName}-{Green}", options.Proxy.SlotPorts.Green));
     }
 
     /// <summary>The slot named <paramref name="name"/>; null for none or an unknown name.</summary>

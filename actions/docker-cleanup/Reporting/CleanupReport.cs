@@ -22,7 +22,7 @@ public sealed record CleanupReport(
         ArgumentNullException.ThrowIfNull(result);
         return new CleanupReport(
             options.DryRun,
-            options.Engine.ToString(),
+            options.Docker.Endpoint.ToString(),
             options.Labels.ToString(),
             options.ProtectLabels.ToString(),
             options.Resources,

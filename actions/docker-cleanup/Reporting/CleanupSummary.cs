@@ -17,7 +17,7 @@ public static class CleanupSummary
         summary.AddHeading(options.DryRun ? "Docker cleanup (dry run: nothing was removed)" : "Docker cleanup");
         var age = options.OlderThan is { } olderThan ? $", created more than {Selection.CleanupPolicy.Format(olderThan)} ago" : string.Empty;
         summary.AddParagraph(
-            $"Engine `{options.Engine}`. Selector `{options.Labels}`, protected `{options.ProtectLabels}`{age}; " +
+            $"Engine `{options.Docker.Endpoint}`. Selector `{options.Labels}`, protected `{options.ProtectLabels}`{age}; " +
             $"dangling images and unlabelled stopped containers {(options.PruneDangling ? "pruned" : "left alone")}.");
         var verb = options.DryRun ? "Would remove" : "Removed";
         summary.AddParagraph(string.Create(

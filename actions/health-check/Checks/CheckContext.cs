@@ -19,7 +19,7 @@ public sealed class CheckContext : IDisposable
         Options = options ?? throw new ArgumentNullException(nameof(options));
         Probe = probe ?? throw new ArgumentNullException(nameof(probe));
         Time = time ?? throw new ArgumentNullException(nameof(time));
-        _docker = new Lazy<DockerClient>(() => DockerClientFactory.Create(options.Docker, TimeSpan.FromSeconds(30)));
+        _docker = new Lazy<DockerClient>(() => DockerClientFactory.Create(options.Docker.Endpoint, TimeSpan.FromSeconds(30)));
     }
 
     public HealthCheckOptions Options { get; }
@@ -37,7 +37,7 @@ public sealed class CheckContext : IDisposable
     /// <summary>The service container, or an exception whose message says it is missing.</summary>
     public async Task<ContainerInspectResponse> RequireServiceContainerAsync(CancellationToken cancellationToken) =>
         await ServiceContainerAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new ServiceContainerMissingException($"no container named '{Options.ContainerName}' on {Options.Docker}");
+            ?? throw new ServiceContainerMissingException($"no container named '{Options.ContainerName}' on {Options.Docker.Endpoint}");
 
     public void Dispose()
     {

@@ -18,7 +18,7 @@ public sealed class ContainerCheck : IHealthCheck
         var container = await context.ServiceContainerAsync(cancellationToken).ConfigureAwait(false);
         if (container is null)
         {
-            recorder.Error($"no container named '{options.ContainerName}' on {options.Docker}");
+            recorder.Error($"no container named '{options.ContainerName}' on {options.Docker.Endpoint}");
             return;
         }
 

@@ -39,7 +39,7 @@ public sealed class ArchiveStep : IReleaseStep
     public async Task RunAsync(ReleaseState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var extras = _options.ArchiveChangelog && state.Changelog is { } changelog ? new[] { new ArchiveExtra(ReleaseState.ChangelogFileName, changelog.ChangelogPath) } : [];
+        var extras = _options.Changelog.ArchiveChangelog && state.Changelog is { } changelog ? new[] { new ArchiveExtra(ReleaseState.ChangelogFileName, changelog.ChangelogPath) } : [];
         var result = await new ReproducibleArchive(_git).WriteAsync(state.Release.Tag.Commit, $"tailpaste-{state.Version}", state.Release.CommitTime, state.InOutputDir(state.ArchiveName), extras, cancellationToken).ConfigureAwait(false);
         state.ArchiveFile = ReleaseFile.MadeAt(result.Path);
         _core.WriteInfo($"{state.ArchiveName}: {result.Entries} entries, {result.Bytes} bytes");

@@ -61,7 +61,7 @@ public sealed class ChangelogStep : IReleaseStep
         ArgumentNullException.ThrowIfNull(state);
         var release = state.Release;
         var commits = await new GitHistoryReader(_git).ReadAsync(release.Previous?.Commit, release.Tag.Commit, cancellationToken).ConfigureAwait(false);
-        var entries = new ChangelogBuilder(_options.HiddenTypes, _options.IncludeMerges).Build(commits);
+        var entries = new ChangelogBuilder(_options.Changelog.HiddenTypes, _options.Changelog.IncludeMerges).Build(commits);
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var group in Enum.GetValues<ChangelogGroup>())
         {
@@ -90,7 +90,7 @@ public sealed class ChangelogStep : IReleaseStep
     private async Task<string?> ReadExistingAsync(ReleaseState state, CancellationToken cancellationToken)
     {
         var reader = new TrackedFileReader(_git);
-        var source = await reader.FindAsync(state.Release.Tag.Commit, _options.ChangelogFile, cancellationToken).ConfigureAwait(false);
+        var source = await reader.FindAsync(state.Release.Tag.Commit, _options.Changelog.ChangelogFile, cancellationToken).ConfigureAwait(false);
         if (source is null)
         {
             return null;
@@ -98,13 +98,13 @@ public sealed class ChangelogStep : IReleaseStep
 
         if (!source.IsRegularFile)
         {
-            throw new InputException("changelog-file", _options.ChangelogFile, $"a regular file in {state.TagName}, but there it is {source.Kind}, which is never followed");
+            throw new InputException("changelog-file", _options.Changelog.ChangelogFile, $"a regular file in {state.TagName}, but there it is {source.Kind}, which is never followed");
         }
 
         var size = await reader.SizeAsync(source, cancellationToken).ConfigureAwait(false);
         if (size > MaxChangelogBytes)
         {
-            throw new InputException("changelog-file", _options.ChangelogFile, $"a changelog of at most {MaxChangelogBytes >> 20} MiB, but in {state.TagName} it has {size} bytes");
+            throw new InputException("changelog-file", _options.Changelog.ChangelogFile, $"a changelog of at most {MaxChangelogBytes >> 20} MiB, but in {state.TagName} it has {size} bytes");
         }
 
         return await reader.ReadTextAsync(source, cancellationToken).ConfigureAwait(false);

@@ -4,7 +4,8 @@ using Tailpaste.Shared.Docker;
 namespace Tailpaste.ReleaseArtifacts.Image;
 
 /// <summary>The image step's inputs: the built image (null for none), the repository its tags go to, production, and the engine.</summary>
-public sealed record ImageInputs(string? Image, string ImageName, bool Production, DockerHostSetting Engine)
+/// <param name="Docker">The engine that tags; the local socket unread when there is no image, so a DOCKER_HOST meant for other tools cannot fail the run.</param>
+public sealed record ImageInputs(string? Reference, string Repository, bool Production, DockerHostSetting Docker)
 {
     public static ImageInputs Bind(ActionInputs inputs, RunnerEnvironment runner)
     {

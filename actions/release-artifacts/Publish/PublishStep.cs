@@ -26,7 +26,7 @@ public sealed class PublishStep : IReleaseStep
         var request = Request(state);
         if (_options.DryRun)
         {
-            state.DryRunRequests = DryRunPublisher.Describe(request, _options.ApiUrl);
+            state.DryRunRequests = DryRunPublisher.Describe(request, _options.GitHub.ApiUrl);
             foreach (var line in state.DryRunRequests)
             {
                 _core.WriteInfo(line);
@@ -35,7 +35,7 @@ public sealed class PublishStep : IReleaseStep
             return;
         }
 
-        var client = GitHubClientFactory.Create(_options.ApiUrl, _options.Token!, "tailpaste-release-artifacts");
+        var client = GitHubClientFactory.Create(_options.GitHub.ApiUrl, _options.GitHub.Token!, "tailpaste-release-artifacts");
         state.Published = await new GitHubReleasePublisher(client).PublishAsync(request, cancellationToken).ConfigureAwait(false);
         _core.WriteInfo($"Release {state.TagName} {state.Published.Action}: {state.Published.Url} ({state.Published.Assets.Count} assets)");
     }
@@ -46,7 +46,7 @@ public sealed class PublishStep : IReleaseStep
     private PublishRequest Request(ReleaseState state)
     {
         var release = state.Release;
-        var repository = _options.Repository ?? throw new InvalidOperationException("Publish needs the repository; the binder requires it.");
+        var repository = _options.GitHub.Repository ?? throw new InvalidOperationException("Publish needs the repository; the binder requires it.");
         var slash = repository.IndexOf('/', StringComparison.Ordinal);
         return new PublishRequest(
             repository[..slash],

@@ -151,6 +151,9 @@ public sealed class ActionInputs
             : full;
     }
 
+    /// <summary><see cref="GetOutputPathInput"/>, or null when the input is empty (no file is wanted).</summary>
+    public string? GetOptionalOutputPathInput(string name) => GetOptionalInput(name) is null ? null : GetOutputPathInput(name);
+
     /// <summary>Bad input for this input name, with the value hidden when the input is secret.</summary>
     public InputException Invalid(string name, string value, string expected)
     {

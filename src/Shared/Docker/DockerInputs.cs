@@ -4,7 +4,7 @@ namespace Tailpaste.Shared.Docker;
 
 /// <summary>
 /// Typed getters for the Docker-shaped inputs every action spells the same way: labels to put on what it creates,
-/// a selector (all of), protected labels (any of), and the engine (<c>docker-host</c>, else <c>DOCKER_HOST</c>,
+/// a selector (all of), protected labels (any of), a container name, an image reference, a volume, and the engine (<c>docker-host</c>, else <c>DOCKER_HOST</c>,
 /// else the local socket).
 /// </summary>
 public static class DockerInputs
@@ -34,6 +34,50 @@ public static class DockerInputs
     }
 
     /// <summary>
+    /// A container name or id (<see cref="DockerNames.ContainerExpected"/>), without the leading slash the engine may
+    /// show; <paramref name="maxLength"/> where the name is a base that others are made from.
+    /// </summary>
+    public static string GetContainerNameInput(this ActionInputs inputs, string name, int? maxLength = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var container = inputs.GetInput(name, required: true);
+        if (!DockerNames.IsContainerName(container) || container.Length > maxLength)
+        {
+            throw inputs.Invalid(name, container, maxLength is null ? DockerNames.ContainerExpected : $"{DockerNames.ContainerExpected}, at most {maxLength} characters");
+        }
+
+        return container.TrimStart('/');
+    }
+
+    /// <summary>An <see cref="ImageReference"/>; empty or anything else is bad input.</summary>
+    public static string GetImageInput(this ActionInputs inputs, string name)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return CheckedImage(inputs, name, inputs.GetInput(name, required: true));
+    }
+
+    /// <summary>An <see cref="ImageReference"/>, or null when the input is empty.</summary>
+    public static string? GetOptionalImageInput(this ActionInputs inputs, string name)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return inputs.GetOptionalInput(name) is { } image ? CheckedImage(inputs, name, image) : null;
+    }
+
+    /// <summary>A volume name (<see cref="DockerNames.VolumeExpected"/>); empty or anything else is bad input.</summary>
+    public static string GetVolumeInput(this ActionInputs inputs, string name)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return DockerNames.Volume(inputs.GetInput(name, required: true), name);
+    }
+
+    /// <summary><see cref="GetVolumeInput"/>, or null when the input is empty.</summary>
+    public static string? GetOptionalVolumeInput(this ActionInputs inputs, string name)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return inputs.GetOptionalInput(name) is { } volume ? DockerNames.Volume(volume, name) : null;
+    }
+
+    /// <summary>
     /// The engine from the <c>docker-host</c> input, else the <c>DOCKER_HOST</c> variable, else the local socket.
     /// With <paramref name="needed"/> false the input is read but not parsed and the local socket is returned: an
     /// action that may not touch Docker in this run must not fail on a DOCKER_HOST meant for other tools.
@@ -57,4 +101,7 @@ public static class DockerInputs
             ? new DockerHostSetting(DockerEndpoint.Parse(fromVariable, DockerHostVariable), DockerHostVariable)
             : new DockerHostSetting(DockerEndpoint.Default, DockerHostInput);
     }
+
+    private static string CheckedImage(ActionInputs inputs, string name, string image) =>
+        ImageReference.IsValid(image) ? image : throw inputs.Invalid(name, image, ImageReference.Expected);
 }

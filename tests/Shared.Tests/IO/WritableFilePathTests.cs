@@ -57,5 +57,17 @@ public sealed class WritableFilePathTests : IDisposable
         Assert.Contains("it is a folder", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_optional_output_path_is_none_when_empty_and_checked_the_same_way_when_given()
+    {
+        var file = Path.Combine(_folder, "report.json");
+
+        Assert.Null(new ActionInputs(TestManifest.Manifest, new Dictionary<string, string>()).GetOptionalOutputPathInput("report-path"));
+        Assert.Equal(file, new ActionInputs(TestManifest.Manifest, new Dictionary<string, string> { ["report-path"] = file }).GetOptionalOutputPathInput("report-path"));
+        var error = Assert.Throws<InputException>(() => new ActionInputs(TestManifest.Manifest, new Dictionary<string, string> { ["report-path"] = _folder }).GetOptionalOutputPathInput("report-path"));
+        Assert.Equal(("report-path", _folder), (error.Input, error.Value));
+        Assert.Contains("a path where a file can be written, but it is a folder", error.Expected, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
