@@ -1,9 +1,7 @@
 using Tailpaste.BackupRestore.Engine;
 using Tailpaste.BackupRestore.Store;
 using Tailpaste.Shared.Actions;
-using Tailpaste.Shared.Backups;
 using Tailpaste.Shared.Docker;
-using Tailpaste.Shared.Git;
 
 namespace Tailpaste.BackupRestore;
 
@@ -29,7 +27,7 @@ public static class BackupRestoreBinder
             StoragePath = storagePath,
             Store = store,
             StoreInput = storeInput,
-            BackupId = inputs.GetOptionalBackupIdInput("backup-id"),
+            BackupId = inputs.GetOptionalInput("backup-id", InputFormats.BackupId),
             Drill = inputs.GetBoolInput("drill"),
             VerifyAfterBackup = inputs.GetBoolInput("verify-after-backup"),
             Retain = inputs.GetIntInput("retain", 0, 100_000),

@@ -1,5 +1,4 @@
 using Tailpaste.Shared.Actions;
-using Tailpaste.Shared.Backups;
 using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.Deploy;
@@ -11,7 +10,7 @@ public sealed record BackupLink(string? Id, string Volume)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var allowNoBackup = inputs.GetBoolInput("allow-no-backup");
-        var id = inputs.GetOptionalBackupIdInput("backup-id");
+        var id = inputs.GetOptionalInput("backup-id", InputFormats.BackupId);
         if (id is null && !allowNoBackup)
         {
             throw inputs.Invalid("backup-id", string.Empty, "the backup taken before this deploy (the backup-restore action's backup-id output); a deploy without one is refused unless allow-no-backup is true");

@@ -1,6 +1,4 @@
 using Tailpaste.Shared.Actions;
-using Tailpaste.Shared.Docker;
-using Tailpaste.Shared.Git;
 
 namespace Tailpaste.Deploy;
 
@@ -13,11 +11,11 @@ public sealed record ReleaseIdentity(string? Version, string? GitCommit, string?
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(runner);
         var version = inputs.GetOptionalInput("version");
-        if (version is not null && !LabelValueFormat.IsValid(version))
+        if (version is not null && !InputFormats.LabelValue.IsValid(version))
         {
-            throw inputs.Invalid("version", version, $"a version of {LabelValueFormat.Expected} (such as 1.4.0)");
+            throw inputs.Invalid("version", version, $"a version of {InputFormats.LabelValue.Expected} (such as 1.4.0)");
         }
 
-        return new ReleaseIdentity(version, inputs.GetOptionalCommitIdInput("git-commit"), CommitId.Normalize(runner.Get("GITHUB_SHA")));
+        return new ReleaseIdentity(version, inputs.GetOptionalCommitIdInput("git-commit"), InputFormats.NormalizeCommitId(runner.Get("GITHUB_SHA")));
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Tailpaste.Shared.Backups;
+using Tailpaste.Shared.Actions;
 
 namespace Tailpaste.BackupRestore.Store;
 
@@ -12,7 +12,7 @@ namespace Tailpaste.BackupRestore.Store;
 /// </summary>
 public static class BackupId
 {
-    public const string Expected = BackupIdFormat.Expected;
+    public static string Expected => InputFormats.BackupId.Expected;
 
     public static string New(DateTimeOffset time, string seed)
     {
@@ -21,7 +21,7 @@ public static class BackupId
         return $"{stamp}-{Convert.ToHexStringLower(hash)[..8]}";
     }
 
-    public static bool IsValid(string? id) => BackupIdFormat.IsValid(id);
+    public static bool IsValid(string? id) => InputFormats.BackupId.IsValid(id);
 
     /// <summary>The time the id carries.</summary>
     public static DateTimeOffset TimeOf(string id) =>

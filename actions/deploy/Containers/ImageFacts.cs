@@ -2,7 +2,6 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
-using Tailpaste.Shared.Git;
 
 namespace Tailpaste.Deploy.Containers;
 
@@ -28,13 +27,13 @@ public sealed record ImageFacts(string Reference, string Id, string Digest, stri
 
         var labels = image.Config?.Labels ?? new Dictionary<string, string>();
         var tag = reference.Contains('@', StringComparison.Ordinal) || reference.LastIndexOf(':') <= reference.LastIndexOf('/') ? null : reference[(reference.LastIndexOf(':') + 1)..];
-        var labelVersion = labels.TryGetValue(DeployLabels.OciVersion, out var v) && LabelValueFormat.IsValid(v) ? v : null;
-        var labelCommit = labels.TryGetValue(DeployLabels.OciRevision, out var c) ? CommitId.Normalize(c) : null;
+        var labelVersion = labels.TryGetValue(DeployLabels.OciVersion, out var v) && InputFormats.LabelValue.IsValid(v) ? v : null;
+        var labelCommit = labels.TryGetValue(DeployLabels.OciRevision, out var c) ? InputFormats.NormalizeCommitId(c) : null;
         return new ImageFacts(
             reference,
             image.ID,
             image.RepoDigests?.FirstOrDefault() ?? image.ID,
-            version ?? labelVersion ?? (tag is not null && LabelValueFormat.IsValid(tag) ? tag : Unknown),
+            version ?? labelVersion ?? (tag is not null && InputFormats.LabelValue.IsValid(tag) ? tag : Unknown),
             commit ?? labelCommit ?? workflowSha ?? Unknown);
     }
 

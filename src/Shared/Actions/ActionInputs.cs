@@ -55,6 +55,17 @@ public sealed class ActionInputs
         return value.Length == 0 ? null : value;
     }
 
+    /// <summary>The value, which must match <paramref name="format"/>, or null when the input was not given.</summary>
+    public string? GetOptionalInput(string name, InputFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        var value = GetOptionalInput(name);
+        return value is null || format.IsValid(value) ? value : throw Invalid(name, value, format.Expected);
+    }
+
+    /// <summary>A <see cref="InputFormats.CommitId"/>, lower-cased, or null when the input was not given.</summary>
+    public string? GetOptionalCommitIdInput(string name) => InputFormats.NormalizeCommitId(GetOptionalInput(name, InputFormats.CommitId));
+
     /// <summary>
     /// The <c>(default X)</c> the input's description ends with (<see cref="ActionInput.DocumentedDefault"/>): the one
     /// place a fallback value lives when the input's own <c>default:</c> must stay empty. A programming error when missing.

@@ -49,14 +49,14 @@ public static class DockerInputs
         return container.TrimStart('/');
     }
 
-    /// <summary>An <see cref="ImageReference"/>; empty or anything else is bad input.</summary>
+    /// <summary>An <see cref="InputFormats.ImageReference"/>; empty or anything else is bad input.</summary>
     public static string GetImageInput(this ActionInputs inputs, string name)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         return CheckedImage(inputs, name, inputs.GetInput(name, required: true));
     }
 
-    /// <summary>An <see cref="ImageReference"/>, or null when the input is empty.</summary>
+    /// <summary>An <see cref="InputFormats.ImageReference"/>, or null when the input is empty.</summary>
     public static string? GetOptionalImageInput(this ActionInputs inputs, string name)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -103,5 +103,5 @@ public static class DockerInputs
     }
 
     private static string CheckedImage(ActionInputs inputs, string name, string image) =>
-        ImageReference.IsValid(image) ? image : throw inputs.Invalid(name, image, ImageReference.Expected);
+        InputFormats.ImageReference.IsValid(image) ? image : throw inputs.Invalid(name, image, InputFormats.ImageReference.Expected);
 }

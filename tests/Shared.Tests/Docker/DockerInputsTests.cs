@@ -43,9 +43,9 @@ public sealed class DockerInputsTests
         var required = Assert.Throws<InputException>(() => GetterManifest.Inputs(("image", image)).GetImageInput("image"));
         var optional = Assert.Throws<InputException>(() => GetterManifest.Inputs(("helper-image", image)).GetOptionalImageInput("helper-image"));
 
-        Assert.Equal(("image", image.Trim(), ImageReference.Expected), (required.Input, required.Value, required.Expected));
-        Assert.Equal(("helper-image", image.Trim(), ImageReference.Expected), (optional.Input, optional.Value, optional.Expected));
-        Assert.StartsWith("an image reference such as", ImageReference.Expected, StringComparison.Ordinal);
+        Assert.Equal(("image", image.Trim(), InputFormats.ImageReference.Expected), (required.Input, required.Value, required.Expected));
+        Assert.Equal(("helper-image", image.Trim(), InputFormats.ImageReference.Expected), (optional.Input, optional.Value, optional.Expected));
+        Assert.StartsWith("an image reference such as", InputFormats.ImageReference.Expected, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,13 +86,13 @@ public sealed class DockerInputsTests
     [InlineData("", false)]
     public void A_label_value_is_a_short_word_of_letters_digits_and_dot_underscore_plus_dash(string value, bool valid)
     {
-        Assert.Equal(valid, LabelValueFormat.IsValid(value));
+        Assert.Equal(valid, InputFormats.LabelValue.IsValid(value));
     }
 
     [Fact]
     public void A_label_value_has_at_most_128_characters()
     {
-        Assert.True(LabelValueFormat.IsValid(new string('1', 128)));
-        Assert.False(LabelValueFormat.IsValid(new string('1', 129)));
+        Assert.True(InputFormats.LabelValue.IsValid(new string('1', 128)));
+        Assert.False(InputFormats.LabelValue.IsValid(new string('1', 129)));
     }
 }

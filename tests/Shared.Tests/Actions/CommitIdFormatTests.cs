@@ -1,10 +1,8 @@
 using Tailpaste.Shared.Actions;
-using Tailpaste.Shared.Git;
-using Tailpaste.Shared.Tests.Actions;
 
-namespace Tailpaste.Shared.Tests.Git;
+namespace Tailpaste.Shared.Tests.Actions;
 
-public sealed class CommitIdInputTests
+public sealed class CommitIdFormatTests
 {
     [Theory]
     [InlineData("ABCDEF0", "abcdef0")]
@@ -42,6 +40,6 @@ public sealed class CommitIdInputTests
     [InlineData(null, null)]
     public void Normalize_lower_cases_an_id_and_refuses_anything_else(string? given, string? expected)
     {
-        Assert.Equal(expected, CommitId.Normalize(given));
+        Assert.Equal(expected, InputFormats.NormalizeCommitId(given));
     }
 }
