@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using Tailpaste.TestKit.Processes;
 
 namespace Tailpaste.TestKit;
 
@@ -136,13 +137,7 @@ public sealed class PasteServiceProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
-            {
-                if (kill is not null)
-                {
-                    await kill.WaitForExitAsync();
-                }
-            }
+            await ToolProcess.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
             using var wait = new CancellationTokenSource(grace ?? TimeSpan.FromSeconds(20));
             try
