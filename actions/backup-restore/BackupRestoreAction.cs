@@ -14,10 +14,7 @@ public static class BackupRestoreAction
         "backup-restore",
         ActionManifest.FromAssembly(typeof(BackupRestoreAction).Assembly),
         BackupRestoreBinder.Bind,
-        RunAsync)
-    {
-        Aliases = new Dictionary<string, string> { ["host"] = "docker-host" },
-    };
+        RunAsync);
 
     /// <summary>Lets tests move time (backup ids, prune ages).</summary>
     internal static TimeProvider Time { get; set; } = TimeProvider.System;

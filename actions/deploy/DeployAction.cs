@@ -27,10 +27,7 @@ public static class DeployAction
         "deploy",
         ActionManifest.FromAssembly(typeof(DeployAction).Assembly),
         DeployBinder.Bind,
-        RunAsync)
-    {
-        Aliases = new Dictionary<string, string> { ["host"] = "docker-host" },
-    };
+        RunAsync);
 
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 

@@ -14,10 +14,7 @@ public static class DockerCleanupAction
         "docker-cleanup",
         ActionManifest.FromAssembly(typeof(DockerCleanupAction).Assembly),
         Bind,
-        RunAsync)
-    {
-        Aliases = new Dictionary<string, string> { ["host"] = "docker-host" },
-    };
+        RunAsync);
 
     public static CleanupOptions Bind(ActionInputs inputs, RunnerEnvironment runner)
     {

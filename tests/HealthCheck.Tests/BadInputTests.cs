@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Tailpaste.TestKit;
 
 namespace Tailpaste.HealthCheck.Tests;
 
@@ -10,7 +9,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task Unreachable_url_fails_the_service_check_quickly_with_a_connection_failure()
     {
-        var run = await RunServiceCheckAsync($"http://127.0.0.1:{ClosedPort()}");
+        var run = await RunServiceCheckAsync($"http://127.0.0.1:{DockerEngineFixture.FreeLoopbackPort()}");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal("unhealthy", run.Outputs["status"]);
@@ -142,7 +141,7 @@ public sealed class BadInputTests
         var run = await ActionRun.RunAsync(new Dictionary<string, string>
         {
             ["checks"] = "functionality",
-            ["service-url"] = $"http://127.0.0.1:{ClosedPort()}",
+            ["service-url"] = $"http://127.0.0.1:{DockerEngineFixture.FreeLoopbackPort()}",
             ["upload-token"] = "s3cret-token\nX-Injected: yes",
         });
 
@@ -178,7 +177,7 @@ public sealed class BadInputTests
             var run = await ActionRun.RunAsync(new Dictionary<string, string>
             {
                 ["checks"] = "service",
-                ["service-url"] = $"http://127.0.0.1:{ClosedPort()}",
+                ["service-url"] = $"http://127.0.0.1:{DockerEngineFixture.FreeLoopbackPort()}",
                 ["history-path"] = history,
             });
 
@@ -201,11 +200,4 @@ public sealed class BadInputTests
             ["attempts"] = "1",
             ["response-timeout"] = timeout,
         });
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Tailpaste.TestKit;
 
 namespace Tailpaste.HealthCheck.Tests;
 
@@ -94,16 +93,9 @@ public sealed class DispatchTests : IDisposable
         var inputs = fake.RecoveryInputs(Path.Combine(_folder, "history.db"), cooldown);
         inputs["recover-after"] = after;
         inputs["checks"] = "service";
-        inputs["service-url"] = $"http://127.0.0.1:{ClosedPort()}";
+        inputs["service-url"] = $"http://127.0.0.1:{DockerEngineFixture.FreeLoopbackPort()}";
         inputs["attempts"] = "1";
         inputs["response-timeout"] = "2";
         return inputs;
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Tailpaste.TestKit;
 
 namespace Tailpaste.HealthCheck.Tests;
 
@@ -105,12 +104,10 @@ public sealed class HistoryRobustnessTests : IDisposable
 
     private Task<ActionRun> RunAsync(Dictionary<string, string>? extra = null)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
         var inputs = new Dictionary<string, string>
         {
             ["checks"] = "service",
-            ["service-url"] = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}",
+            ["service-url"] = $"http://127.0.0.1:{DockerEngineFixture.FreeLoopbackPort()}",
             ["attempts"] = "1",
             ["history-path"] = HistoryPath,
         };

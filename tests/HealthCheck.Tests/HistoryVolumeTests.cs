@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Docker.DotNet.Models;
 using Tailpaste.TestKit;
 
@@ -108,12 +106,10 @@ public sealed class HistoryVolumeTests(DockerEngineFixture engine) : IClassFixtu
 
     private Dictionary<string, string> UnhealthyInputs()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
         return new Dictionary<string, string>
         {
             ["checks"] = "service",
-            ["service-url"] = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}",
+            ["service-url"] = $"http://127.0.0.1:{DockerEngineFixture.FreeLoopbackPort()}",
             ["attempts"] = "1",
             ["docker-host"] = engine.DockerHost,
             ["container-labels"] = $"{DockerEngineFixture.TestRunLabel}={engine.TestRunId}",

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Tailpaste.TestKit;
 using Tailpaste.TestKit.Runner;
 
@@ -23,7 +21,7 @@ public sealed class HostileInputTests
     public async Task A_hostile_value_in_any_input_is_contained(string input, string kind)
     {
         using var runner = new SimulatedRunner("tailpaste-health-hostile-");
-        var closed = $"http://127.0.0.1:{ClosedPort()}";
+        var closed = $"http://127.0.0.1:{DockerEngineFixture.FreeLoopbackPort()}";
         var inputs = new Dictionary<string, string>
         {
             ["checks"] = "smoke, fuzz, service, functionality, container, database, logs, disk, tailscale, slo",
@@ -52,12 +50,5 @@ public sealed class HostileInputTests
 
         Assert.False(deadline.IsCancellationRequested, string.Create(CultureInfo.InvariantCulture, $"input '{input}' = {kind}: the run did not end within {_limit.TotalSeconds} s\n{run}"));
         HostileInputs.AssertContained(run, input, kind);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Tailpaste.TestKit;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -83,7 +82,7 @@ public sealed class OriginTests : IDisposable
         var run = await ActionRun.RunAsync(new Dictionary<string, string>
         {
             ["checks"] = "service",
-            ["service-url"] = $"http://127.0.0.1:{ClosedPort()}",
+            ["service-url"] = $"http://127.0.0.1:{DockerEngineFixture.FreeLoopbackPort()}",
             ["attempts"] = "1",
             ["history-path"] = Path.Combine(_folder, "history.db"),
             [input] = $"{target.Urls[0]}/services/T0/B0/secretpath",
@@ -95,12 +94,5 @@ public sealed class OriginTests : IDisposable
         var kind = input == "slack-webhook" ? "slack" : "webhook";
         Assert.Contains($"::warning::Notification: the {kind} target answered {status}, a redirect to http://{OtherHost}, another origin; it was not followed", run.Stdout, StringComparison.Ordinal);
         Assert.False(run.Report!["notification"]!["sent"]!.GetValue<bool>());
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

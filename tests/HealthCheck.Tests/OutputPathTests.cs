@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Tailpaste.TestKit;
 using Tailpaste.TestKit.Runner;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -98,12 +99,7 @@ public sealed class OutputPathTests : IDisposable
                 return _folder;
             case "fifo":
                 var fifo = Path.Combine(_folder, "pipe");
-                using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
-                {
-                    mkfifo.WaitForExit();
-                    Assert.Equal(0, mkfifo.ExitCode);
-                }
-
+                Fifo.Create(fifo);
                 return fifo;
             default:
                 return path;

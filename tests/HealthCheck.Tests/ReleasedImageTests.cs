@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Tailpaste.TestKit;
 using Tailpaste.TestKit.Runner;
 
@@ -30,7 +28,7 @@ public sealed class ReleasedImageTests(PasteServiceFixture fixture) : IClassFixt
         inputs["history-volume"] = volume;
         inputs["recover-after"] = "1";
         inputs["checks"] = "service, container";
-        inputs["service-url"] = $"http://127.0.0.1:{ClosedPort()}";
+        inputs["service-url"] = $"http://127.0.0.1:{DockerEngineFixture.FreeLoopbackPort()}";
         inputs["attempts"] = "1";
         inputs["response-timeout"] = "2";
         inputs["container-name"] = service.ContainerId;
@@ -47,12 +45,5 @@ public sealed class ReleasedImageTests(PasteServiceFixture fixture) : IClassFixt
         Assert.Equal("1", run.Outputs["consecutive-failures"]);
         var dispatch = Assert.Single(github.Dispatches);
         FakeGitHubAndSlack.AssertDeployDispatch(dispatch);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

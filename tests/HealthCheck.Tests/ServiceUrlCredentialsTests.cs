@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Tailpaste.TestKit;
 
 namespace Tailpaste.HealthCheck.Tests;
 
@@ -23,7 +22,7 @@ public sealed class ServiceUrlCredentialsTests : IDisposable
     public async Task The_userinfo_of_service_url_is_masked_everywhere_the_run_writes_and_sends(bool inAWorkflow)
     {
         using var fake = new FakeGitHubAndSlack();
-        var port = ClosedPort();
+        var port = DockerEngineFixture.FreeLoopbackPort();
         var inputs = new Dictionary<string, string>
         {
             ["checks"] = "service, functionality",
@@ -67,12 +66,5 @@ public sealed class ServiceUrlCredentialsTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Input 'service-url' has the value 'http://***@127.0.0.1:notaport/': expected an absolute http:// or https:// URL", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, run.Stdout + run.Stderr, StringComparison.Ordinal);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

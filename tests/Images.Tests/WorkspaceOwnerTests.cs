@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Tailpaste.TestKit;
+using Tailpaste.TestKit.Processes;
 using Tailpaste.TestKit.Runner;
 
 namespace Tailpaste.Images.Tests;
@@ -45,18 +45,6 @@ public sealed class WorkspaceOwnerTests(DockerEngineFixture engine) : IClassFixt
     private static async Task<string> OwnerAsync(string path) =>
         (await RunAsync("stat", "-c", "%u:%g", path)).Trim();
 
-    private static async Task<string> RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed: {error}");
-    }
+    private static async Task<string> RunAsync(string program, params string[] arguments) =>
+        (await ToolProcess.RunAsync(program, arguments)).EnsureSuccess().Stdout;
 }

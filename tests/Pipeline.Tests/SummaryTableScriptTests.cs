@@ -1,4 +1,5 @@
 using Tailpaste.TestKit;
+using Tailpaste.TestKit.Processes;
 
 namespace Tailpaste.Pipeline.Tests;
 
@@ -10,8 +11,7 @@ public class SummaryTableScriptTests
     [Fact]
     public void Rows_show_each_variable_in_a_code_span_and_an_unset_one_as_a_dash()
     {
-        var run = ToolProcess.Run("bash", [_script, "Rollback of production", "restored backup=RESTORED", "rows dropped=ROWS_LOST"], TimeSpan.FromSeconds(30),
-            new Dictionary<string, string> { ["RESTORED"] = "20261203T040000Z-1a2b3c", ["ROWS_LOST"] = "" });
+        var run = ToolProcess.Run("bash", [_script, "Rollback of production", "restored backup=RESTORED", "rows dropped=ROWS_LOST"], environment: new Dictionary<string, string?> { ["RESTORED"] = "20261203T040000Z-1a2b3c", ["ROWS_LOST"] = "" }, timeout: TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
@@ -22,8 +22,7 @@ public class SummaryTableScriptTests
     [Fact]
     public void A_hostile_value_cannot_close_its_code_span_or_its_table_cell()
     {
-        var run = ToolProcess.Run("bash", [_script, "T", "image=IMAGE"], TimeSpan.FromSeconds(30),
-            new Dictionary<string, string> { ["IMAGE"] = "x` | <img src=y> `$(touch /tmp/pwned)" });
+        var run = ToolProcess.Run("bash", [_script, "T", "image=IMAGE"], environment: new Dictionary<string, string?> { ["IMAGE"] = "x` | <img src=y> `$(touch /tmp/pwned)" }, timeout: TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, run.ExitCode);
         Assert.EndsWith("| image | `x \\| <img src=y> $(touch /tmp/pwned)` |\n", run.Stdout, StringComparison.Ordinal);
@@ -32,7 +31,7 @@ public class SummaryTableScriptTests
     [Fact]
     public void A_row_that_does_not_name_a_variable_is_bad_input_with_exit_2()
     {
-        var run = ToolProcess.Run("bash", [_script, "T", "label=not a name"], TimeSpan.FromSeconds(30));
+        var run = ToolProcess.Run("bash", [_script, "T", "label=not a name"], timeout: TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("\"not a name\" is not an environment variable name", run.Stderr, StringComparison.Ordinal);

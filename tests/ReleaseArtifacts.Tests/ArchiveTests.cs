@@ -1,3 +1,4 @@
+using Tailpaste.TestKit.Processes;
 namespace Tailpaste.ReleaseArtifacts.Tests;
 
 public sealed class ArchiveTests : IDisposable
@@ -18,7 +19,7 @@ public sealed class ArchiveTests : IDisposable
         // Another "machine": a fresh clone elsewhere (inputs as CLI flags: sh drops variables named INPUT_OUTPUT-DIR), every working-tree file touched to another time,
         // another time zone and umask, and the action as a separate process.
         var clone = Path.Combine(_scratch, "clone");
-        ProcessRunner.MustRun("git", ["clone", "-q", _history.Path, clone]);
+        ToolProcess.Run("git", ["clone", "-q", _history.Path, clone]).EnsureSuccess();
         foreach (var file in Directory.EnumerateFiles(clone, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.git/", StringComparison.Ordinal)))
         {
             File.SetLastWriteTimeUtc(file, new DateTime(2031, 7, 4, 3, 2, 1, DateTimeKind.Utc));
@@ -26,11 +27,11 @@ public sealed class ArchiveTests : IDisposable
 
         var output = Path.Combine(_scratch, "out");
         var dll = ActionBuildOutput.Dll;
-        var result = ProcessRunner.Run(
+        var result = ToolProcess.Run(
             "sh",
             ["-c", "umask 077; exec dotnet \"$0\" \"$@\"", dll, "--version", "v2.0.0", "--steps", "archive", "--output-dir", output, "--repository-path", clone],
             clone,
-            new Dictionary<string, string> { ["TZ"] = "Pacific/Kiritimati", ["LANG"] = "de_DE.UTF-8" });
+            new Dictionary<string, string?> { ["TZ"] = "Pacific/Kiritimati", ["LANG"] = "de_DE.UTF-8" });
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
 
         Assert.Equal(firstBytes, File.ReadAllBytes(Path.Combine(output, ArchiveName)));
@@ -50,7 +51,7 @@ public sealed class ArchiveTests : IDisposable
     public async Task Tar_lists_the_expected_layout()
     {
         using var run = await ActionRun.StartAsync(_history.Path, Inputs);
-        var listing = ProcessRunner.MustRun("tar", ["-tzvf", run.Outputs["archive-path"]], environment: new Dictionary<string, string> { ["TZ"] = "UTC" }).Stdout;
+        var listing = ToolProcess.Run("tar", ["-tzvf", run.Outputs["archive-path"]], environment: new Dictionary<string, string?> { ["TZ"] = "UTC" }).EnsureSuccess().Stdout;
         var lines = listing.TrimEnd('\n').Split('\n');
         var names = lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[5]).ToList();
 
@@ -68,7 +69,7 @@ public sealed class ArchiveTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("lrwxrwxrwx 0/0", StringComparison.Ordinal) && l.EndsWith("tailpaste-2.0.0/link-to-readme -> README.md", StringComparison.Ordinal));
 
         // Another reader (Python's tarfile, strict about the ustar prefix field) sees the same names and owners.
-        var python = ProcessRunner.MustRun("python3", ["-c", "import sys, tarfile\nfor m in tarfile.open(sys.argv[1]): print(m.name + ('/' if m.isdir() else ''), m.uid, m.gid, repr(m.uname), m.mtime)", run.Outputs["archive-path"]]).Stdout;
+        var python = ToolProcess.Run("python3", ["-c", "import sys, tarfile\nfor m in tarfile.open(sys.argv[1]): print(m.name + ('/' if m.isdir() else ''), m.uid, m.gid, repr(m.uname), m.mtime)", run.Outputs["archive-path"]]).EnsureSuccess().Stdout;
         var time = _history.Repository.Git("log", "-1", "--format=%ct", "v2.0.0").Trim();
         Assert.Equal(names.Select(n => $"{n} 0 0 '' {time}"), python.TrimEnd('\n').Split('\n'));
     }
@@ -81,9 +82,9 @@ public sealed class ArchiveTests : IDisposable
         var theirs = Directory.CreateDirectory(Path.Combine(_scratch, "theirs")).FullName;
         var gitTar = Path.Combine(_scratch, "git.tar");
 
-        ProcessRunner.MustRun("tar", ["-xzf", run.Outputs["archive-path"], "-C", ours]);
-        ProcessRunner.MustRun("git", ["archive", "--format=tar", "--prefix=tailpaste-2.0.0/", "-o", gitTar, "v2.0.0"], _history.Path);
-        ProcessRunner.MustRun("tar", ["-xf", gitTar, "-C", theirs]);
+        ToolProcess.Run("tar", ["-xzf", run.Outputs["archive-path"], "-C", ours]).EnsureSuccess();
+        ToolProcess.Run("git", ["archive", "--format=tar", "--prefix=tailpaste-2.0.0/", "-o", gitTar, "v2.0.0"], _history.Path).EnsureSuccess();
+        ToolProcess.Run("tar", ["-xf", gitTar, "-C", theirs]).EnsureSuccess();
 
         var expected = TreeSnapshot.Of(theirs);
         Assert.Contains(expected, l => l.StartsWith("file tailpaste-2.0.0/docs/deep/nested/very-long-name-", StringComparison.Ordinal));
@@ -99,7 +100,7 @@ public sealed class ArchiveTests : IDisposable
 
         using var run = await ActionRun.StartAsync(_history.Path, Inputs);
         var ours = Directory.CreateDirectory(Path.Combine(_scratch, "x")).FullName;
-        ProcessRunner.MustRun("tar", ["-xzf", run.Outputs["archive-path"], "-C", ours]);
+        ToolProcess.Run("tar", ["-xzf", run.Outputs["archive-path"], "-C", ours]).EnsureSuccess();
 
         Assert.Equal("app v2\n", File.ReadAllText(Path.Combine(ours, "tailpaste-2.0.0/src/app.txt")));
         Assert.False(File.Exists(Path.Combine(ours, "tailpaste-2.0.0/untracked.txt")));
@@ -111,7 +112,7 @@ public sealed class ArchiveTests : IDisposable
         using var run = await ActionRun.StartAsync(_history.Path, new Dictionary<string, string> { ["version"] = "2.0.0", ["steps"] = "changelog, archive", ["archive-extras"] = "CHANGELOG.md" });
         Assert.Equal(0, run.ExitCode);
 
-        var names = ProcessRunner.MustRun("tar", ["-tzf", run.Outputs["archive-path"]]).Stdout.TrimEnd('\n').Split('\n');
+        var names = ToolProcess.Run("tar", ["-tzf", run.Outputs["archive-path"]]).EnsureSuccess().Stdout.TrimEnd('\n').Split('\n');
         Assert.Equal("tailpaste-2.0.0/CHANGELOG.md", names[^1]);
         Assert.Single(names, n => n == "tailpaste-2.0.0/CHANGELOG.md");
     }
@@ -126,13 +127,13 @@ public sealed class ArchiveTests : IDisposable
 
         Assert.Equal($"{sha}  {ArchiveName}\n", sums);
         Assert.Equal(sums, File.ReadAllText(Path.Combine(dist, ArchiveName + ".sha256")));
-        ProcessRunner.MustRun("sha256sum", ["-c", "--strict", "SHA256SUMS"], dist);
-        ProcessRunner.MustRun("sha256sum", ["-c", "--strict", ArchiveName + ".sha256"], dist);
+        ToolProcess.Run("sha256sum", ["-c", "--strict", "SHA256SUMS"], dist).EnsureSuccess();
+        ToolProcess.Run("sha256sum", ["-c", "--strict", ArchiveName + ".sha256"], dist).EnsureSuccess();
 
         var bytes = File.ReadAllBytes(Path.Combine(dist, ArchiveName));
         bytes[bytes.Length / 2] ^= 0x01;
         File.WriteAllBytes(Path.Combine(dist, ArchiveName), bytes);
-        var failed = ProcessRunner.Run("sha256sum", ["-c", "SHA256SUMS"], dist);
+        var failed = ToolProcess.Run("sha256sum", ["-c", "SHA256SUMS"], dist);
         Assert.NotEqual(0, failed.ExitCode);
         Assert.Contains($"{ArchiveName}: FAILED", failed.Stdout, StringComparison.Ordinal);
     }

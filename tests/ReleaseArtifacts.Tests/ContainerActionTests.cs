@@ -1,4 +1,5 @@
 using Tailpaste.TestKit;
+using Tailpaste.TestKit.Processes;
 using Tailpaste.TestKit.Runner;
 
 namespace Tailpaste.ReleaseArtifacts.Tests;
@@ -16,7 +17,7 @@ public sealed class ContainerActionTests(DockerEngineFixture engine) : IClassFix
     [Fact]
     public async Task In_the_actions_image_a_checkout_in_the_workspace_becomes_verified_release_files()
     {
-        ProcessRunner.MustRun("git", ["clone", "-q", _history.Path, _runner.Workspace]);
+        ToolProcess.Run("git", ["clone", "-q", _history.Path, _runner.Workspace]).EnsureSuccess();
 
         var run = await _runner.RunAsync("release-artifacts", new Dictionary<string, string>
         {
@@ -30,7 +31,7 @@ public sealed class ContainerActionTests(DockerEngineFixture engine) : IClassFix
         Assert.Equal("v1.1.0-rc.1", run.Outputs["previous-tag"]);
         Assert.Equal("/github/workspace/dist/tailpaste-2.0.0.tar.gz", run.Outputs["archive-path"]);
         var dist = Path.Combine(_runner.Workspace, "dist");
-        var check = ProcessRunner.Run("sha256sum", ["-c", "SHA256SUMS"], dist);
+        var check = ToolProcess.Run("sha256sum", ["-c", "SHA256SUMS"], dist);
         Assert.True(check.ExitCode == 0, check.Stdout + check.Stderr);
         Assert.Contains("tailpaste-2.0.0.tar.gz: OK", check.Stdout, StringComparison.Ordinal);
     }
@@ -41,7 +42,7 @@ public sealed class ContainerActionTests(DockerEngineFixture engine) : IClassFix
         // Octokit maps JSON by reflection: this run through the image's own binary is what showed a Native AOT
         // build of release-artifacts failing (TAILPASTE_ACTIONS_PUBLISH=aot), even with Octokit rooted.
         using var github = new FakeGitHub();
-        ProcessRunner.MustRun("git", ["clone", "-q", _history.Path, _runner.Workspace]);
+        ToolProcess.Run("git", ["clone", "-q", _history.Path, _runner.Workspace]).EnsureSuccess();
 
         var run = await _runner.RunAsync("release-artifacts", new Dictionary<string, string>
         {

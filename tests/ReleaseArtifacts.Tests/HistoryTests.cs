@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Tailpaste.TestKit;
+using Tailpaste.TestKit.Processes;
 
 namespace Tailpaste.ReleaseArtifacts.Tests;
 
@@ -13,11 +14,11 @@ public sealed partial class HistoryTests : IDisposable
     {
         // A clone of this repository as it is now, with a first release tag on HEAD.
         var clone = Path.Combine(_scratch, "self");
-        ProcessRunner.MustRun("git", ["clone", "-q", "--no-hardlinks", RepositoryRoot.Path, clone]);
-        ProcessRunner.MustRun("git", ["-c", "user.name=T", "-c", "user.email=t@example.test", "tag", "v0.1.0"], clone);
-        var log = ProcessRunner.MustRun("git", ["log", "--no-merges", "--format=%h%x09%s", "v0.1.0"], clone).Stdout.TrimEnd('\n').Split('\n');
+        ToolProcess.Run("git", ["clone", "-q", "--no-hardlinks", RepositoryRoot.Path, clone]).EnsureSuccess();
+        ToolProcess.Run("git", ["-c", "user.name=T", "-c", "user.email=t@example.test", "tag", "v0.1.0"], clone).EnsureSuccess();
+        var log = ToolProcess.Run("git", ["log", "--no-merges", "--format=%h%x09%s", "v0.1.0"], clone).EnsureSuccess().Stdout.TrimEnd('\n').Split('\n');
         // A breaking change (a '!' before the colon, or a BREAKING CHANGE footer) goes to its own section, whatever its type.
-        var breaking = ProcessRunner.MustRun("git", ["log", "--no-merges", "--format=%h", "--grep=^BREAKING[ -]CHANGE:", "v0.1.0"], clone).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var breaking = ToolProcess.Run("git", ["log", "--no-merges", "--format=%h", "--grep=^BREAKING[ -]CHANGE:", "v0.1.0"], clone).EnsureSuccess().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         breaking.UnionWith(log.Where(l => BreakingMark().IsMatch(l[(l.IndexOf('\t', StringComparison.Ordinal) + 1)..])).Select(l => l[..l.IndexOf('\t', StringComparison.Ordinal)]));
 
         using var run = await ActionRun.StartAsync(clone, new Dictionary<string, string> { ["version"] = "v0.1.0", ["steps"] = "validate, changelog", ["hide-types"] = "none" });
@@ -51,8 +52,8 @@ public sealed partial class HistoryTests : IDisposable
     {
         using var history = SampleHistory.Create();
         var clone = Path.Combine(_scratch, "shallow");
-        ProcessRunner.MustRun("git", ["clone", "-q", "--depth", "1", "--no-single-branch", "file://" + history.Path, clone]);
-        ProcessRunner.MustRun("git", ["fetch", "-q", "--depth", "1", "origin", "refs/tags/v2.0.0:refs/tags/v2.0.0", "refs/tags/v1.1.0-rc.1:refs/tags/v1.1.0-rc.1"], clone);
+        ToolProcess.Run("git", ["clone", "-q", "--depth", "1", "--no-single-branch", "file://" + history.Path, clone]).EnsureSuccess();
+        ToolProcess.Run("git", ["fetch", "-q", "--depth", "1", "origin", "refs/tags/v2.0.0:refs/tags/v2.0.0", "refs/tags/v1.1.0-rc.1:refs/tags/v1.1.0-rc.1"], clone).EnsureSuccess();
 
         using var run = await ActionRun.StartAsync(clone, new Dictionary<string, string> { ["version"] = "2.0.0", ["steps"] = "validate, changelog" });
 
@@ -67,7 +68,7 @@ public sealed partial class HistoryTests : IDisposable
     {
         using var history = SampleHistory.Create();
         var clone = Path.Combine(_scratch, "notags");
-        ProcessRunner.MustRun("git", ["clone", "-q", "--depth", "1", "--no-tags", "file://" + history.Path, clone]);
+        ToolProcess.Run("git", ["clone", "-q", "--depth", "1", "--no-tags", "file://" + history.Path, clone]).EnsureSuccess();
 
         using var run = await ActionRun.StartAsync(clone, new Dictionary<string, string> { ["version"] = "2.0.0", ["steps"] = "validate" });
 

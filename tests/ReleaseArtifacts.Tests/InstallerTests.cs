@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Tailpaste.ReleaseArtifacts.Installer;
+using Tailpaste.TestKit.Processes;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -45,7 +46,7 @@ public sealed class InstallerTests : IDisposable
     {
         using var run = await BuildAsync();
 
-        var result = ProcessRunner.Run("shellcheck", ["--shell=sh", "--severity=style", run.Outputs["installer-path"]]);
+        var result = ToolProcess.Run("shellcheck", ["--shell=sh", "--severity=style", run.Outputs["installer-path"]]);
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Equal(string.Empty, result.Stdout);
@@ -63,7 +64,7 @@ public sealed class InstallerTests : IDisposable
 
         Assert.True(installed.ExitCode == 0, installed.Stderr);
         var expected = Directory.CreateDirectory(Path.Combine(_scratch, "expected")).FullName;
-        ProcessRunner.MustRun("tar", ["-xzf", run.Outputs["archive-path"], "-C", expected]);
+        ToolProcess.Run("tar", ["-xzf", run.Outputs["archive-path"], "-C", expected]).EnsureSuccess();
         Assert.Equal(
             TreeSnapshot.Of(Path.Combine(expected, "tailpaste-2.0.0")).Append("file .tailpaste-version - " + Sha256Hex("2.0.0\n")).Order(StringComparer.Ordinal),
             TreeSnapshot.Of(Path.Combine(Prefix, "current")));
@@ -108,7 +109,7 @@ public sealed class InstallerTests : IDisposable
         // A sha256sum that hashes what it is given, then swaps the archive next to install.sh: the moment
         // between "verified" and "extracted", made deterministic.
         var shim = Directory.CreateDirectory(Path.Combine(_scratch, "swap-bin")).FullName;
-        var realSha256sum = ProcessRunner.MustRun("sh", ["-c", "command -v sha256sum"]).Stdout.Trim();
+        var realSha256sum = ToolProcess.Run("sh", ["-c", "command -v sha256sum"]).EnsureSuccess().Stdout.Trim();
         File.WriteAllText(Path.Combine(shim, "sha256sum"), $"#!/bin/sh\n'{realSha256sum}' \"$@\"\ncp '{evil}' '{run.Outputs["archive-path"]}'\n");
         File.SetUnixFileMode(Path.Combine(shim, "sha256sum"), (UnixFileMode)0b111_101_101);
 
@@ -215,11 +216,11 @@ public sealed class InstallerTests : IDisposable
         return run;
     }
 
-    private ProcessRunner.Result Install(string script, string tar, params string[] arguments) => Install(script, tar, arguments, null);
+    private ToolResult Install(string script, string tar, params string[] arguments) => Install(script, tar, arguments, null);
 
     // Run from another folder, so an archive in the current folder is never found by accident; with busybox,
     // a folder whose "tar" is busybox goes first on PATH.
-    private ProcessRunner.Result Install(string script, string tar, string[] arguments, string? extraPath)
+    private ToolResult Install(string script, string tar, string[] arguments, string? extraPath)
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
         if (tar == "busybox")
@@ -228,7 +229,7 @@ public sealed class InstallerTests : IDisposable
             if (!Directory.Exists(shim))
             {
                 Directory.CreateDirectory(shim);
-                File.CreateSymbolicLink(Path.Combine(shim, "tar"), ProcessRunner.MustRun("sh", ["-c", "command -v busybox"]).Stdout.Trim());
+                File.CreateSymbolicLink(Path.Combine(shim, "tar"), ToolProcess.Run("sh", ["-c", "command -v busybox"]).EnsureSuccess().Stdout.Trim());
             }
 
             path = shim + ":" + path;
@@ -239,7 +240,7 @@ public sealed class InstallerTests : IDisposable
             path = extraPath + ":" + path;
         }
 
-        return ProcessRunner.Run("sh", [script, .. arguments], _scratch, new Dictionary<string, string> { ["TMPDIR"] = _scratch, ["PATH"] = path });
+        return ToolProcess.Run("sh", [script, .. arguments], _scratch, new Dictionary<string, string?> { ["TMPDIR"] = _scratch, ["PATH"] = path });
     }
 
     private static string Sha256Hex(string text) => Sha256Hex(System.Text.Encoding.UTF8.GetBytes(text));

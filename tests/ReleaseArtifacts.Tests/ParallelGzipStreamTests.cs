@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Tailpaste.ReleaseArtifacts.Archive;
+using Tailpaste.TestKit.Processes;
 
 namespace Tailpaste.ReleaseArtifacts.Tests;
 
@@ -23,7 +24,7 @@ public sealed class ParallelGzipStreamTests
         try
         {
             File.WriteAllBytes(path, one);
-            var gzip = ProcessRunner.Run("gzip", ["-t", path]);
+            var gzip = ToolProcess.Run("gzip", ["-t", path]);
             Assert.True(gzip.ExitCode == 0, gzip.Stderr);
         }
         finally
@@ -43,7 +44,7 @@ public sealed class ParallelGzipStreamTests
 
             // zlib tells where each member ends (unused_data); print every member's 10-byte header.
             const string Script = "import sys, zlib\ndata = open(sys.argv[1], 'rb').read()\nwhile data:\n    print(data[:10].hex())\n    d = zlib.decompressobj(31)\n    d.decompress(data)\n    data = d.unused_data";
-            var headers = ProcessRunner.MustRun("python3", ["-c", Script, path]).Stdout.TrimEnd('\n').Split('\n');
+            var headers = ToolProcess.Run("python3", ["-c", Script, path]).EnsureSuccess().Stdout.TrimEnd('\n').Split('\n');
 
             Assert.Equal(["1f8b0800000000000003", "1f8b0800000000000003", "1f8b0800000000000003"], headers[..3]);
             Assert.Equal(3, headers.Length);

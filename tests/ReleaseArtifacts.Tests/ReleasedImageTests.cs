@@ -1,5 +1,6 @@
 using Docker.DotNet.Models;
 using Tailpaste.TestKit;
+using Tailpaste.TestKit.Processes;
 using Tailpaste.TestKit.Runner;
 
 namespace Tailpaste.ReleaseArtifacts.Tests;
@@ -22,7 +23,7 @@ public sealed class ReleasedImageTests(DockerEngineFixture engine) : IClassFixtu
     {
         await using var image = await ReleasedActionImage.BuildAsync(engine, Action);
         using var github = new FakeGitHub();
-        ProcessRunner.MustRun("git", ["clone", "-q", _history.Path, _runner.Workspace]);
+        ToolProcess.Run("git", ["clone", "-q", _history.Path, _runner.Workspace]).EnsureSuccess();
         var source = (await engine.Client.Images.InspectImageAsync(DockerEngineSetup.RuntimeDepsImage)).ID;
         var repository = engine.UniqueName("tailpaste-app-released");
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Tailpaste.ReleaseArtifacts.Checksums;
+using Tailpaste.TestKit.Processes;
 
 namespace Tailpaste.ReleaseArtifacts.Tests;
 
@@ -25,7 +26,7 @@ public sealed class Sha256DigestTests : IDisposable
         var ours = await Sha256Digest.OfFileAsync(path);
 
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(data)), ours);
-        Assert.Equal(ProcessRunner.MustRun("sha256sum", [path]).Stdout[..64], ours);
+        Assert.Equal(ToolProcess.Run("sha256sum", [path]).EnsureSuccess().Stdout[..64], ours);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class DockerEngineFixture : IAsyncLifetime
     public string UniqueName(string prefix) =>
         string.Create(CultureInfo.InvariantCulture, $"{prefix}-{TestRunId[..12]}-{Interlocked.Increment(ref _nameCounter)}");
 
-    /// <summary>A TCP port on 127.0.0.1 that was free a moment ago, for a <c>--network host</c> container to listen on.</summary>
+    /// <summary>A TCP port on 127.0.0.1 that was free a moment ago: for a server (or a <c>--network host</c> container) to listen on, or a closed port for a client to fail against.</summary>
     public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using Tailpaste.TestKit.Processes;
 
 namespace Tailpaste.TestKit;
 
@@ -59,40 +59,13 @@ public static class PasteServiceLauncher
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(arguments);
         var servicePath = ServicePath;
-        var start = new ProcessStartInfo(DotnetHost)
-        {
-            WorkingDirectory = Path.GetDirectoryName(servicePath)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(servicePath);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in ScrubbedVariables)
-        {
-            start.Environment.Remove(name);
-        }
-
+        var variables = ScrubbedVariables.ToDictionary(name => name, string? (_) => null);
         foreach (var (name, value) in environment)
         {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
+            variables[name] = value;
         }
 
-        return start;
+        return ToolProcess.StartInfo(DotnetHost, [servicePath, .. arguments], Path.GetDirectoryName(servicePath)!, variables);
     }
 
     /// <summary>Runs the service with the given environment and arguments until it exits by itself.</summary>
@@ -101,30 +74,19 @@ public static class PasteServiceLauncher
         IReadOnlyList<string> arguments,
         TimeSpan timeout)
     {
-        var stdout = new PasteServiceOutput();
-        var stderr = new PasteServiceOutput();
-        using var process = new Process { StartInfo = CreateStartInfo(environment, arguments) };
-        process.OutputDataReceived += (_, e) => stdout.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => stderr.Add(e.Data);
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var run = await ToolProcess.RunAsync(CreateStartInfo(environment, arguments), timeout).ConfigureAwait(false);
+        return new PasteServiceRun(run.ExitCode, Lines(run.Stdout), Lines(run.Stderr));
+    }
 
-        using var cancel = new CancellationTokenSource(timeout);
-        try
+    // As the process's line events split a stream: at each line break, with no empty line after the last one.
+    private static List<string> Lines(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n').ToList();
+        if (lines[^1].Length == 0)
         {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            throw new TimeoutException($"The paste service did not exit within {timeout.TotalSeconds:0.#} s. Output:\n{stdout.Text}\n{stderr.Text}");
+            lines.RemoveAt(lines.Count - 1);
         }
 
-        // The parameterless wait also drains the redirected streams.
-        process.WaitForExit();
-        return new PasteServiceRun(process.ExitCode, stdout.Lines, stderr.Lines);
+        return lines;
     }
 }

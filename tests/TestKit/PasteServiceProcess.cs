@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
+using Tailpaste.TestKit.Processes;
 
 namespace Tailpaste.TestKit;
 
@@ -77,7 +77,7 @@ public sealed class PasteServiceProcess : IAsyncDisposable
         {
             for (var attempt = 1; ; attempt++)
             {
-                var port = FreeLoopbackPort();
+                var port = DockerEngineFixture.FreeLoopbackPort();
                 var candidate = Launch(environment ?? new Dictionary<string, string?>(), storagePath, ownsStorage, port);
                 try
                 {
@@ -136,13 +136,7 @@ public sealed class PasteServiceProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
-            {
-                if (kill is not null)
-                {
-                    await kill.WaitForExitAsync();
-                }
-            }
+            await ToolProcess.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
             using var wait = new CancellationTokenSource(grace ?? TimeSpan.FromSeconds(20));
             try
@@ -263,15 +257,6 @@ public sealed class PasteServiceProcess : IAsyncDisposable
         {
             // Never started or already reaped: nothing left to stop.
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static void DeleteQuietly(string path)

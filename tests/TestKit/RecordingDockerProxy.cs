@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -13,10 +12,8 @@ namespace Tailpaste.TestKit;
 /// </summary>
 public sealed partial class RecordingDockerProxy : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
     private readonly string _socketPath;
-    private readonly Task _loop;
+    private readonly LoopbackListener _listener;
     private long _bytesFromEngine;
 
     public RecordingDockerProxy(string unixDockerHost)
@@ -25,72 +22,38 @@ public sealed partial class RecordingDockerProxy : IAsyncDisposable
         _socketPath = unixDockerHost.StartsWith("unix://", StringComparison.Ordinal)
             ? unixDockerHost["unix://".Length..]
             : throw new ArgumentException($"a unix:// engine address, not {unixDockerHost}", nameof(unixDockerHost));
-        _listener.Start();
-        _loop = Task.Run(AcceptAsync);
+        _listener = new LoopbackListener(ServeAsync);
     }
 
-    public string DockerHost => $"tcp://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+    public string DockerHost => $"tcp://127.0.0.1:{_listener.Port}";
 
     /// <summary>"METHOD /path?query" of every request, in the order they were sent.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
     public long BytesFromEngine => Interlocked.Read(ref _bytesFromEngine);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // Stopping.
-        }
-
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 
     [GeneratedRegex(@"(GET|HEAD|POST|PUT|DELETE) (\S+) HTTP/1\.[01]\r\n")]
     private static partial Regex RequestLine();
 
-    private async Task AcceptAsync()
+    private async Task ServeAsync(TcpClient client, CancellationToken stop)
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            _ = Task.Run(() => ServeAsync(client));
-        }
+        using var engine = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await engine.ConnectAsync(new UnixDomainSocketEndPoint(_socketPath), stop);
+        await using var engineStream = new NetworkStream(engine, ownsSocket: false);
+        var clientStream = client.GetStream();
+        var up = PumpAsync(clientStream, engineStream, record: true, stop);
+        var down = PumpAsync(engineStream, clientStream, record: false, stop);
+        await Task.WhenAny(up, down);
     }
 
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        using (var engine = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
-        {
-            try
-            {
-                await engine.ConnectAsync(new UnixDomainSocketEndPoint(_socketPath), _stop.Token);
-                await using var engineStream = new NetworkStream(engine, ownsSocket: false);
-                var clientStream = client.GetStream();
-                var up = PumpAsync(clientStream, engineStream, record: true);
-                var down = PumpAsync(engineStream, clientStream, record: false);
-                await Task.WhenAny(up, down);
-            }
-            catch (Exception e) when (e is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                // One side hung up.
-            }
-        }
-    }
-
-    private async Task PumpAsync(Stream from, Stream to, bool record)
+    private async Task PumpAsync(Stream from, Stream to, bool record, CancellationToken stop)
     {
         var buffer = new byte[64 * 1024];
         var pending = new StringBuilder();
         int read;
-        while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0)
+        while ((read = await from.ReadAsync(buffer, stop)) > 0)
         {
             if (record)
             {
@@ -111,7 +74,7 @@ public sealed partial class RecordingDockerProxy : IAsyncDisposable
                 Interlocked.Add(ref _bytesFromEngine, read);
             }
 
-            await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
+            await to.WriteAsync(buffer.AsMemory(0, read), stop);
         }
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Tailpaste.TestKit;
 using Tailpaste.ValidateWorkflows.Tests.Support;
 
 namespace Tailpaste.ValidateWorkflows.Tests;
@@ -232,8 +232,6 @@ public sealed class HostileRepositoryTests : IDisposable
     private static void MakeFifo(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
+        Fifo.Create(path);
     }
 }

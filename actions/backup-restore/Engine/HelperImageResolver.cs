@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using Tailpaste.Shared.Actions;
+using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.BackupRestore.Engine;
 
@@ -21,17 +22,11 @@ public static class HelperImageResolver
 
         foreach (var id in selfCandidates)
         {
-            try
+            // Null: another engine's container (the action talks to a remote engine), not ours to use.
+            var self = await docker.Containers.InspectOrNullAsync(id, cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(self?.Image))
             {
-                var self = await docker.Containers.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
-                if (!string.IsNullOrEmpty(self.Image))
-                {
-                    return self.Image;
-                }
-            }
-            catch (DockerContainerNotFoundException)
-            {
-                // Another engine's container (the action talks to a remote engine): not ours to use.
+                return self.Image;
             }
         }
 

@@ -24,14 +24,8 @@ public sealed record ServiceLocation(ContainerInspectResponse Container, string 
     public static async Task<ContainerInspectResponse> FindContainerAsync(IDockerClient docker, string name, string engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(docker);
-        try
-        {
-            return await docker.Containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            throw new InputException("container-name", name, $"a container the engine at {engine} knows; there is none of that name or id");
-        }
+        return await docker.Containers.InspectOrNullAsync(name, cancellationToken).ConfigureAwait(false)
+            ?? throw new InputException("container-name", name, $"a container the engine at {engine} knows; there is none of that name or id");
     }
 
     public static async Task<ServiceLocation> LocateAsync(IDockerClient docker, ContainerInspectResponse container, string? storagePath, CancellationToken cancellationToken)

@@ -216,18 +216,8 @@ public static class RestoreMode
             Restore = new RestoreReport(backup.Id, 0, null, "refused", steps),
         });
 
-    private static async Task<bool> ImageExistsAsync(IDockerClient docker, string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await docker.Images.InspectImageAsync(id, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (DockerImageNotFoundException)
-        {
-            return false;
-        }
-    }
+    private static async Task<bool> ImageExistsAsync(IDockerClient docker, string id, CancellationToken cancellationToken) =>
+        await docker.Images.InspectOrNullAsync(id, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>One restore's changes, and how to undo them.</summary>
     private sealed class Attempt(ModeContext context, ContainerInspectResponse old, ServiceLocation service)

@@ -1,4 +1,3 @@
-using System.Net;
 using Docker.DotNet;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
@@ -19,11 +18,7 @@ public static class BackupCheck
     {
         ArgumentNullException.ThrowIfNull(docker);
         ArgumentNullException.ThrowIfNull(services);
-        try
-        {
-            await docker.Volumes.InspectAsync(volume, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        if (await docker.Volumes.InspectOrNullAsync(volume, cancellationToken).ConfigureAwait(false) is null)
         {
             throw new InputException("backup-id", backupId, $"a backup in the volume {volume} (backup-volume), but that volume does not exist");
         }

@@ -212,15 +212,6 @@ public sealed class ReverseProxy(IDockerClient docker, DeployVolume volume, stri
             .Select(row => row[pid])];
     }
 
-    private async Task<ContainerInspectResponse?> InspectAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await docker.Containers.InspectContainerAsync(ContainerName, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            return null;
-        }
-    }
+    private Task<ContainerInspectResponse?> InspectAsync(CancellationToken cancellationToken) =>
+        docker.Containers.InspectOrNullAsync(ContainerName, cancellationToken);
 }

@@ -93,17 +93,8 @@ public sealed class DeployContext(DeployOptions options, ActionCore core, IDocke
         }
     }
 
-    public async Task<ContainerInspectResponse?> InspectAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await Docker.Containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            return null;
-        }
-    }
+    public Task<ContainerInspectResponse?> InspectAsync(string name, CancellationToken cancellationToken) =>
+        Docker.Containers.InspectOrNullAsync(name, cancellationToken);
 
     /// <summary>Creates and starts a container; its id.</summary>
     public async Task<string> StartNewAsync(CreateContainerParameters parameters, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
-using System.Net;
 using Docker.DotNet;
 using Tailpaste.DockerCleanup.Model;
+using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.DockerCleanup.Engine;
 
@@ -12,25 +12,18 @@ namespace Tailpaste.DockerCleanup.Engine;
 public static class ResourceInspector
 {
     /// <summary>The resource as the engine describes it now, or null when it is gone.</summary>
-    public static async Task<DockerResource?> InspectAsync(IDockerClient client, DockerResource listed, CancellationToken cancellationToken)
+    public static Task<DockerResource?> InspectAsync(IDockerClient client, DockerResource listed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(listed);
-        try
+        return EngineLookups.NullWhenMissingAsync(() => listed.Kind switch
         {
-            return listed.Kind switch
-            {
-                ResourceKind.Containers => await ContainerAsync(client, listed.Id, cancellationToken).ConfigureAwait(false),
-                ResourceKind.Networks => await NetworkAsync(client, listed.Id, cancellationToken).ConfigureAwait(false),
-                ResourceKind.Images => await ImageAsync(client, listed.Id, cancellationToken).ConfigureAwait(false),
-                ResourceKind.Volumes => await VolumeAsync(client, listed.Id, cancellationToken).ConfigureAwait(false),
-                _ => throw new ArgumentOutOfRangeException(nameof(listed), listed.Kind, null),
-            };
-        }
-        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+            ResourceKind.Containers => ContainerAsync(client, listed.Id, cancellationToken),
+            ResourceKind.Networks => NetworkAsync(client, listed.Id, cancellationToken),
+            ResourceKind.Images => ImageAsync(client, listed.Id, cancellationToken),
+            ResourceKind.Volumes => VolumeAsync(client, listed.Id, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(listed), listed.Kind, null),
+        });
     }
 
     private static async Task<DockerResource> ContainerAsync(IDockerClient client, string id, CancellationToken cancellationToken)

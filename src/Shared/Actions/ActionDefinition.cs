@@ -1,4 +1,5 @@
 using System.Reflection;
+using Tailpaste.Shared.Docker;
 
 namespace Tailpaste.Shared.Actions;
 
@@ -14,25 +15,46 @@ public sealed record ActionDefinition<TOptions>(
     Func<ActionInputs, RunnerEnvironment, TOptions> Bind,
     Func<TOptions, ActionCore, CancellationToken, Task<int>> Run)
 {
+    /// <summary>
+    /// The shared vocabulary's command-line aliases (alias → input): each applies to every action whose manifest
+    /// declares the input, so no action spells them out.
+    /// </summary>
+    private static readonly KeyValuePair<string, string>[] _vocabularyAliases =
+    [
+        new("export", "report-path"),
+        new("host", DockerInputs.DockerHostInput),
+    ];
+
     private readonly IReadOnlyDictionary<string, string> _aliases = new Dictionary<string, string>();
 
     /// <summary>
-    /// Extra CLI spellings for inputs: the action's own, plus <c>--export</c> for <c>report-path</c> in every action
-    /// that declares it (the shared vocabulary's one alias).
+    /// Extra CLI spellings for inputs: the action's own, plus the shared vocabulary's where the action declares the
+    /// input (<c>--export</c> for <c>report-path</c>, <c>--host</c> for <c>docker-host</c>); the action's own win.
     /// </summary>
     public IReadOnlyDictionary<string, string> Aliases
     {
-        get => Manifest.FindInput(ReportPathInput) is null || _aliases.ContainsKey(ExportAlias)
-            ? _aliases
-            : new Dictionary<string, string>(_aliases) { [ExportAlias] = ReportPathInput };
+        get
+        {
+            var shared = _vocabularyAliases.Where(a => !_aliases.ContainsKey(a.Key) && Manifest.FindInput(a.Value) is not null).ToList();
+            if (shared.Count == 0)
+            {
+                return _aliases;
+            }
+
+            var all = new Dictionary<string, string>(_aliases);
+            foreach (var (alias, input) in shared)
+            {
+                all[alias] = input;
+            }
+
+            return all;
+        }
+
         init => _aliases = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>The usage line after the command name, when the action takes plain arguments.</summary>
     public string? Usage { get; init; }
-
-    private const string ReportPathInput = "report-path";
-    private const string ExportAlias = "export";
 
     public static ActionManifest ManifestOf(Assembly assembly) => ActionManifest.FromAssembly(assembly);
 }

@@ -5,7 +5,7 @@ using Docker.DotNet.Models;
 namespace Tailpaste.Shared.Docker;
 
 /// <summary>
-/// Inspections where a missing container or image is an answer, not a failure: the engine's 404 becomes null.
+/// Inspections where a missing container, image or volume is an answer, not a failure: the engine's 404 becomes null.
 /// Docker.DotNet throws its not-found exceptions for some calls and a plain <see cref="DockerApiException"/> with
 /// status 404 for others; both derive from <see cref="DockerApiException"/>, so one filter covers them.
 /// </summary>
@@ -23,6 +23,13 @@ public static class EngineLookups
     {
         ArgumentNullException.ThrowIfNull(images);
         return NullWhenMissingAsync(() => images.InspectImageAsync(reference, cancellationToken));
+    }
+
+    /// <summary>The volume by name, or null when the engine does not have it.</summary>
+    public static Task<VolumeResponse?> InspectOrNullAsync(this IVolumeOperations volumes, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(volumes);
+        return NullWhenMissingAsync(() => volumes.InspectAsync(name, cancellationToken));
     }
 
     /// <summary>What <paramref name="lookup"/> answers, or null when the engine answers 404.</summary>

@@ -1,9 +1,9 @@
-using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Tailpaste.TestKit;
 
 namespace Tailpaste.HealthCheck.Tests;
 
@@ -13,17 +13,12 @@ namespace Tailpaste.HealthCheck.Tests;
 /// </summary>
 public sealed class LocalServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly LoopbackListener _listener;
 
-    private LocalServer(Func<NetworkStream, CancellationToken, Task> serve)
-    {
-        _listener.Start();
-        _loop = Task.Run(() => AcceptAsync(serve));
-    }
+    private LocalServer(Func<NetworkStream, CancellationToken, Task> serve) =>
+        _listener = new LoopbackListener((client, stop) => serve(client.GetStream(), stop));
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port => _listener.Port;
 
     /// <summary>Answers 200 with a chunked body that keeps coming, 1 KiB every <paramref name="interval"/> (20 ms by default), until the client goes away.</summary>
     public static LocalServer Endless(TimeSpan? interval = null) => new(async (stream, stop) =>
@@ -62,43 +57,7 @@ public sealed class LocalServer : IAsyncDisposable
         });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // Stopping.
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync(Func<NetworkStream, CancellationToken, Task> serve)
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            _ = Task.Run(async () =>
-            {
-                using (client)
-                {
-                    try
-                    {
-                        await serve(client.GetStream(), _stop.Token);
-                    }
-                    catch (Exception e) when (e is IOException or OperationCanceledException or SocketException or System.Security.Authentication.AuthenticationException)
-                    {
-                        // The client hung up or refused the certificate: that is the point.
-                    }
-                }
-            });
-        }
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 
     private static async Task ReadHeadersAsync(Stream stream, CancellationToken stop)
     {

@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Text;
 using Tailpaste.TestKit;
+using Tailpaste.TestKit.Processes;
 
 namespace Tailpaste.Images.Tests.Support;
 
@@ -71,44 +70,15 @@ internal sealed class ContextCopy : IDisposable
     // stdout and stderr together: build_image prints the builder's log on stderr (TAILPASTE_VERBOSE=1).
     private async Task<string> RunBashAsync(string workingDirectory, string script, IReadOnlyList<string> arguments, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add("bash");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOCKER_HOST"] = _dockerHost;
-        start.Environment["TAILPASTE_VERBOSE"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start bash");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bash -c '{script}' did not finish within {timeout}.");
-        }
-
-        var output = await stdout + await stderr;
-        return process.ExitCode == 0
+        var run = await ToolProcess.RunAsync(
+            "bash",
+            ["-c", script, "bash", .. arguments],
+            workingDirectory,
+            new Dictionary<string, string?> { ["DOCKER_HOST"] = _dockerHost, ["TAILPASTE_VERBOSE"] = "1" },
+            timeout);
+        var output = run.Stdout + run.Stderr;
+        return run.ExitCode == 0
             ? output
-            : throw new InvalidOperationException($"bash -c '{script}' failed with exit code {process.ExitCode}:\n{output}");
+            : throw new InvalidOperationException($"bash -c '{script}' failed with exit code {run.ExitCode}:\n{output}");
     }
 }

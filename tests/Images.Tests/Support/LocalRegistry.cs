@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Tailpaste.TestKit;
+using Tailpaste.TestKit.Processes;
 
 namespace Tailpaste.Images.Tests.Support;
 
@@ -41,15 +42,7 @@ internal sealed class LocalRegistry : IAsyncDisposable
             http:
               addr: {address}
             """);
-        var start = new ProcessStartInfo("docker-registry")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("serve");
-        start.ArgumentList.Add(config);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start docker-registry (eng/require-tools.sh installs it)");
+        var process = Process.Start(ToolProcess.StartInfo("docker-registry", ["serve", config])) ?? throw new InvalidOperationException("could not start docker-registry (eng/require-tools.sh installs it)");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();

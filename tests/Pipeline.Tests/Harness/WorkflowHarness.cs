@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Tailpaste.TestKit.Processes;
 using Tailpaste.TestKit.Runner;
 using Tailpaste.ValidateWorkflows.Expressions;
 using Tailpaste.ValidateWorkflows.Model;
@@ -235,7 +236,7 @@ public sealed class WorkflowHarness(string repositoryRoot, Func<ILocalActions> l
             var summaryFile = Path.Combine(files, "summary");
             await File.WriteAllTextAsync(outputFile, string.Empty);
             await File.WriteAllTextAsync(summaryFile, string.Empty);
-            var variables = new Dictionary<string, string>(RunnerEnvironment, StringComparer.Ordinal);
+            var variables = RunnerEnvironment.ToDictionary(p => p.Key, string? (p) => p.Value, StringComparer.Ordinal);
             foreach (var (name, value) in env)
             {
                 variables[name] = ExpressionEvaluator.ToText(value);
@@ -249,7 +250,7 @@ public sealed class WorkflowHarness(string repositoryRoot, Func<ILocalActions> l
             variables["GITHUB_EVENT_NAME"] = trigger.Name;
             variables["GITHUB_SHA"] = ExpressionEvaluator.ToText(GitHub.GetValueOrDefault("sha"));
             variables["GITHUB_RUN_ID"] = ExpressionEvaluator.ToText(GitHub.GetValueOrDefault("run_id"));
-            var run = ToolProcess.Run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", $"cd \"$GITHUB_WORKSPACE\" && . \"{scriptFile}\""], _runStepTimeout, variables);
+            var run = await ToolProcess.RunAsync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", $"cd \"$GITHUB_WORKSPACE\" && . \"{scriptFile}\""], environment: variables, timeout: _runStepTimeout);
             return new StepRun(label, step.Id?.Value, "run", run.ExitCode == 0 ? "success" : "failure", with, RunnerFile.Outputs(outputFile), run.Stdout + run.Stderr, await File.ReadAllTextAsync(summaryFile));
         }
         finally

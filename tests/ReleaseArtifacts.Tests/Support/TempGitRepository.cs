@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using Tailpaste.TestKit.Processes;
 
 namespace Tailpaste.ReleaseArtifacts.Tests;
 
@@ -67,42 +67,17 @@ public sealed class TempGitRepository : IDisposable
 
     public string Run(IReadOnlyList<string> arguments, string? stdin)
     {
-        var info = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = stdin is not null,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
         var date = _epoch.AddHours(_clock).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + " +0000";
-        info.Environment["GIT_AUTHOR_DATE"] = date;
-        info.Environment["GIT_COMMITTER_DATE"] = date;
-        info.Environment["GIT_COMMITTER_NAME"] = "Committer";
-        info.Environment["GIT_COMMITTER_EMAIL"] = "committer@example.test";
-        info.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        info.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        using var process = Process.Start(info)!;
-        if (stdin is not null)
+        var environment = new Dictionary<string, string?>
         {
-            process.StandardInput.Write(stdin);
-            process.StandardInput.Close();
-        }
-
-        var stderrTask = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {stderrTask.Result}");
-        }
-
-        return stdout;
+            ["GIT_AUTHOR_DATE"] = date,
+            ["GIT_COMMITTER_DATE"] = date,
+            ["GIT_COMMITTER_NAME"] = "Committer",
+            ["GIT_COMMITTER_EMAIL"] = "committer@example.test",
+            ["GIT_CONFIG_GLOBAL"] = "/dev/null",
+            ["GIT_CONFIG_NOSYSTEM"] = "1",
+        };
+        return ToolProcess.Run("git", arguments, Path, environment, stdin: stdin).EnsureSuccess().Stdout;
     }
 
     public void Dispose()

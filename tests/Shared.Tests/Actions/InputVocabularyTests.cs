@@ -72,6 +72,29 @@ public sealed partial class InputVocabularyTests
         Assert.Equal("out.json", commandLine.Values["report-path"]);
     }
 
+    [Fact]
+    public void Docker_host_is_host_on_the_command_line_of_every_action_that_declares_it()
+    {
+        var manifest = ActionManifest.Parse("inputs:\n  docker-host:\n    description: The Docker engine.\n");
+        var definition = new ActionDefinition<int>("demo", manifest, (_, _) => 0, (_, _, _) => Task.FromResult(0));
+
+        var commandLine = CommandLine.Parse(["--host", "tcp://127.0.0.1:2375"], manifest, definition.Aliases);
+
+        Assert.Equal("tcp://127.0.0.1:2375", commandLine.Values["docker-host"]);
+    }
+
+    [Fact]
+    public void A_shared_alias_is_absent_where_its_input_is_not_declared_and_an_actions_own_alias_wins()
+    {
+        var manifest = ActionManifest.Parse("inputs:\n  docker-host:\n    description: The Docker engine.\n  hostname:\n    description: A name.\n");
+        var bare = new ActionDefinition<int>("demo", manifest, (_, _) => 0, (_, _, _) => Task.FromResult(0));
+        var own = bare with { Aliases = new Dictionary<string, string> { ["host"] = "hostname" } };
+
+        Assert.False(bare.Aliases.ContainsKey("export"), "no report-path, so no --export");
+        Assert.Equal("docker-host", bare.Aliases["host"]);
+        Assert.Equal("hostname", own.Aliases["host"]);
+    }
+
     // | `name` | meaning | opening | mentions | never spelled |
     private static List<Entry> Vocabulary()
     {

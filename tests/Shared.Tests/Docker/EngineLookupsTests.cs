@@ -4,7 +4,7 @@ using Tailpaste.TestKit;
 
 namespace Tailpaste.Shared.Tests.Docker;
 
-/// <summary>Inspections on the real engine where a missing container or image reads as null and anything else still throws.</summary>
+/// <summary>Inspections on the real engine where a missing container, image or volume reads as null and anything else still throws.</summary>
 [Trait("Category", "Docker")]
 public sealed class EngineLookupsTests(DockerEngineFixture engine) : IClassFixture<DockerEngineFixture>
 {
@@ -27,6 +27,18 @@ public sealed class EngineLookupsTests(DockerEngineFixture engine) : IClassFixtu
         var missing = await engine.Client.Images.InspectOrNullAsync($"tailpaste-test/{engine.UniqueName("absent")}:none", CancellationToken.None);
 
         Assert.NotNull(found?.ID);
+        Assert.Null(missing);
+    }
+
+    [Fact]
+    public async Task A_volume_that_exists_is_inspected_and_a_missing_one_is_null()
+    {
+        var name = await engine.CreateVolumeAsync("tailpaste-lookups");
+
+        var found = await engine.Client.Volumes.InspectOrNullAsync(name, CancellationToken.None);
+        var missing = await engine.Client.Volumes.InspectOrNullAsync(engine.UniqueName("tailpaste-absent"), CancellationToken.None);
+
+        Assert.Equal(name, found?.Name);
         Assert.Null(missing);
     }
 

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Tailpaste.Shared.IO;
+using Tailpaste.TestKit;
 
 namespace Tailpaste.Shared.Tests.IO;
 
@@ -31,11 +31,7 @@ public sealed class AtomicFileTests : IDisposable
         switch (kind)
         {
             case "fifo":
-                using (var mkfifo = Process.Start("mkfifo", [path]))
-                {
-                    await mkfifo.WaitForExitAsync();
-                }
-
+                Fifo.Create(path);
                 break;
             case "link":
                 File.CreateSymbolicLink(path, target);

@@ -1,4 +1,5 @@
 using Tailpaste.Shared.IO;
+using Tailpaste.TestKit;
 
 namespace Tailpaste.Shared.Tests.IO;
 
@@ -14,7 +15,7 @@ public sealed class FileEntryTests : IDisposable
         var link = Path.Combine(_folder, "link");
         File.CreateSymbolicLink(link, "/dev/zero");
         var fifo = Path.Combine(_folder, "fifo");
-        Assert.Equal(0, System.Diagnostics.Process.Start("mkfifo", [fifo]).WaitForExitAndCode());
+        Fifo.Create(fifo);
 
         Assert.Equal(new FileEntry(FileKind.RegularFile, 1234), FileEntry.Of(file));
         Assert.Equal(FileKind.Directory, FileEntry.Of(_folder).Kind);
@@ -25,13 +26,4 @@ public sealed class FileEntryTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-}
-
-internal static class ProcessExtensions
-{
-    public static int WaitForExitAndCode(this System.Diagnostics.Process process)
-    {
-        process.WaitForExit();
-        return process.ExitCode;
-    }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Tailpaste.TestKit;
 
 namespace Tailpaste.Shared.Tests.Http;
 
@@ -11,19 +11,16 @@ namespace Tailpaste.Shared.Tests.Http;
 /// </summary>
 public sealed class RecordingHttpServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
     private readonly Func<RecordedRequest, string> _answer;
-    private readonly Task _loop;
+    private readonly LoopbackListener _listener;
 
     public RecordingHttpServer(Func<RecordedRequest, string> answer)
     {
         _answer = answer;
-        _listener.Start();
-        _loop = Task.Run(AcceptAsync);
+        _listener = new LoopbackListener(ServeAsync);
     }
 
-    public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
+    public Uri Url => new($"http://127.0.0.1:{_listener.Port}");
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -31,45 +28,14 @@ public sealed class RecordingHttpServer : IAsyncDisposable
     public static string Response(int status, params string[] headers) =>
         $"HTTP/1.1 {status} Status\r\n{string.Concat(headers.Select(h => h + "\r\n"))}Content-Length: 0\r\nConnection: close\r\n\r\n";
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // Stopping.
-        }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
+    private async Task ServeAsync(TcpClient client, CancellationToken stop)
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            _ = Task.Run(async () =>
-            {
-                using (client)
-                {
-                    try
-                    {
-                        var stream = client.GetStream();
-                        var request = await ReadAsync(stream, _stop.Token);
-                        Requests.Enqueue(request);
-                        await stream.WriteAsync(Encoding.ASCII.GetBytes(_answer(request)), _stop.Token);
-                    }
-                    catch (Exception e) when (e is IOException or OperationCanceledException or SocketException)
-                    {
-                        // The client went away.
-                    }
-                }
-            });
-        }
+        var stream = client.GetStream();
+        var request = await ReadAsync(stream, stop);
+        Requests.Enqueue(request);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(_answer(request)), stop);
     }
 
     private static async Task<RecordedRequest> ReadAsync(NetworkStream stream, CancellationToken stop)

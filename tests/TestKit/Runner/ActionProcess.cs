@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
 using Tailpaste.Shared.Actions;
+using Tailpaste.TestKit.Processes;
 using Xunit;
 
 namespace Tailpaste.TestKit.Runner;
@@ -16,20 +17,21 @@ public sealed class ActionProcess : IDisposable
     private readonly ConcurrentQueue<string> _lines = new();
     private readonly string _folder = Directory.CreateTempSubdirectory("tailpaste-action-process-").FullName;
 
-    private ActionProcess(ProcessStartInfo start, ActionManifest manifest, IReadOnlyDictionary<string, string> inputs, IReadOnlyDictionary<string, string> variables)
+    private ActionProcess(IReadOnlyList<string> arguments, ActionManifest manifest, IReadOnlyDictionary<string, string> inputs, IReadOnlyDictionary<string, string> variables)
     {
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        start.Environment["GITHUB_ACTIONS"] = "true";
-        start.Environment["GITHUB_OUTPUT"] = Path.Combine(_folder, "output");
-        start.Environment["GITHUB_STEP_SUMMARY"] = Path.Combine(_folder, "summary");
+        var environment = new Dictionary<string, string?>
+        {
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_OUTPUT"] = Path.Combine(_folder, "output"),
+            ["GITHUB_STEP_SUMMARY"] = Path.Combine(_folder, "summary"),
+        };
         foreach (var (name, value) in RunnerInputs.For(manifest, inputs).Concat(variables))
         {
-            start.Environment[name] = value;
+            environment[name] = value;
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("the action did not start");
+        _process = Process.Start(ToolProcess.StartInfo("dotnet", arguments, environment: environment)) ?? throw new InvalidOperationException("the action did not start");
+        _process.StandardInput.Close();
         _process.OutputDataReceived += (_, e) => Add(e.Data);
         _process.ErrorDataReceived += (_, e) => Add(e.Data);
         _process.BeginOutputReadLine();
@@ -58,18 +60,10 @@ public sealed class ActionProcess : IDisposable
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(program);
-        var start = new ProcessStartInfo("dotnet");
-        if (runtimeOf is not null)
-        {
-            start.ArgumentList.Add("exec");
-            start.ArgumentList.Add("--runtimeconfig");
-            start.ArgumentList.Add(Path.ChangeExtension(runtimeOf.Location, ".runtimeconfig.json"));
-            start.ArgumentList.Add("--depsfile");
-            start.ArgumentList.Add(Path.ChangeExtension(runtimeOf.Location, ".deps.json"));
-        }
-
-        start.ArgumentList.Add(program.Location);
-        return new ActionProcess(start, action.Manifest, inputs, variables);
+        List<string> arguments = runtimeOf is null
+            ? [program.Location]
+            : ["exec", "--runtimeconfig", Path.ChangeExtension(runtimeOf.Location, ".runtimeconfig.json"), "--depsfile", Path.ChangeExtension(runtimeOf.Location, ".deps.json"), program.Location];
+        return new ActionProcess(arguments, action.Manifest, inputs, variables);
     }
 
     /// <summary>Waits until the action prints a line containing <paramref name="text"/>; fails with its output when it exits or the time runs out first.</summary>

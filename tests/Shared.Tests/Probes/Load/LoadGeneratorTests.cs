@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Tailpaste.Shared.Probes.Load;
 using Tailpaste.Shared.Probes.Slo;
 using Tailpaste.Shared.Tests.Probes.Support;
+using Tailpaste.TestKit;
 
 namespace Tailpaste.Shared.Tests.Probes.Load;
 
@@ -161,7 +162,7 @@ public sealed class LoadGeneratorTests
     [Fact]
     public async Task NothingListening_AllFailWithoutLatencySamples_SoTheLatencyThresholdFails()
     {
-        var port = FreePort();
+        var port = DockerEngineFixture.FreeLoopbackPort();
 
         var result = await LoadGenerator.RunAsync(new LoadPlan { ServiceUrl = new Uri($"http://127.0.0.1:{port}/"), Concurrency = 2, Requests = 6 });
 
@@ -218,12 +219,5 @@ public sealed class LoadGeneratorTests
         });
 
         return await LoadGenerator.RunAsync(plan with { ServiceUrl = server.BaseUrl });
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

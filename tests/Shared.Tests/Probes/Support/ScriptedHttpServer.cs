@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Tailpaste.TestKit;
 
 namespace Tailpaste.Shared.Tests.Probes.Support;
 
@@ -22,146 +22,113 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
     private const int MaxHeaderBytes = 256 * 1024;
     private const int MaxBodyBytes = 4 * 1024 * 1024;
 
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
     private readonly Func<ScriptedRequest, ScriptedResponse> _respond;
     private readonly ConcurrentQueue<ScriptedRequest> _requests = new();
     private readonly ConcurrentQueue<long> _connectionBytes = new();
-    private readonly ConcurrentBag<Task> _connections = [];
-    private readonly Task _accepting;
-    private int _connectionCount;
+    private readonly LoopbackListener _listener;
 
     public ScriptedHttpServer(Func<ScriptedRequest, ScriptedResponse> respond)
     {
         _respond = respond;
-        _listener.Start();
-        _accepting = Task.Run(AcceptAsync);
+        _listener = new LoopbackListener(ServeAsync);
     }
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port => _listener.Port;
 
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
 
     public IReadOnlyList<ScriptedRequest> Requests => [.. _requests];
 
-    public int ConnectionCount => Volatile.Read(ref _connectionCount);
+    public int ConnectionCount => _listener.ConnectionCount;
 
     /// <summary>Bytes each closed connection sent, headers and bodies together.</summary>
     public IReadOnlyList<long> ConnectionBytes => [.. _connectionBytes];
 
     public static ScriptedHttpServer Ok(string body = "ok\n") => new(_ => new ScriptedResponse(200, body));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _accepting;
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // Stopping.
-        }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 
-        await Task.WhenAll(_connections);
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            Interlocked.Increment(ref _connectionCount);
-            _connections.Add(Task.Run(() => ServeAsync(client)));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
+    private async Task ServeAsync(TcpClient client, CancellationToken stop)
     {
         long received = 0;
-        using (client)
+        try
         {
-            try
+            var stream = client.GetStream();
+            var pending = new List<byte>();
+            var buffer = new byte[64 * 1024];
+            while (!stop.IsCancellationRequested)
             {
-                var stream = client.GetStream();
-                var pending = new List<byte>();
-                var buffer = new byte[64 * 1024];
-                while (!_stop.IsCancellationRequested)
+                var headerEnd = IndexOfHeaderEnd(pending);
+                while (headerEnd < 0)
                 {
-                    var headerEnd = IndexOfHeaderEnd(pending);
-                    while (headerEnd < 0)
-                    {
-                        var read = await stream.ReadAsync(buffer, _stop.Token);
-                        if (read == 0 || pending.Count > MaxHeaderBytes)
-                        {
-                            return;
-                        }
-
-                        received += read;
-                        pending.AddRange(buffer.AsSpan(0, read));
-                        headerEnd = IndexOfHeaderEnd(pending);
-                    }
-
-                    var head = Encoding.Latin1.GetString([.. pending.GetRange(0, headerEnd)]);
-                    pending.RemoveRange(0, headerEnd + 4);
-                    var lines = head.Split("\r\n");
-                    var requestLine = lines[0].Split(' ');
-                    var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                    foreach (var line in lines.Skip(1))
-                    {
-                        var colon = line.IndexOf(':', StringComparison.Ordinal);
-                        if (colon > 0)
-                        {
-                            headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
-                        }
-                    }
-
-                    var length = headers.TryGetValue("Content-Length", out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n : 0;
-                    if (length > MaxBodyBytes)
-                    {
-                        // Like any sane server: refuse a declared body over the limit without waiting for it.
-                        await stream.WriteAsync(Render(new ScriptedResponse(413, "too large")), _stop.Token);
-                        return;
-                    }
-
-                    while (pending.Count < length)
-                    {
-                        var read = await stream.ReadAsync(buffer, _stop.Token);
-                        if (read == 0)
-                        {
-                            return;
-                        }
-
-                        received += read;
-                        pending.AddRange(buffer.AsSpan(0, read));
-                    }
-
-                    pending.RemoveRange(0, (int)length);
-                    var request = new ScriptedRequest(requestLine[0], requestLine.Length > 1 ? requestLine[1] : string.Empty, headers, headerEnd + 4, (int)length);
-                    _requests.Enqueue(request);
-                    var response = _respond(request);
-                    if (response.Delay > TimeSpan.Zero)
-                    {
-                        await Task.Delay(response.Delay, _stop.Token);
-                    }
-
-                    await stream.WriteAsync(Render(response), _stop.Token);
-                    if (headers.TryGetValue("Connection", out var connection) && connection.Equals("close", StringComparison.OrdinalIgnoreCase))
+                    var read = await stream.ReadAsync(buffer, stop);
+                    if (read == 0 || pending.Count > MaxHeaderBytes)
                     {
                         return;
+                    }
+
+                    received += read;
+                    pending.AddRange(buffer.AsSpan(0, read));
+                    headerEnd = IndexOfHeaderEnd(pending);
+                }
+
+                var head = Encoding.Latin1.GetString([.. pending.GetRange(0, headerEnd)]);
+                pending.RemoveRange(0, headerEnd + 4);
+                var lines = head.Split("\r\n");
+                var requestLine = lines[0].Split(' ');
+                var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var line in lines.Skip(1))
+                {
+                    var colon = line.IndexOf(':', StringComparison.Ordinal);
+                    if (colon > 0)
+                    {
+                        headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
                     }
                 }
+
+                var length = headers.TryGetValue("Content-Length", out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n : 0;
+                if (length > MaxBodyBytes)
+                {
+                    // Like any sane server: refuse a declared body over the limit without waiting for it.
+                    await stream.WriteAsync(Render(new ScriptedResponse(413, "too large")), stop);
+                    return;
+                }
+
+                while (pending.Count < length)
+                {
+                    var read = await stream.ReadAsync(buffer, stop);
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    received += read;
+                    pending.AddRange(buffer.AsSpan(0, read));
+                }
+
+                pending.RemoveRange(0, (int)length);
+                var request = new ScriptedRequest(requestLine[0], requestLine.Length > 1 ? requestLine[1] : string.Empty, headers, headerEnd + 4, (int)length);
+                _requests.Enqueue(request);
+                var response = _respond(request);
+                if (response.Delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(response.Delay, stop);
+                }
+
+                await stream.WriteAsync(Render(response), stop);
+                if (headers.TryGetValue("Connection", out var connection) && connection.Equals("close", StringComparison.OrdinalIgnoreCase))
+                {
+                    return;
+                }
             }
-            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                // The client went away, or the server is stopping.
-            }
-            finally
-            {
-                _connectionBytes.Enqueue(received);
-            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away, or the server is stopping.
+        }
+        finally
+        {
+            _connectionBytes.Enqueue(received);
         }
     }
 
