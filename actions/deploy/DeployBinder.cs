@@ -1,7 +1,8 @@
+using Microsoft.Data.Sqlite;
 using Tailpaste.Deploy.Containers;
-using Tailpaste.Deploy.History;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
+using Tailpaste.Shared.History;
 
 namespace Tailpaste.Deploy;
 
@@ -36,7 +37,7 @@ public static class DeployBinder
             Rollback = RollbackPolicy.Bind(inputs),
             Proxy = ProxySettings.Bind(inputs, serviceUrl),
             DeployVolume = inputs.GetVolumeInput("deploy-volume"),
-            History = HistoryLocation.Bind(inputs),
+            History = HistoryLocation.Bind<SqliteConnection>(inputs),
             Trigger = inputs.GetChoiceInput("trigger", "automatic", "manual") == "manual" ? DeployTrigger.Manual : DeployTrigger.Automatic,
             Backup = BackupLink.Bind(inputs),
             Release = ReleaseIdentity.Bind(inputs, runner),

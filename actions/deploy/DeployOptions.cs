@@ -1,7 +1,7 @@
 using Tailpaste.Deploy.Containers;
-using Tailpaste.Deploy.History;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
+using Tailpaste.Shared.History;
 
 namespace Tailpaste.Deploy;
 

@@ -1,12 +1,13 @@
+using Microsoft.Data.Sqlite;
 using Tailpaste.HealthCheck.Checks;
 using Tailpaste.HealthCheck.Configuration;
-using Tailpaste.HealthCheck.History;
 using Tailpaste.HealthCheck.Notifications;
 using Tailpaste.HealthCheck.Probes;
 using Tailpaste.HealthCheck.Recovery;
 using Tailpaste.HealthCheck.Reporting;
 using Tailpaste.Shared.Actions;
 using Tailpaste.Shared.Docker;
+using Tailpaste.Shared.History;
 using Tailpaste.Shared.Http;
 using Tailpaste.Shared.IO;
 
@@ -57,7 +58,7 @@ public static class HealthCheckBinder
             ReportPath = ReportPath(inputs, runner),
             Silent = inputs.GetBoolInput("silent"),
             Json = inputs.GetBoolInput("json"),
-            History = HistoryLocation.Bind(inputs),
+            History = HistoryLocation.Bind<SqliteConnection>(inputs),
             Notifications = new NotificationTargets(inputs.GetOptionalUrlInput("slack-webhook"), inputs.GetOptionalUrlInput("webhook-url")),
         };
         if (options.Notifications.Any && options.History.Path is null)

@@ -1,10 +1,10 @@
 using Tailpaste.HealthCheck.Checks;
-using Tailpaste.HealthCheck.History;
 using Tailpaste.HealthCheck.Notifications;
 using Tailpaste.HealthCheck.Probes;
 using Tailpaste.HealthCheck.Recovery;
 using Tailpaste.HealthCheck.Reporting;
 using Tailpaste.Shared.Docker;
+using Tailpaste.Shared.History;
 using Tailpaste.Shared.Http;
 
 namespace Tailpaste.HealthCheck;

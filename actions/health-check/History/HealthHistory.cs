@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Tailpaste.HealthCheck.Reporting;
 using Tailpaste.Shared.History;
-using Tailpaste.Shared.IO;
 
 namespace Tailpaste.HealthCheck.History;
 
@@ -17,8 +16,6 @@ public sealed class HealthHistory : IDisposable
 {
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
-    private static readonly string[] _columns = ["id", "timestamp", "status", "failed_checks", "recovery_dispatched"];
-
     private readonly SqliteConnection _connection;
 
     private HealthHistory(SqliteConnection connection, string path)
@@ -29,57 +26,8 @@ public sealed class HealthHistory : IDisposable
 
     public string Path { get; }
 
-    /// <summary>
-    /// Why an existing file cannot serve as the history (not SQLite, or a SQLite file with other tables), or
-    /// null when it can or does not exist yet. Reads only, so checking inputs changes nothing.
-    /// </summary>
-    public static string? Problem(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-
-        // The file, its journal and the folder they are in are written at the end of the run: check them now,
-        // before any check runs. A link is refused, never followed: the history is this action's own file.
-        string full;
-        try
-        {
-            full = System.IO.Path.GetFullPath(path);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return $"a file path ({e.Message})";
-        }
-
-        if (WritableFilePath.Problem(full) is { } problem)
-        {
-            return $"a path where the history file can be kept, but {problem}";
-        }
-
-        if (!FileEntry.Of(full).IsRegularFile)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT group_concat(name, ', ') FROM sqlite_master WHERE type = 'table' AND name NOT IN ({string.Join(", ", HistorySchema.Tables.Select(t => $"'{t}'"))}, 'sqlite_sequence');";
-            if (command.ExecuteScalar() is string others)
-            {
-                return $"a history file of this action, but it holds other tables ({others})";
-            }
-
-            command.CommandText = "SELECT group_concat(name, ', ') FROM pragma_table_info('runs');";
-            return command.ExecuteScalar() is string columns && _columns.Any(c => !columns.Split(", ").Contains(c))
-                ? $"a history file of this action, but its runs table has other columns ({columns}; expected {string.Join(", ", _columns)})"
-                : null;
-        }
-        catch (SqliteException e)
-        {
-            return $"a SQLite history file ({e.Message})";
-        }
-    }
+    /// <summary>Why an existing file cannot serve as the history, or null when it can or does not exist yet (<see cref="HistoryFile"/>, opened with this action's SQLite).</summary>
+    public static string? Problem(string path) => HistoryFile.Problem<SqliteConnection>(System.IO.Path.GetFullPath(path));
 
     public static HealthHistory Open(string path)
     {

@@ -18,6 +18,9 @@ public static class HistorySchema
     /// <summary>Every table the store may hold (besides SQLite's own <c>sqlite_sequence</c>).</summary>
     public static IReadOnlyList<string> Tables { get; } = ["runs", "deploys", "circuit_breaker"];
 
+    /// <summary>The columns health-check reads and writes in <c>runs</c>.</summary>
+    public static IReadOnlyList<string> RunColumns { get; } = ["id", "timestamp", "status", "failed_checks", "recovery_dispatched"];
+
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS runs (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
