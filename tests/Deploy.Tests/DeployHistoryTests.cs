@@ -1,6 +1,8 @@
+using Microsoft.Data.Sqlite;
 using Tailpaste.Deploy.History;
 using Tailpaste.HealthCheck.History;
 using Tailpaste.HealthCheck.Reporting;
+using Tailpaste.Shared.History;
 
 namespace Tailpaste.Deploy.Tests;
 
@@ -98,7 +100,7 @@ public sealed class DeployHistoryTests : IDisposable
             }
         }
 
-        Assert.Null(HealthHistory.Problem(FilePath));
+        Assert.Null(HistoryFile.Problem<SqliteConnection>(Path.GetFullPath(FilePath)));
         using var health = HealthHistory.Open(FilePath);
         var state = await health.RecordAsync(DateTimeOffset.UtcNow, OverallStatus.Unhealthy, ["service"], _ => Task.FromResult(false), CancellationToken.None);
 

@@ -26,9 +26,6 @@ public sealed class HealthHistory : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Why an existing file cannot serve as the history, or null when it can or does not exist yet (<see cref="HistoryFile"/>, opened with this action's SQLite).</summary>
-    public static string? Problem(string path) => HistoryFile.Problem<SqliteConnection>(System.IO.Path.GetFullPath(path));
-
     public static HealthHistory Open(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
