@@ -74,6 +74,12 @@ public sealed class ActionInputs
         _manifest.FindInput(name)?.DocumentedDefault
             ?? throw new InvalidOperationException($"action.yml does not end the description of input '{name}' with (default X).");
 
+    /// <summary>
+    /// The input's default as action.yml gives it: its <c>default:</c>, else the <c>(default X)</c> its description
+    /// ends with; for code that must fill in a value given empty. A programming error when it has neither.
+    /// </summary>
+    public string DefaultOf(string name) => Declared(name).Default is { Length: > 0 } declared ? declared : DocumentedDefault(name);
+
     /// <summary>Exactly true or false, in any case; anything else (0, 1, yes, no, empty) is bad input, never a guess.</summary>
     public bool GetBoolInput(string name)
     {

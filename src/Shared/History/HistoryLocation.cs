@@ -11,9 +11,6 @@ namespace Tailpaste.Shared.History;
 /// </summary>
 public sealed record HistoryLocation(string? Path, string? Volume)
 {
-    /// <summary>The file name inside history-volume when history-path is empty.</summary>
-    public const string DefaultFileName = "history.db";
-
     private const int MaxFileNameLength = 255;
 
     /// <summary>
@@ -29,10 +26,12 @@ public sealed record HistoryLocation(string? Path, string? Volume)
         var path = inputs.GetOptionalInput("history-path");
         if (volume is not null)
         {
-            var fileName = path ?? DefaultFileName;
+            // The default is action.yml's: deploy declares it, health-check documents it (its history is off by default).
+            var defaultName = inputs.DefaultOf("history-path");
+            var fileName = path ?? defaultName;
             return IsPlainFileName(fileName)
                 ? new HistoryLocation(fileName, volume)
-                : throw inputs.Invalid("history-path", fileName, $"a file name without folders when history-volume is given (default {DefaultFileName})");
+                : throw inputs.Invalid("history-path", fileName, $"a file name without folders when history-volume is given (default {defaultName})");
         }
 
         if (path is null)

@@ -17,7 +17,7 @@ public sealed class HistoryLocationTests : IDisposable
           history-volume:
             description: The volume of the history.
           history-path:
-            description: The history file.
+            description: The history file (default history.db).
         runs:
           using: docker
           image: Dockerfile
@@ -43,6 +43,17 @@ public sealed class HistoryLocationTests : IDisposable
     public void A_volume_without_a_file_name_keeps_the_default_file_name()
     {
         Assert.Equal(new HistoryLocation("history.db", "tailpaste-health-history"), Bind(("history-volume", "tailpaste-health-history")));
+    }
+
+    [Theory]
+    [InlineData("    description: The history file.\n    default: runs.db")]
+    [InlineData("    description: The history file (default runs.db).")]
+    public void The_default_file_name_is_the_one_action_yml_declares_or_documents(string historyPath)
+    {
+        var manifest = ActionManifest.Parse(string.Join('\n', "name: History", "description: Deploy declares its default, health-check documents it.", "inputs:", "  history-volume:", "    description: The volume of the history.", "  history-path:", historyPath, "runs:", "  using: docker", "  image: Dockerfile"));
+        var inputs = new ActionInputs(manifest, new Dictionary<string, string> { ["history-volume"] = "history", ["history-path"] = "" });
+
+        Assert.Equal(new HistoryLocation("runs.db", "history"), HistoryLocation.Bind<SqliteConnection>(inputs));
     }
 
     [Fact]
