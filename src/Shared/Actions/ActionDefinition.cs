@@ -33,22 +33,10 @@ public sealed record ActionDefinition<TOptions>(
     /// </summary>
     public IReadOnlyDictionary<string, string> Aliases
     {
-        get
-        {
-            var shared = _vocabularyAliases.Where(a => !_aliases.ContainsKey(a.Key) && Manifest.FindInput(a.Value) is not null).ToList();
-            if (shared.Count == 0)
-            {
-                return _aliases;
-            }
-
-            var all = new Dictionary<string, string>(_aliases);
-            foreach (var (alias, input) in shared)
-            {
-                all[alias] = input;
-            }
-
-            return all;
-        }
+        get => _vocabularyAliases
+            .Where(a => !_aliases.ContainsKey(a.Key) && Manifest.FindInput(a.Value) is not null)
+            .Concat(_aliases)
+            .ToDictionary();
 
         init => _aliases = value ?? throw new ArgumentNullException(nameof(value));
     }
